@@ -1,0 +1,178 @@
+import CRMModel
+import Foundation
+
+/// Reads one property definition and checks it against HubSpot's rules for its type.
+struct PropertyReader {
+    let log: DiagnosticLog
+    /// The object the property belongs to, for messages.
+    let object: String
+
+    static let keys = [
+        "label", "description", "type", "fieldType", "groupName",
+        "required", "unique", "readOnly", "calculated", "calculationFormula", "hidden",
+        "pattern", "minLength", "maxLength", "minimum", "maximum", "format",
+        "numberDisplayHint", "referencedObjectType", "options",
+    ]
+
+    static let optionKeys = ["value", "label", "description", "displayOrder", "hidden"]
+
+    /// Constraint keys that only make sense for one property type.
+    private static let keysByType: [(keys: [String], type: PropertyType)] = [
+        (["pattern", "minLength", "maxLength", "format"], .string),
+        (["minimum", "maximum", "numberDisplayHint"], .number),
+        (["options"], .enumeration),
+    ]
+
+    /// The property, or `nil` when its type or field type cannot be known.
+    func read(name: Located<String>, _ node: YAMLNode) -> PropertySchema? {
+        if !Naming.isSnakeCase(name.value) {
+            log.error("property name '\(name.value)' must be \(Naming.snakeCaseRule)", at: name.location)
+        }
+        let context = "property '\(name.value)'"
+        guard let reader = MappingReader(node, context: context, allowedKeys: Self.keys, log: log) else { return nil }
+        let label = reader.string("label", required: true)
+        let type = reader.choice("type", as: PropertyType.self, required: true)
+        let fieldType = reader.choice("fieldType", as: FieldType.self, required: true)
+        guard let type, let fieldType else { return nil }
+
+        let allowed = FieldType.allowed(for: type.value)
+        if !allowed.contains(fieldType.value) {
+            log.error("type '\(type.value.rawValue)' cannot have fieldType '\(fieldType.value.rawValue)'; "
+                      + "HubSpot allows \(allowed.map(\.rawValue).joined(separator: ", ")) for \(type.value.rawValue)",
+                      at: fieldType.location)
+        }
+        for rule in Self.keysByType where rule.type != type.value {
+            for key in rule.keys {
+                if let entry = reader.entry(key) {
+                    log.error("'\(key)' applies only to \(rule.type.rawValue) properties, and '\(name.value)' is of type \(type.value.rawValue)",
+                              at: entry.keyLocation)
+                }
+            }
+        }
+
+        var property = PropertySchema(
+            name: name.value, label: label?.value ?? name.value,
+            description: reader.string("description")?.value,
+            type: type.value, fieldType: fieldType.value,
+            groupName: reader.string("groupName")?.value,
+            required: reader.bool("required") ?? false,
+            unique: reader.bool("unique") ?? false,
+            readOnly: reader.bool("readOnly") ?? false,
+            calculated: reader.bool("calculated") ?? (fieldType.value == .calculationEquation),
+            calculationFormula: reader.string("calculationFormula")?.value,
+            hidden: reader.bool("hidden") ?? false,
+            location: name.location
+        )
+        if property.required && property.readOnly {
+            log.error("property '\(name.value)' cannot be both required and readOnly: no client could ever set it",
+                      at: reader.entry("required")!.keyLocation)
+        }
+        if property.calculationFormula != nil, fieldType.value != .calculationEquation {
+            log.error("'calculationFormula' needs fieldType calculation_equation", at: reader.entry("calculationFormula")!.keyLocation)
+        }
+        readReference(reader, into: &property)
+        guard type.value == property.type else { return property }
+        switch type.value {
+        case .string: readStringConstraints(reader, into: &property)
+        case .number: readNumberConstraints(reader, into: &property)
+        case .enumeration: readOptions(reader, into: &property)
+        case .bool, .date, .datetime: break
+        }
+        return property
+    }
+
+    private func readReference(_ reader: MappingReader, into property: inout PropertySchema) {
+        guard let reference = reader.string("referencedObjectType") else { return }
+        let value = reference.value
+        if value != PropertySchema.ownerReference && !Naming.isSnakeCase(value) {
+            log.error("referencedObjectType '\(value)' must be OWNER or an object name" + Suggestion.didYouMean(value, among: ["OWNER"]),
+                      at: reference.location)
+            return
+        }
+        property.referencedObjectType = value
+    }
+
+    private func readStringConstraints(_ reader: MappingReader, into property: inout PropertySchema) {
+        property.format = reader.choice("format", as: PropertyFormat.self)?.value
+        let minLength = reader.int("minLength", atLeast: 0)
+        let maxLength = reader.int("maxLength", atLeast: 0)
+        if let minLength, let maxLength, minLength.value > maxLength.value {
+            log.error("minLength (\(minLength.value)) of property '\(property.name)' is greater than its maxLength (\(maxLength.value))",
+                      at: minLength.location)
+        }
+        property.minLength = minLength?.value
+        property.maxLength = maxLength?.value
+        if let pattern = reader.string("pattern") {
+            do {
+                _ = try NSRegularExpression(pattern: pattern.value)
+                property.pattern = pattern.value
+            } catch {
+                log.error("pattern of property '\(property.name)' is not a valid regular expression: '\(pattern.value)'", at: pattern.location)
+            }
+        }
+    }
+
+    private func readNumberConstraints(_ reader: MappingReader, into property: inout PropertySchema) {
+        let minimum = reader.number("minimum")
+        let maximum = reader.number("maximum")
+        if let minimum, let maximum, minimum.value > maximum.value {
+            log.error("minimum (\(format(minimum.value))) of property '\(property.name)' is greater than its maximum (\(format(maximum.value)))",
+                      at: minimum.location)
+        }
+        property.minimum = minimum?.value
+        property.maximum = maximum?.value
+        property.numberDisplayHint = reader.choice("numberDisplayHint", as: NumberDisplayHint.self)?.value
+    }
+
+    private func readOptions(_ reader: MappingReader, into property: inout PropertySchema) {
+        guard let entry = reader.entry("options") else {
+            if property.referencedObjectType == nil {
+                log.error("enumeration property '\(property.name)' needs 'options' (or a referencedObjectType such as OWNER)",
+                          at: property.location)
+            }
+            return
+        }
+        guard let items = entry.value.sequence else {
+            log.error("'options' of property '\(property.name)' must be a list, found \(entry.value.summary)", at: entry.value.location)
+            return
+        }
+        if items.isEmpty, property.referencedObjectType == nil {
+            log.error("enumeration property '\(property.name)' has an empty 'options' list", at: entry.value.location)
+        }
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard let option = readOption(item, property: property.name) else { continue }
+            if let first = seen[option.value.value] {
+                log.error("duplicate option value '\(option.value.value)' in property '\(property.name)'", at: option.value.location,
+                          notes: [.note("'\(option.value.value)' is first used here", at: first)])
+                continue
+            }
+            seen[option.value.value] = option.value.location
+            property.options.append(option.option)
+        }
+    }
+
+    /// An option is a mapping with `value` and `label`, or a plain string used as both.
+    private func readOption(_ node: YAMLNode, property: String) -> (value: Located<String>, option: PropertyOption)? {
+        if let scalar = node.scalar {
+            guard let text = scalar.stringValue else {
+                log.error("an option of property '\(property)' must have a value, found null", at: node.location)
+                return nil
+            }
+            return (Located(text, at: node.location), PropertyOption(value: text, label: text))
+        }
+        guard let reader = MappingReader(node, context: "an option of property '\(property)'", allowedKeys: Self.optionKeys, log: log),
+              let value = reader.string("value", required: true)
+        else { return nil }
+        let label = reader.string("label", required: true)?.value ?? value.value
+        let option = PropertyOption(
+            value: value.value, label: label, description: reader.string("description")?.value,
+            displayOrder: reader.int("displayOrder")?.value, hidden: reader.bool("hidden") ?? false
+        )
+        return (value, option)
+    }
+
+    private func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+}

@@ -1,0 +1,67 @@
+import CRMModel
+
+extension SchemaResolver {
+    /// Checks every declared association and adds the ones HubSpot creates for custom objects.
+    func resolveAssociations(_ declared: [AssociationDefinition], objects: [ObjectSchema], objectNames: Set<String>) -> [AssociationSchema] {
+        var byPair: [UnorderedPair: AssociationDefinition] = [:]
+        var result: [AssociationSchema] = []
+        for association in declared {
+            let target = association.target
+            guard objectNames.contains(target.value) else {
+                log.error("association of '\(association.schema.from)' to unknown object '\(target.value)'"
+                          + Suggestion.didYouMean(target.value, among: objectNames.sorted()), at: target.location)
+                continue
+            }
+            let pair = UnorderedPair(association.schema.from, target.value)
+            if let first = byPair[pair] {
+                log.error("the association between '\(pair.first)' and '\(pair.second)' is declared twice; declare it once, on either side",
+                          at: target.location, notes: [.note("first declared here", at: first.target.location)])
+                continue
+            }
+            byPair[pair] = association
+            result.append(association.schema)
+        }
+        for object in objects where object.kind == .custom {
+            for target in ImplicitMembers.customObjectAssociationTargets where objectNames.contains(target) {
+                if byPair[UnorderedPair(object.name, target)] == nil {
+                    result.append(AssociationSchema(from: object.name, to: target, isImplicit: true, location: object.location))
+                }
+            }
+        }
+        checkTypeIdsAcrossAssociations(result)
+        return result
+    }
+
+    /// A HubSpot association type ID means one direction between one pair of objects.
+    private func checkTypeIdsAcrossAssociations(_ associations: [AssociationSchema]) {
+        struct Use { var from: String; var to: String; var location: SourceLocation? }
+        var uses: [Int: Use] = [:]
+        for association in associations {
+            for directed in [association, association.inverted] {
+                let ids = [directed.associationTypeId] + directed.labels.map(\.associationTypeId)
+                for case let id? in ids {
+                    let use = Use(from: directed.from, to: directed.to, location: association.location)
+                    if let first = uses[id] {
+                        if first.from != use.from || first.to != use.to {
+                            log.error("association type ID \(id) is used for \(use.from) → \(use.to) and for \(first.from) → \(first.to); "
+                                      + "a type ID names one direction between one pair of objects",
+                                      at: use.location, notes: first.location.map { [.note("\(first.from) → \(first.to) is declared here", at: $0)] } ?? [])
+                        }
+                    } else {
+                        uses[id] = use
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Two object names regardless of order, so `a → b` and `b → a` are one pair.
+struct UnorderedPair: Hashable {
+    let first: String
+    let second: String
+
+    init(_ a: String, _ b: String) {
+        (first, second) = a <= b ? (a, b) : (b, a)
+    }
+}

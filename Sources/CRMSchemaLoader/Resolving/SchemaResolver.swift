@@ -1,0 +1,207 @@
+import CRMModel
+
+/// Brings the built-in standard set, the user's definitions and their extensions together
+/// and checks everything that spans files: duplicates, references, associations.
+struct SchemaResolver {
+    let log: DiagnosticLog
+
+    /// HubSpot allows at most ten unique-value properties per object.
+    static let maxUniqueProperties = 10
+
+    /// A base definition and where it came from.
+    private struct Base {
+        var definition: ObjectDefinition
+        var isBuiltIn: Bool
+        var extensions: [ObjectDefinition] = []
+    }
+
+    func resolve(builtIn: [ObjectDefinition], user: [ObjectDefinition]) -> Schema? {
+        var bases: [String: Base] = [:]
+        for definition in builtIn { register(definition, isBuiltIn: true, in: &bases) }
+        var extensions: [ObjectDefinition] = []
+        for definition in user.sorted(by: { $0.location < $1.location }) {
+            if definition.kind == .extension {
+                extensions.append(definition)
+            } else {
+                register(definition, isBuiltIn: false, in: &bases)
+            }
+        }
+        for definition in extensions {
+            guard bases[definition.name.value] != nil else {
+                log.error("extension of unknown object '\(definition.name.value)'" + Suggestion.didYouMean(definition.name.value, among: bases.keys.sorted()),
+                          at: definition.name.location)
+                continue
+            }
+            bases[definition.name.value]!.extensions.append(definition)
+        }
+
+        let objectNames = Set(bases.keys)
+        let objects = bases.keys.sorted().compactMap { name -> ObjectSchema? in
+            guard let object = makeObject(bases[name]!) else { return nil }
+            checkReferences(of: bases[name]!, in: object, objectNames: objectNames)
+            return object
+        }
+        checkUniqueAcrossObjects(objects)
+        let declared = bases.keys.sorted().flatMap { name in
+            let base = bases[name]!
+            return ([base.definition] + base.extensions).flatMap(\.associations)
+        }
+        let associations = resolveAssociations(declared, objects: objects, objectNames: objectNames)
+        return log.hasErrors ? nil : Schema(objects: objects, associations: associations)
+    }
+
+    private func register(_ definition: ObjectDefinition, isBuiltIn: Bool, in bases: inout [String: Base]) {
+        let name = definition.name.value
+        if let existing = bases[name] {
+            if existing.isBuiltIn && !isBuiltIn {
+                if definition.kind == .custom {
+                    log.error("custom object '\(name)' has the name of a standard object; use 'kind: standard' to replace it "
+                              + "or 'kind: extension' to add to it", at: definition.name.location)
+                    return
+                }
+                bases[name] = Base(definition: definition, isBuiltIn: false)  // a standard file replaces the built-in object
+                return
+            }
+            log.error("object '\(name)' is defined twice", at: definition.name.location,
+                      notes: [.note("'\(name)' is first defined here", at: existing.definition.name.location)])
+            return
+        }
+        bases[name] = Base(definition: definition, isBuiltIn: isBuiltIn)
+    }
+
+    // MARK: Objects
+
+    private func makeObject(_ base: Base) -> ObjectSchema? {
+        let definition = base.definition
+        guard let labels = definition.labels else { return nil }  // already reported by the reader
+        let name = definition.name.value
+        let isCustom = definition.kind == .custom
+
+        var properties = definition.properties
+        if isCustom {
+            for implicit in ImplicitMembers.customObjectProperties where !properties.contains(where: { $0.name == implicit.name }) {
+                properties.append(implicit)
+            }
+        }
+        var object = ObjectSchema(
+            name: name, kind: isCustom ? .custom : .standard,
+            objectTypeId: definition.objectTypeId?.value, labels: labels,
+            swiftName: definition.swiftName?.value ?? Naming.typeName(fromLabel: labels.singular) ?? "",
+            description: definition.description,
+            category: definition.category ?? .custom,
+            requirements: definition.requirements ?? (isCustom ? ObjectRequirements(tier: .enterprise) : ObjectRequirements()),
+            primaryDisplayProperty: definition.primaryDisplayProperty?.value,
+            secondaryDisplayProperties: definition.secondaryDisplayProperties.map(\.value),
+            searchableProperties: definition.searchableProperties.map(\.value),
+            properties: properties,
+            location: definition.location
+        )
+        if object.swiftName.isEmpty {
+            log.error("cannot make a Swift type name from the label '\(labels.singular)' of '\(name)'; set 'swiftName'",
+                      at: definition.location)
+        }
+        if definition.kind == .standard, definition.category == nil {
+            log.error("standard object '\(name)' needs a 'category' (\(ObjectCategory.allCases.map(\.rawValue).joined(separator: ", ")))",
+                      at: definition.location)
+        }
+        for extensionDefinition in base.extensions {
+            apply(extensionDefinition, to: &object)
+        }
+        object.owners = definition.owners?.map(\.value)
+            ?? (object.property(named: "hubspot_owner_id")?.isOwner == true ? ["hubspot_owner_id"] : [])
+        object.dedupKeys = definition.dedupKeys?.map(\.value) ?? defaultDedupKeys(object)
+        return object
+    }
+
+    /// Custom objects are deduplicated by their unique properties, everything else by record ID.
+    private func defaultDedupKeys(_ object: ObjectSchema) -> [String] {
+        let unique = object.properties.filter(\.unique).map(\.name)
+        if object.kind == .custom, !unique.isEmpty { return unique }
+        return object.property(named: ImplicitMembers.recordIdProperty) != nil ? [ImplicitMembers.recordIdProperty] : []
+    }
+
+    private func apply(_ extensionDefinition: ObjectDefinition, to object: inout ObjectSchema) {
+        for property in extensionDefinition.properties {
+            if let existing = object.property(named: property.name) {
+                log.error("extension of '\(object.name)' redefines property '\(property.name)'; an extension may only add new properties",
+                          at: property.location,
+                          notes: existing.location.map { [.note("'\(property.name)' is first defined here", at: $0)] } ?? [])
+                continue
+            }
+            object.properties.append(property)
+        }
+        if let labels = extensionDefinition.labels { object.labels = labels }
+        if let description = extensionDefinition.description { object.description = description }
+        object.searchableProperties += extensionDefinition.searchableProperties.map(\.value)
+            .filter { !object.searchableProperties.contains($0) }
+        object.secondaryDisplayProperties += extensionDefinition.secondaryDisplayProperties.map(\.value)
+            .filter { !object.secondaryDisplayProperties.contains($0) }
+        object.extensionLocations.append(extensionDefinition.location)
+    }
+
+    // MARK: References within an object
+
+    /// Every property name a definition or its extensions list must exist; owner properties must hold owner IDs.
+    private func checkReferences(of base: Base, in object: ObjectSchema, objectNames: Set<String>) {
+        let names = object.properties.map(\.name)
+        let parts = [base.definition] + base.extensions
+        let unreadable = parts.reduce(into: Set<String>()) { $0.formUnion($1.unreadableProperties) }
+        func check(_ key: String, _ reference: Located<String>) {
+            guard !names.contains(reference.value), !unreadable.contains(reference.value) else { return }
+            log.error("\(key) '\(reference.value)' is not a property of '\(object.name)'" + Suggestion.didYouMean(reference.value, among: names),
+                      at: reference.location)
+        }
+        for part in parts {
+            part.primaryDisplayProperty.map { check("primaryDisplayProperty", $0) }
+            part.secondaryDisplayProperties.forEach { check("secondaryDisplayProperties entry", $0) }
+            part.searchableProperties.forEach { check("searchableProperties entry", $0) }
+            part.dedupKeys?.forEach { check("dedupKeys entry", $0) }
+            for owner in part.owners ?? [] {
+                check("owners entry", owner)
+                if let property = object.property(named: owner.value), !property.isOwner {
+                    log.error("owner property '\(owner.value)' of '\(object.name)' must have 'referencedObjectType: OWNER'",
+                              at: owner.location)
+                }
+            }
+        }
+        let unique = object.properties.filter(\.unique)
+        if unique.count > Self.maxUniqueProperties {
+            let extra = unique[Self.maxUniqueProperties]
+            log.error("'\(object.name)' has \(unique.count) unique properties; HubSpot allows at most \(Self.maxUniqueProperties) per object",
+                      at: extra.location ?? object.location)
+        }
+        for property in object.properties {
+            guard let reference = property.referencedObjectType, reference != PropertySchema.ownerReference,
+                  !objectNames.contains(reference) else { continue }
+            log.error("referencedObjectType '\(reference)' of property '\(property.name)' is not an object"
+                      + Suggestion.didYouMean(reference, among: objectNames.sorted()),
+                      at: property.location ?? object.location)
+        }
+    }
+
+    // MARK: Uniqueness across objects
+
+    private func checkUniqueAcrossObjects(_ objects: [ObjectSchema]) {
+        var typeIds: [String: ObjectSchema] = [:]
+        var swiftNames: [String: ObjectSchema] = [:]
+        let origin = SourceLocation(file: "", line: 0, column: 0)
+        for object in objects.sorted(by: { ($0.location ?? origin) < ($1.location ?? origin) }) {
+            if let id = object.objectTypeId {
+                if let first = typeIds[id] {
+                    log.error("objectTypeId '\(id)' of '\(object.name)' is already the objectTypeId of '\(first.name)'", at: object.location,
+                              notes: first.location.map { [.note("'\(first.name)' is defined here", at: $0)] } ?? [])
+                } else {
+                    typeIds[id] = object
+                }
+            }
+            if !object.swiftName.isEmpty {
+                if let first = swiftNames[object.swiftName] {
+                    log.error("'\(object.name)' and '\(first.name)' would both generate the Swift type '\(object.swiftName)'; set 'swiftName' on one of them",
+                              at: object.location, notes: first.location.map { [.note("'\(first.name)' is defined here", at: $0)] } ?? [])
+                } else {
+                    swiftNames[object.swiftName] = object
+                }
+            }
+        }
+    }
+}

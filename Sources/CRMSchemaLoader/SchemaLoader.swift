@@ -1,0 +1,103 @@
+import CRMModel
+import CRMStandardDefinitions
+import Foundation
+
+/// A definition file's path and bytes, read from disk or supplied in memory.
+public struct DefinitionSource: Sendable {
+    /// The path shown in diagnostics and in generated code.
+    public var path: String
+    public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Array(text.utf8))
+    }
+}
+
+/// The outcome of loading: a schema when there were no errors, and every diagnostic, sorted by place.
+public struct LoadResult: Sendable {
+    /// `nil` when any diagnostic is an error.
+    public var schema: Schema?
+    public var diagnostics: [Diagnostic]
+    /// How many of the caller's definition files were read (the built-in set not counted).
+    public var fileCount: Int
+}
+
+/// Loads CRM object definitions: YAML → syntax tree → checked ``CRMModel/Schema``.
+///
+/// ```swift
+/// let result = try SchemaLoader().load(paths: ["Definitions"])
+/// for diagnostic in result.diagnostics { print(diagnostic) }
+/// if let schema = result.schema { … }
+/// ```
+///
+/// The built-in standard set (HubSpot's standard objects) underlies every load unless
+/// ``includesStandardDefinitions`` is `false`. Every problem is reported, not only the first.
+public struct SchemaLoader: Sendable {
+    public var includesStandardDefinitions: Bool
+    public var limits: YAMLLimits
+
+    public init(includesStandardDefinitions: Bool = true, limits: YAMLLimits = YAMLLimits()) {
+        self.includesStandardDefinitions = includesStandardDefinitions
+        self.limits = limits
+    }
+
+    /// Path prefix of the built-in definitions in diagnostics, like clang's `<built-in>`.
+    public static let builtInPathPrefix = "<built-in>/"
+
+    /// Loads the `.yaml`/`.yml` files at `paths` (files, or folders searched recursively).
+    /// - Throws: ``DefinitionPathError`` when a path does not exist or is not a definition file (a usage error).
+    public func load(paths: [String]) throws(DefinitionPathError) -> LoadResult {
+        let files = try DefinitionFiles.find(in: paths)
+        var sources: [DefinitionSource] = []
+        var unreadable: [Diagnostic] = []
+        for file in files {
+            if let data = FileManager.default.contents(atPath: file) {
+                sources.append(DefinitionSource(path: file, contents: Array(data)))
+            } else {
+                unreadable.append(.error("cannot read '\(file)'", at: nil))
+            }
+        }
+        var result = load(sources)
+        result.diagnostics = (unreadable + result.diagnostics).sortedByLocation()
+        result.fileCount = files.count
+        if !unreadable.isEmpty { result.schema = nil }
+        return result
+    }
+
+    /// Loads definitions given in memory.
+    public func load(_ sources: [DefinitionSource]) -> LoadResult {
+        let log = DiagnosticLog()
+        let builtIn = includesStandardDefinitions ? read(Self.standardSources, log: log) : []
+        let user = read(sources, log: log)
+        let schema = SchemaResolver(log: log).resolve(builtIn: builtIn, user: user)
+        return LoadResult(schema: log.hasErrors ? nil : schema, diagnostics: log.diagnostics.sortedByLocation(), fileCount: sources.count)
+    }
+
+    /// The built-in standard definitions as sources.
+    public static var standardSources: [DefinitionSource] {
+        StandardDefinitions.files.map { DefinitionSource(path: builtInPathPrefix + $0.name, text: $0.contents) }
+    }
+
+    private func read(_ sources: [DefinitionSource], log: DiagnosticLog) -> [ObjectDefinition] {
+        let parser = YAMLParser(limits: limits)
+        let reader = DefinitionReader(log: log)
+        return sources.compactMap { source -> ObjectDefinition? in
+            do throws(YAMLError) {
+                guard let root = try parser.parse(source.contents, file: source.path) else {
+                    log.error("the file is empty; a definition starts with 'object: <name>' and 'kind: standard|custom|extension'",
+                              at: SourceLocation(file: source.path, line: 1, column: 1))
+                    return nil
+                }
+                return reader.read(root)
+            } catch {
+                log.add(error.diagnostic)
+                return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Naming rules shared by objects, properties, labels and generated Swift names.
+enum Naming {
+    /// HubSpot allows letters, digits and underscores starting with a letter; crmgen also asks for lowercase.
+    static func isSnakeCase(_ name: String) -> Bool {
+        guard let first = name.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
+        return name.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+        }
+    }
+
+    static let snakeCaseRule = "lowercase snake_case: letters a-z, digits and underscores, starting with a letter"
+
+    /// An UpperCamelCase Swift type name made of ASCII letters and digits.
+    static func isTypeName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+    }
+
+    /// `Roast Batch` → `RoastBatch`, `Line item` → `LineItem`, `e-mail` → `EMail`; `nil` when nothing usable remains.
+    static func typeName(fromLabel label: String) -> String? {
+        let words = label.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return isTypeName(name) ? name : nil
+    }
+}

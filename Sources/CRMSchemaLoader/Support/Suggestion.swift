@@ -1,0 +1,44 @@
+/// "did you mean" hints: the candidate closest to a misspelled name, if it is close enough.
+enum Suggestion {
+    /// `"; did you mean 'fieldType'?"`, or `""` when nothing is close.
+    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+        guard let best = closest(to: word, among: candidates) else { return "" }
+        return "; did you mean '\(best)'?"
+    }
+
+    /// The candidate with the smallest edit distance, ignoring case, within a third of the word's length.
+    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        let target = Array(word.lowercased().unicodeScalars)
+        let limit = max(1, min(3, target.count / 3))
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            if distance <= limit, distance < (best?.distance ?? .max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// Levenshtein distance with adjacent transpositions counted as one edit.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousRow = [Int](0...b.count)
+        var beforePrevious = previousRow
+        var row = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            row[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                row[j] = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    row[j] = min(row[j], beforePrevious[j - 2] + 1)
+                }
+            }
+            beforePrevious = previousRow
+            previousRow = row
+        }
+        return previousRow[b.count]
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+
+/// `crmgen`: checks CRM object definitions and turns them into Swift.
+@main
+struct CRMGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crmgen",
+        abstract: "Make a CRM's data model a compiled, checked part of your Swift app.",
+        discussion: """
+        Definitions are YAML files, one CRM object each, under Definitions/ (standard/ \
+        and custom/). HubSpot's standard objects are built in; your files are loaded on \
+        top of them. Diagnostics are printed as path:line:column: error: message.
+
+        Exit status: 0 when the definitions are valid, 1 when they are not, 2 for usage errors.
+        """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, DescribeCommand.self]
+    )
+
+    /// Runs a command with crmgen's exit codes: ArgumentParser's usage errors (64) become 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if error is ExitCode {
+                Foundation.exit(code.rawValue)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+    }
+}
+
+/// crmgen's exit statuses (DESIGN.md, "Diagnostics").
+enum ExitStatus: Int32 {
+    case success = 0
+    case invalidDefinitions = 1
+    case usage = 2
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}

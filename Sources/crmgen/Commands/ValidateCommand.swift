@@ -1,0 +1,28 @@
+import ArgumentParser
+import CRMModel
+
+/// `crmgen validate [PATH...]`
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check definitions and report every problem with its file, line and column.",
+        discussion: """
+        Examples:
+          crmgen validate                          # ./Definitions on top of the standard set
+          crmgen validate Definitions/custom/roast_batch.yaml
+          crmgen validate --no-standard MyObjects/
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Definition files or folders.", valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup var definitions: DefinitionOptions
+
+    func run() throws {
+        let (schema, result) = try definitions.loadSchema(adding: paths)
+        let custom = schema.objects.filter { $0.kind == .custom }.count
+        let files = result.fileCount == 1 ? "1 file" : "\(result.fileCount) files"
+        print("\(files) valid: \(schema.objects.count) objects (\(custom) custom), \(schema.associations.count) associations.")
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CRMModel
+import CRMSchemaLoader
+import Foundation
+
+/// `--definitions PATH`, shared by every command that reads definitions.
+struct DefinitionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("definitions"),
+        help: ArgumentHelp(
+            "A definition file or folder (searched recursively for .yaml/.yml); repeatable.",
+            discussion: "Without it, ./Definitions when present, else only the built-in standard set.",
+            valueName: "path"
+        )
+    )
+    var paths: [String] = []
+
+    @Flag(name: .customLong("no-standard"), help: "Do not load the built-in HubSpot standard objects underneath.")
+    var noStandard = false
+
+    /// The paths to load: the given ones, else `./Definitions` when it exists, else none.
+    func resolvedPaths(adding extra: [String] = []) -> [String] {
+        let given = extra + paths
+        if !given.isEmpty { return given }
+        return FileManager.default.fileExists(atPath: "Definitions") ? ["Definitions"] : []
+    }
+
+    /// Loads and prints diagnostics; throws the right exit status when loading fails.
+    func loadSchema(adding extra: [String] = []) throws -> (schema: Schema, result: LoadResult) {
+        let loader = SchemaLoader(includesStandardDefinitions: !noStandard)
+        let result: LoadResult
+        do {
+            result = try loader.load(paths: resolvedPaths(adding: extra))
+        } catch {
+            throw ValidationError(error.description)
+        }
+        DiagnosticPrinter.print(result.diagnostics)
+        guard let schema = result.schema else {
+            throw ExitStatus.invalidDefinitions.exitCode
+        }
+        return (schema, result)
+    }
+}
