@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "CRMSchemaLoaderTests",
             dependencies: ["CRMSchemaLoader", "CRMModel"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "crmgenTests",

@@ -104,6 +104,7 @@ struct DefinitionReader {
         guard let mapping = entry.value.mapping else {
             log.error("'properties' of object '\(definition.name.value)' must be a mapping of property names to definitions, found \(entry.value.summary)",
                       at: entry.value.location)
+            definition.propertiesAreUnreadable = true
             return
         }
         let propertyReader = PropertyReader(log: log, object: definition.name.value)

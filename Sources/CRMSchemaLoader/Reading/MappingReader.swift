@@ -8,6 +8,8 @@ struct MappingReader {
     /// How messages name the mapping: "property 'roast_date'".
     let context: String
     let log: DiagnosticLog
+    /// Keys present but not allowed, already reported with a suggestion.
+    private let unknownKeys: [String]
 
     /// `nil` (with an error) when `node` is not a mapping.
     init?(_ node: YAMLNode, context: String, allowedKeys: [String], log: DiagnosticLog) {
@@ -19,6 +21,7 @@ struct MappingReader {
         self.location = node.location
         self.context = context
         self.log = log
+        self.unknownKeys = mapping.entries.map(\.key).filter { !allowedKeys.contains($0) }
         for entry in mapping.entries where !allowedKeys.contains(entry.key) {
             log.error("unknown key '\(entry.key)' in \(context)\(Suggestion.didYouMean(entry.key, among: allowedKeys))",
                       at: entry.keyLocation)
@@ -27,7 +30,9 @@ struct MappingReader {
 
     func entry(_ key: String) -> YAMLMapping.Entry? { mapping.entry(key) }
 
+    /// Reports a missing key, unless a misspelling of it was already reported ("did you mean 'fieldType'?").
     func missing(_ key: String) {
+        if unknownKeys.contains(where: { Suggestion.closest(to: $0, among: [key]) != nil }) { return }
         log.error("\(context) is missing '\(key)'", at: location)
     }
 

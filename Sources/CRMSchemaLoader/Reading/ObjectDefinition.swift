@@ -23,6 +23,8 @@ struct ObjectDefinition {
     var properties: [PropertySchema] = []
     /// Properties whose definitions had errors: references to them are not reported again.
     var unreadableProperties: Set<String> = []
+    /// The `properties:` value itself was unusable: no reference to a property can be checked.
+    var propertiesAreUnreadable = false
     var associations: [AssociationDefinition] = []
 
     /// The `object:` line, which generated code cites.

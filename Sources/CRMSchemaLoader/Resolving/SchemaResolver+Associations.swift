@@ -5,7 +5,8 @@ extension SchemaResolver {
     func resolveAssociations(_ declared: [AssociationDefinition], objects: [ObjectSchema], objectNames: Set<String>) -> [AssociationSchema] {
         var byPair: [UnorderedPair: AssociationDefinition] = [:]
         var result: [AssociationSchema] = []
-        for association in declared {
+        // Earlier files win, so "declared twice" points at the later declaration.
+        for association in declared.sorted(by: { $0.target.location < $1.target.location }) {
             let target = association.target
             guard objectNames.contains(target.value) else {
                 log.error("association of '\(association.schema.from)' to unknown object '\(target.value)'"

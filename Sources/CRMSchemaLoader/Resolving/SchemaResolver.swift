@@ -147,7 +147,8 @@ struct SchemaResolver {
         let parts = [base.definition] + base.extensions
         let unreadable = parts.reduce(into: Set<String>()) { $0.formUnion($1.unreadableProperties) }
         func check(_ key: String, _ reference: Located<String>) {
-            guard !names.contains(reference.value), !unreadable.contains(reference.value) else { return }
+            guard !names.contains(reference.value), !unreadable.contains(reference.value),
+                  !parts.contains(where: \.propertiesAreUnreadable) else { return }
             log.error("\(key) '\(reference.value)' is not a property of '\(object.name)'" + Suggestion.didYouMean(reference.value, among: names),
                       at: reference.location)
         }

@@ -1,0 +1,106 @@
+import CRMModel
+import CRMSchemaLoader
+import Testing
+
+@Suite("Schema loading")
+struct SchemaLoadingTests {
+    private func load(_ sources: [DefinitionSource], standard: Bool = true) -> LoadResult {
+        SchemaLoader(includesStandardDefinitions: standard).load(sources)
+    }
+
+    @Test("the built-in standard set loads without diagnostics")
+    func standardSet() throws {
+        let result = load([])
+        #expect(result.printed == "")
+        let schema = try #require(result.schema)
+        #expect(schema.objects.count == SchemaLoader.standardSources.count)
+        #expect(schema.objects.allSatisfy { $0.kind == .standard })
+    }
+
+    @Test("Roast Batch loads with its properties, owners, dedup keys and associations")
+    func roastBatch() throws {
+        let schema = try #require(load([try Fixtures.roastBatch]).schema)
+        let batch = try #require(schema.object(named: "roast_batch"))
+        #expect(batch.swiftName == "RoastBatch")
+        #expect(batch.labels == ObjectLabels(singular: "Roast Batch", plural: "Roast Batches"))
+        #expect(batch.requirements.tier == .enterprise)
+        #expect(batch.owners == ["hubspot_owner_id", "head_roaster_id"])
+        #expect(batch.dedupKeys == ["green_lot_number"])
+        #expect(batch.property(named: "roast_date")?.type == .date)
+        #expect(batch.property(named: "roast_date")?.location == SourceLocation(file: "Definitions/custom/roast_batch.yaml", line: 22, column: 3))
+        #expect(batch.property(named: "green_lot_number")?.pattern == "^GL-[0-9]{4,}$")
+        #expect(batch.property(named: "quality_score")?.maximum == 100)
+        #expect(batch.property(named: "batch_cost")?.numberDisplayHint == .currency)
+        #expect(batch.property(named: "flavor_profile")?.isMultiSelect == true)
+        // HubSpot's system properties are implicit on custom objects.
+        #expect(batch.property(named: "hs_object_id")?.readOnly == true)
+        let targets = Set(schema.associations(of: "roast_batch").map(\.to))
+        #expect(targets.isSuperset(of: ["contacts", "deals", "tickets", "conversations", "emails", "meetings", "notes", "tasks", "calls"]))
+        let contacts = try #require(schema.associations(of: "contacts").first { $0.to == "roast_batch" })
+        #expect(contacts.labels.first?.label == "Roasted batch")
+        #expect(contacts.labels.first?.inverseLabel == "Roaster")
+    }
+
+    @Test("an extension adds properties, renames labels and keeps the object's own")
+    func extensionMerges() throws {
+        let schema = try #require(load([try Fixtures.source(good: "contacts-extension.yaml")]).schema)
+        let contacts = try #require(schema.object(named: "contacts"))
+        #expect(contacts.labels.plural == "Customers")
+        #expect(contacts.swiftName == "Contact")
+        #expect(contacts.property(named: "favorite_roast")?.options.map(\.value) == ["light", "medium", "dark"])
+        #expect(contacts.property(named: "email") != nil)
+        #expect(contacts.extensionLocations.map(\.file) == ["contacts-extension.yaml"])
+        #expect(schema.object(matching: "Customers")?.name == "contacts")
+    }
+
+    @Test("a standard file replaces the built-in object of that name")
+    func replaceStandard() throws {
+        let schema = try #require(load([try Fixtures.source(good: "replace-standard-object.yaml")]).schema)
+        #expect(schema.object(named: "products")?.labels.plural == "Coffees")
+        #expect(schema.object(named: "products")?.properties.count == 2)
+    }
+
+    @Test("anchors and merge keys produce the properties they stand for")
+    func anchors() throws {
+        let schema = try #require(load([try Fixtures.source(good: "anchors-and-merge.yaml")]).schema)
+        let session = try #require(schema.object(named: "cupping_session"))
+        #expect(session.property(named: "location")?.required == false)
+        #expect(session.property(named: "location")?.label == "Location")
+        #expect(session.property(named: "body_score")?.maximum == 10)
+        #expect(session.property(named: "acidity_score")?.type == .number)
+        let association = try #require(schema.associations(of: "cupping_session").first { $0.to == "contacts" })
+        #expect(association.cardinality == .manyToOne)
+        #expect(association.required)
+        #expect(schema.associations(of: "contacts").first { $0.to == "cupping_session" }?.cardinality == .oneToMany)
+    }
+
+    @Test("the schema is the same whatever the order of the files")
+    func orderIndependent() throws {
+        let sources = try Fixtures.goodFiles.filter { $0 != "replace-standard-object.yaml" }.map(Fixtures.source(good:)) + [Fixtures.roastBatch]
+        let forward = try #require(load(sources).schema)
+        let backward = try #require(load(sources.reversed()).schema)
+        #expect(forward == backward)
+    }
+
+    @Test("every problem of a run is reported, sorted by file and position")
+    func allProblems() throws {
+        let a = DefinitionSource(path: "b.yaml", text: "object: b_thing\nkind: custom\nlabels: { singular: B, plural: Bs }\nprimaryDisplayProperty: nme\nproperties:\n  name: { label: N, type: string, fieldType: text, required: maybe }\n")
+        let b = DefinitionSource(path: "a.yaml", text: "object: a_thing\nkind: kustom\n")
+        let result = load([a, b])
+        #expect(result.printed == """
+        a.yaml:2:7: error: 'kind' of object 'a_thing' must be one of standard, custom, extension, found 'kustom'; did you mean 'custom'?
+        b.yaml:4:25: error: primaryDisplayProperty 'nme' is not a property of 'b_thing'; did you mean 'name'?
+        b.yaml:6:62: error: 'required' of property 'name' must be true or false, found 'maybe'
+        """)
+    }
+
+    @Test("object lookup by name, plural label, objectTypeId and Swift name")
+    func lookup() throws {
+        let schema = try #require(load([]).schema)
+        #expect(schema.object(matching: "contacts")?.objectTypeId == "0-1")
+        #expect(schema.object(matching: "Contacts")?.name == "contacts")
+        #expect(schema.object(matching: "0-3")?.name == "deals")
+        #expect(schema.object(matching: "LineItem")?.name == "line_items")
+        #expect(schema.object(matching: "nothing") == nil)
+    }
+}

@@ -1,0 +1,122 @@
+import CRMModel
+@testable import CRMSchemaLoader
+import Testing
+
+@Suite("YAML syntax tree")
+struct YAMLParsingTests {
+    private func parse(_ text: String, limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> YAMLNode? {
+        try YAMLParser(limits: limits).parse(Array(text.utf8), file: "t.yaml")
+    }
+
+    private func error(_ text: String, limits: YAMLLimits = YAMLLimits()) -> String? {
+        do {
+            _ = try parse(text, limits: limits)
+            return nil
+        } catch {
+            return error.diagnostic.description
+        }
+    }
+
+    @Test("every node knows its 1-based line and column")
+    func locations() throws {
+        let root = try #require(try parse("a: 1\nb:\n  - x\n  - { y: z }\n"))
+        let mapping = try #require(root.mapping)
+        #expect(mapping.entries.map(\.key) == ["a", "b"])
+        #expect(mapping.entries[1].keyLocation == SourceLocation(file: "t.yaml", line: 2, column: 1))
+        let items = try #require(mapping.entries[1].value.sequence)
+        #expect(items[0].location == SourceLocation(file: "t.yaml", line: 3, column: 5))
+        #expect(items[1].mapping?.entries[0].value.location == SourceLocation(file: "t.yaml", line: 4, column: 10))
+    }
+
+    @Test("plain scalars are typed by YAML 1.2's core schema, quoted ones are strings")
+    func scalarTyping() throws {
+        let mapping = try #require(try parse("a: true\nb: 'true'\nc: yes\nd: ~\ne: 0x1F\nf: 1.5e3\ng: \"12\"\nh: .nan\n")?.mapping)
+        func scalar(_ key: String) -> YAMLScalar { mapping.entry(key)!.value.scalar! }
+        #expect(scalar("a").boolValue == true)
+        #expect(scalar("b").boolValue == nil)
+        #expect(scalar("c").boolValue == nil)  // YAML 1.1's yes/no are plain strings in 1.2
+        #expect(scalar("d").isNull)
+        #expect(scalar("e").intValue == 31)
+        #expect(scalar("f").doubleValue == 1500)
+        #expect(scalar("g").intValue == nil)
+        #expect(scalar("g").stringValue == "12")
+        #expect(scalar("h").doubleValue == nil)
+    }
+
+    @Test("keys written in a mapping override merged keys; the first merge source wins")
+    func mergeKeys() throws {
+        let text = "base: &base { a: 1, b: 2 }\nother: &other { b: 3, c: 4 }\nm:\n  <<: [*base, *other]\n  a: 9\n"
+        let mapping = try #require(try parse(text)?.mapping?.entry("m")?.value.mapping)
+        #expect(mapping.entries.map(\.key) == ["a", "b", "c"])
+        #expect(mapping.entry("a")?.value.scalar?.text == "9")
+        #expect(mapping.entry("b")?.value.scalar?.text == "2")
+        #expect(mapping.entry("c")?.value.scalar?.text == "4")
+    }
+
+    @Test("an alias repeats the anchored node at the alias's own place")
+    func aliases() throws {
+        let mapping = try #require(try parse("a: &x [1, 2]\nb: *x\n")?.mapping)
+        #expect(mapping.entry("b")?.value.sequence?.count == 2)
+        #expect(mapping.entry("b")?.value.location == SourceLocation(file: "t.yaml", line: 2, column: 4))
+    }
+
+    @Test("a file with only comments has no document")
+    func commentsOnly() throws {
+        #expect(try parse("# nothing\n\n") == nil)
+        #expect(try parse("") == nil)
+    }
+
+    @Test("20,000 nested brackets end with a depth error, not a stack overflow")
+    func deepNesting() {
+        let text = "a: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n"
+        #expect(error(text) == "t.yaml:1:67: error: nesting is deeper than 64 levels, more than a definition file can need")
+    }
+
+    @Test("unclosed deep nesting is reported at the depth limit too")
+    func deepNestingUnclosed() {
+        let text = String(repeating: "{a: ", count: 20_000)
+        #expect(error(text)?.contains("nesting is deeper than 64 levels") == true)
+    }
+
+    @Test("alias expansion is bounded")
+    func aliasBound() {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let message = error(text, limits: YAMLLimits(maxNodes: 5_000))
+        #expect(message == "t.yaml:4:25: error: alias '*a2' expands the document past 5000 nodes; aliases are bounded so that a file cannot expand without limit ('billion laughs')")
+    }
+
+    @Test("file size is bounded")
+    func sizeBound() {
+        let message = error(String(repeating: "# padding\n", count: 20), limits: YAMLLimits(maxFileSize: 100))
+        #expect(message == "t.yaml:1:1: error: file is 200 bytes; definition files are limited to 100 bytes")
+    }
+
+    @Test("invalid UTF-8 is reported at its line and column", arguments: [
+        ([0x61, 0x3A, 0x20, 0xC3, 0x28, 0x0A] as [UInt8], "t.yaml:1:4: error: invalid UTF-8 (byte 0xC3); definition files must be UTF-8 encoded"),
+        ([0x61, 0x0A, 0x62, 0x3A, 0xED, 0xA0, 0x80] as [UInt8], "t.yaml:2:3: error: invalid UTF-8 (byte 0xED); definition files must be UTF-8 encoded"),
+        ([0xC0, 0x80] as [UInt8], "t.yaml:1:1: error: invalid UTF-8 (byte 0xC0); definition files must be UTF-8 encoded"),
+    ])
+    func invalidUTF8(bytes: [UInt8], expected: String) {
+        do {
+            _ = try YAMLParser(limits: YAMLLimits()).parse(bytes, file: "t.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostic.description == expected)
+        }
+    }
+
+    @Test("valid multi-byte UTF-8 passes, and columns count characters")
+    func multiByte() throws {
+        let mapping = try #require(try parse("ä: \"°C\"\nb: é\n")?.mapping)
+        #expect(mapping.entry("ä")?.value.scalar?.text == "°C")
+        #expect(mapping.entry("b")?.value.location.column == 4)
+    }
+
+    @Test("a key that is a mapping is rejected")
+    func complexKey() {
+        #expect(error("? { a: 1 }\n: b\n") == "t.yaml:1:3: error: mapping keys must be plain names, not a mapping")
+    }
+}
