@@ -15,6 +15,25 @@ public enum DefinitionFiles {
         return (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !ignoredFileNames.contains(name) && !name.hasPrefix(".")
     }
 
+    /// Definition files in `folder` and its subfolders; hidden entries are skipped.
+    /// Names ending in .yaml/.yml are taken as files without a stat, which keeps large folders fast.
+    private static func collect(in folder: String, into found: inout [String]) throws(DefinitionPathError) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw DefinitionPathError(description: "cannot read the folder '\(folder)'")
+        }
+        for name in names where !name.hasPrefix(".") {
+            let full = folder + "/" + name
+            if isDefinitionFile(full) {
+                found.append(full)
+                continue
+            }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue {
+                try collect(in: full, into: &found)
+            }
+        }
+    }
+
     /// Every definition file under `paths`, sorted, without duplicates. Hidden files and folders are skipped.
     public static func find(in paths: [String]) throws(DefinitionPathError) -> [String] {
         var found: [String] = []
@@ -31,14 +50,7 @@ public enum DefinitionFiles {
                 continue
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-                throw DefinitionPathError(description: "cannot read the folder '\(path)'")
-            }
-            while let relative = enumerator.nextObject() as? String {
-                if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-                let full = base + "/" + relative
-                if isDefinitionFile(full) { found.append(full) }
-            }
+            try collect(in: base, into: &found)
         }
         var seen = Set<String>()
         return found.sorted().filter { seen.insert(($0 as NSString).standardizingPath).inserted }

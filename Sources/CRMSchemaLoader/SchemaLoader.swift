@@ -83,7 +83,29 @@ public struct SchemaLoader: Sendable {
         StandardDefinitions.files.map { DefinitionSource(path: builtInPathPrefix + $0.name, text: $0.contents) }
     }
 
+    /// Parses and reads every file. Files are independent until they are resolved, so they are
+    /// read in parallel, in chunks, each with its own log; the results keep the sources' order.
     private func read(_ sources: [DefinitionSource], log: DiagnosticLog) -> [ObjectDefinition] {
+        let chunkCount = min(sources.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard chunkCount > 1, sources.count >= 32 else { return read(sources[...], into: log) }
+        let chunkSize = (sources.count + chunkCount - 1) / chunkCount
+        let results = ChunkResults(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = min(sources.count, chunk * chunkSize)..<min(sources.count, (chunk + 1) * chunkSize)
+            guard !range.isEmpty else { return }
+            let chunkLog = DiagnosticLog()
+            let definitions = read(sources[range], into: chunkLog)
+            results.store(chunk, definitions: definitions, diagnostics: chunkLog.diagnostics)
+        }
+        var definitions: [ObjectDefinition] = []
+        for chunk in results.take() {
+            definitions += chunk.definitions
+            chunk.diagnostics.forEach(log.add)
+        }
+        return definitions
+    }
+
+    private func read(_ sources: ArraySlice<DefinitionSource>, into log: DiagnosticLog) -> [ObjectDefinition] {
         let parser = YAMLParser(limits: limits)
         let reader = DefinitionReader(log: log)
         return sources.compactMap { source -> ObjectDefinition? in
@@ -93,11 +115,34 @@ public struct SchemaLoader: Sendable {
                               at: SourceLocation(file: source.path, line: 1, column: 1))
                     return nil
                 }
-                return reader.read(root)
+                return reader.read(root, file: source.path)
             } catch {
                 log.add(error.diagnostic)
                 return nil
             }
         }
+    }
+}
+
+/// Per-chunk results of a parallel read, filled by the workers and collected after they finish.
+private final class ChunkResults: @unchecked Sendable {
+    struct Chunk {
+        var definitions: [ObjectDefinition] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private let lock = NSLock()
+    private var chunks: [Chunk]
+
+    init(count: Int) {
+        chunks = Array(repeating: Chunk(), count: count)
+    }
+
+    func store(_ index: Int, definitions: [ObjectDefinition], diagnostics: [Diagnostic]) {
+        lock.withLock { chunks[index] = Chunk(definitions: definitions, diagnostics: diagnostics) }
+    }
+
+    func take() -> [Chunk] {
+        lock.withLock { chunks }
     }
 }

@@ -104,3 +104,25 @@ struct SchemaLoadingTests {
         #expect(schema.object(matching: "nothing") == nil)
     }
 }
+
+@Suite("Parallel reading")
+struct ParallelReadingTests {
+    /// Files are read in parallel chunks; every file's problems must still come back, in order.
+    @Test("every file is read exactly once, whatever the file count", arguments: [1, 31, 32, 33, 34, 35, 37, 63, 64, 65, 100, 257])
+    func everyFileOnce(count: Int) {
+        let sources = (0..<count).map { index in
+            DefinitionSource(path: String(format: "f%04d.yaml", index), text: """
+            object: thing_\(index)
+            kind: custom
+            labels: { singular: Thing \(index), plural: Things \(index) }
+            primaryDisplayProperty: name
+            properties:
+              name: { label: Name, type: string, fieldType: text, required: perhaps }
+            """)
+        }
+        let result = SchemaLoader(includesStandardDefinitions: false).load(sources)
+        #expect(result.diagnostics.count == count)
+        #expect(result.diagnostics.map(\.location?.file) == sources.map(\.path))
+        #expect(result.diagnostics.allSatisfy { $0.message == "'required' of property 'name' must be true or false, found 'perhaps'" })
+    }
+}

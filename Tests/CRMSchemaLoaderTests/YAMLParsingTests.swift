@@ -22,10 +22,10 @@ struct YAMLParsingTests {
         let root = try #require(try parse("a: 1\nb:\n  - x\n  - { y: z }\n"))
         let mapping = try #require(root.mapping)
         #expect(mapping.entries.map(\.key) == ["a", "b"])
-        #expect(mapping.entries[1].keyLocation == SourceLocation(file: "t.yaml", line: 2, column: 1))
+        #expect(mapping.entries[1].keyMark == YAMLMark(line: 2, column: 1))
         let items = try #require(mapping.entries[1].value.sequence)
-        #expect(items[0].location == SourceLocation(file: "t.yaml", line: 3, column: 5))
-        #expect(items[1].mapping?.entries[0].value.location == SourceLocation(file: "t.yaml", line: 4, column: 10))
+        #expect(items[0].mark == YAMLMark(line: 3, column: 5))
+        #expect(items[1].mapping?.entries[0].value.location(in: "t.yaml") == SourceLocation(file: "t.yaml", line: 4, column: 10))
     }
 
     @Test("plain scalars are typed by YAML 1.2's core schema, quoted ones are strings")
@@ -57,7 +57,7 @@ struct YAMLParsingTests {
     func aliases() throws {
         let mapping = try #require(try parse("a: &x [1, 2]\nb: *x\n")?.mapping)
         #expect(mapping.entry("b")?.value.sequence?.count == 2)
-        #expect(mapping.entry("b")?.value.location == SourceLocation(file: "t.yaml", line: 2, column: 4))
+        #expect(mapping.entry("b")?.value.mark == YAMLMark(line: 2, column: 4))
     }
 
     @Test("a file with only comments has no document")
@@ -112,7 +112,7 @@ struct YAMLParsingTests {
     func multiByte() throws {
         let mapping = try #require(try parse("ä: \"°C\"\nb: é\n")?.mapping)
         #expect(mapping.entry("ä")?.value.scalar?.text == "°C")
-        #expect(mapping.entry("b")?.value.location.column == 4)
+        #expect(mapping.entry("b")?.value.mark.column == 4)
     }
 
     @Test("a key that is a mapping is rejected")

@@ -3,6 +3,7 @@ import CRMModel
 /// Reads one entry of an object's `associations:` list.
 struct AssociationReader {
     let log: DiagnosticLog
+    let file: String
     /// The declaring object.
     let owner: String
 
@@ -13,8 +14,8 @@ struct AssociationReader {
 
     func read(_ node: YAMLNode) -> AssociationDefinition? {
         let target = node.mapping?.entry("to")?.value.scalar?.stringValue
-        let context = target.map { "the association of '\(owner)' to '\($0)'" } ?? "an association of '\(owner)'"
-        guard let reader = MappingReader(node, context: context, allowedKeys: Self.keys, log: log),
+        let context = MappingContext.association(owner: owner, target: target)
+        guard let reader = MappingReader(node, in: file, context: context, allowedKeys: Self.keys, log: log),
               let to = reader.string("to", required: true)
         else { return nil }
         var schema = AssociationSchema(
@@ -42,8 +43,8 @@ struct AssociationReader {
         return AssociationDefinition(target: to, schema: schema)
     }
 
-    private func readLabel(_ node: YAMLNode, context: String) -> (AssociationLabel, SourceLocation)? {
-        guard let reader = MappingReader(node, context: "a label of \(context)", allowedKeys: Self.labelKeys, log: log),
+    private func readLabel(_ node: YAMLNode, context: MappingContext) -> (AssociationLabel, SourceLocation)? {
+        guard let reader = MappingReader(node, in: file, context: .associationLabel(owner: owner, target: context.target), allowedKeys: Self.labelKeys, log: log),
               let name = reader.string("name", required: true)
         else { return nil }
         if !Naming.isSnakeCase(name.value) {
@@ -59,7 +60,7 @@ struct AssociationReader {
     }
 
     /// One type ID names one kind of association: the default and each label need their own, per direction.
-    private func checkTypeIdsAreDistinct(_ schema: AssociationSchema, context: String, at location: SourceLocation) {
+    private func checkTypeIdsAreDistinct(_ schema: AssociationSchema, context: MappingContext, at location: SourceLocation) {
         let directions: [(String, [(String, Int?)])] = [
             ("associationTypeId", [("the unlabeled association", schema.associationTypeId)]
                 + schema.labels.map { ("label '\($0.name)'", $0.associationTypeId) }),

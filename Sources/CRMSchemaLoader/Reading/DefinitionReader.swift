@@ -4,6 +4,7 @@ import CRMModel
 /// everything that can be checked without the other files.
 struct DefinitionReader {
     let log: DiagnosticLog
+    let patterns = PatternChecker()
 
     static let objectKeys = [
         "object", "kind", "objectTypeId", "labels", "swiftName", "description", "category", "requires",
@@ -17,13 +18,13 @@ struct DefinitionReader {
         "searchableProperties", "secondaryDisplayProperties",
     ]
 
-    func read(_ root: YAMLNode) -> ObjectDefinition? {
+    func read(_ root: YAMLNode, file: String) -> ObjectDefinition? {
         guard let mapping = root.mapping else {
-            log.error("a definition file must be a mapping that starts with 'object:' and 'kind:', found \(root.summary)", at: root.location)
+            log.error("a definition file must be a mapping that starts with 'object:' and 'kind:', found \(root.summary)", at: root.location(in: file))
             return nil
         }
-        let context = mapping.entry("object")?.value.scalar?.stringValue.map { "object '\($0)'" } ?? "the definition"
-        let reader = MappingReader(root, context: context, allowedKeys: Self.objectKeys, log: log)!
+        let context = mapping.entry("object")?.value.scalar?.stringValue.map(MappingContext.object) ?? .definition
+        let reader = MappingReader(root, in: file, context: context, allowedKeys: Self.objectKeys, log: log)!
         guard let name = reader.string("object", required: true),
               let kind = reader.choice("kind", as: ObjectDefinition.Kind.self, required: true)
         else { return nil }
@@ -35,13 +36,13 @@ struct DefinitionReader {
             for entry in mapping.entries where Self.objectKeys.contains(entry.key) && !Self.extensionKeys.contains(entry.key) {
                 log.error("'\(entry.key)' cannot be set by an extension of '\(name.value)'; an extension may only add "
                           + "labels, description, properties, associations, searchableProperties and secondaryDisplayProperties",
-                          at: entry.keyLocation)
+                          at: entry.keyLocation(in: file))
             }
         }
         readIdentity(reader, into: &definition)
         readPropertyLists(reader, into: &definition)
         readProperties(reader, into: &definition)
-        if let associations = reader.list("associations", { AssociationReader(log: log, owner: name.value).read($0) }) {
+        if let associations = reader.list("associations", { AssociationReader(log: log, file: file, owner: name.value).read($0) }) {
             definition.associations = associations
         }
         return definition
@@ -60,7 +61,7 @@ struct DefinitionReader {
                 definition.objectTypeId = id
             }
         }
-        if let labels = reader.nested("labels", context: "the labels of '\(name)'", allowedKeys: ["singular", "plural"]) {
+        if let labels = reader.nested("labels", context: .labels(object: name), allowedKeys: ["singular", "plural"]) {
             let singular = labels.string("singular", required: kind != .extension)
             let plural = labels.string("plural", required: kind != .extension)
             if let singular, let plural {
@@ -81,7 +82,7 @@ struct DefinitionReader {
         }
         definition.description = reader.string("description")?.value
         definition.category = reader.choice("category", as: ObjectCategory.self)?.value
-        if let requires = reader.nested("requires", context: "the requirements of '\(name)'", allowedKeys: ["tier", "activation"]) {
+        if let requires = reader.nested("requires", context: .requirements(object: name), allowedKeys: ["tier", "activation"]) {
             let tier = requires.choice("tier", as: SubscriptionTier.self)?.value
             let activation = requires.choice("activation", as: Activation.self)?.value
             definition.requirements = ObjectRequirements(tier: tier, activation: activation)
@@ -100,17 +101,18 @@ struct DefinitionReader {
     }
 
     private func readProperties(_ reader: MappingReader, into definition: inout ObjectDefinition) {
+        let file = reader.file
         guard let entry = reader.entry("properties") else { return }
         guard let mapping = entry.value.mapping else {
             log.error("'properties' of object '\(definition.name.value)' must be a mapping of property names to definitions, found \(entry.value.summary)",
-                      at: entry.value.location)
+                      at: entry.value.location(in: file))
             definition.propertiesAreUnreadable = true
             return
         }
-        let propertyReader = PropertyReader(log: log, object: definition.name.value)
+        let propertyReader = PropertyReader(log: log, file: file, object: definition.name.value, patterns: patterns)
         for property in mapping.entries {
             let before = log.diagnostics.count
-            let schema = propertyReader.read(name: Located(property.key, at: property.keyLocation), property.value)
+            let schema = propertyReader.read(name: Located(property.key, at: property.keyLocation(in: file)), property.value)
             if let schema, log.diagnostics.count == before {
                 definition.properties.append(schema)
             } else {

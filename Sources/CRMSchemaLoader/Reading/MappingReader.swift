@@ -4,27 +4,32 @@ import CRMModel
 /// know (with a suggestion) and every value of the wrong type, at the value's place.
 struct MappingReader {
     let mapping: YAMLMapping
+    /// The file being read; the tree keeps only line and column.
+    let file: String
     let location: SourceLocation
     /// How messages name the mapping: "property 'roast_date'".
-    let context: String
+    let context: MappingContext
     let log: DiagnosticLog
     /// Keys present but not allowed, already reported with a suggestion.
     private let unknownKeys: [String]
 
     /// `nil` (with an error) when `node` is not a mapping.
-    init?(_ node: YAMLNode, context: String, allowedKeys: [String], log: DiagnosticLog) {
+    init?(_ node: YAMLNode, in file: String, context: MappingContext, allowedKeys: [String], log: DiagnosticLog) {
         guard let mapping = node.mapping else {
-            log.error("\(context) must be a mapping of keys to values, found \(node.summary)", at: node.location)
+            log.error("\(context) must be a mapping of keys to values, found \(node.summary)", at: node.location(in: file))
             return nil
         }
         self.mapping = mapping
-        self.location = node.location
+        self.file = file
+        self.location = node.location(in: file)
         self.context = context
         self.log = log
-        self.unknownKeys = mapping.entries.map(\.key).filter { !allowedKeys.contains($0) }
-        for entry in mapping.entries where !allowedKeys.contains(entry.key) {
+        self.unknownKeys = mapping.entries.compactMap { entry in
+            allowedKeys.contains { $0.utf8.count == entry.keyLength && $0 == entry.key } ? nil : entry.key
+        }
+        for entry in mapping.entries where unknownKeys.contains(entry.key) {
             log.error("unknown key '\(entry.key)' in \(context)\(Suggestion.didYouMean(entry.key, among: allowedKeys))",
-                      at: entry.keyLocation)
+                      at: entry.keyLocation(in: file))
         }
     }
 
@@ -43,16 +48,16 @@ struct MappingReader {
             return nil
         }
         guard let scalar = entry.value.scalar, let text = scalar.stringValue else {
-            log.error("'\(key)' of \(context) must be a string, found \(entry.value.summary)", at: entry.value.location)
+            log.error("'\(key)' of \(context) must be a string, found \(entry.value.summary)", at: entry.value.location(in: file))
             return nil
         }
-        return Located(text, at: entry.value.location)
+        return Located(text, at: entry.value.location(in: file))
     }
 
     func bool(_ key: String) -> Bool? {
         guard let entry = entry(key) else { return nil }
         guard let value = entry.value.scalar?.boolValue else {
-            log.error("'\(key)' of \(context) must be true or false, found \(entry.value.summary)", at: entry.value.location)
+            log.error("'\(key)' of \(context) must be true or false, found \(entry.value.summary)", at: entry.value.location(in: file))
             return nil
         }
         return value
@@ -61,23 +66,23 @@ struct MappingReader {
     func int(_ key: String, atLeast minimum: Int? = nil) -> Located<Int>? {
         guard let entry = entry(key) else { return nil }
         guard let value = entry.value.scalar?.intValue else {
-            log.error("'\(key)' of \(context) must be a whole number, found \(entry.value.summary)", at: entry.value.location)
+            log.error("'\(key)' of \(context) must be a whole number, found \(entry.value.summary)", at: entry.value.location(in: file))
             return nil
         }
         if let minimum, value < minimum {
-            log.error("'\(key)' of \(context) must be at least \(minimum), found \(value)", at: entry.value.location)
+            log.error("'\(key)' of \(context) must be at least \(minimum), found \(value)", at: entry.value.location(in: file))
             return nil
         }
-        return Located(value, at: entry.value.location)
+        return Located(value, at: entry.value.location(in: file))
     }
 
     func number(_ key: String) -> Located<Double>? {
         guard let entry = entry(key) else { return nil }
         guard let value = entry.value.scalar?.doubleValue, value.isFinite else {
-            log.error("'\(key)' of \(context) must be a number, found \(entry.value.summary)", at: entry.value.location)
+            log.error("'\(key)' of \(context) must be a number, found \(entry.value.summary)", at: entry.value.location(in: file))
             return nil
         }
-        return Located(value, at: entry.value.location)
+        return Located(value, at: entry.value.location(in: file))
     }
 
     /// One of an enumeration's raw values, with a suggestion when misspelled.
@@ -95,23 +100,23 @@ struct MappingReader {
     func stringList(_ key: String) -> [Located<String>]? {
         guard let entry = entry(key) else { return nil }
         guard let items = entry.value.sequence else {
-            log.error("'\(key)' of \(context) must be a list, found \(entry.value.summary)", at: entry.value.location)
+            log.error("'\(key)' of \(context) must be a list, found \(entry.value.summary)", at: entry.value.location(in: file))
             return nil
         }
         var result: [Located<String>] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {
             guard let text = item.scalar?.stringValue else {
-                log.error("items of '\(key)' in \(context) must be names, found \(item.summary)", at: item.location)
+                log.error("items of '\(key)' in \(context) must be names, found \(item.summary)", at: item.location(in: file))
                 continue
             }
             if let first = seen[text] {
-                log.error("'\(text)' is listed twice in '\(key)' of \(context)", at: item.location,
+                log.error("'\(text)' is listed twice in '\(key)' of \(context)", at: item.location(in: file),
                           notes: [.note("first listed here", at: first)])
                 continue
             }
-            seen[text] = item.location
-            result.append(Located(text, at: item.location))
+            seen[text] = item.location(in: file)
+            result.append(Located(text, at: item.location(in: file)))
         }
         return result
     }
@@ -120,15 +125,15 @@ struct MappingReader {
     func list<Item>(_ key: String, _ read: (YAMLNode) -> Item?) -> [Item]? {
         guard let entry = entry(key) else { return nil }
         guard let items = entry.value.sequence else {
-            log.error("'\(key)' of \(context) must be a list, found \(entry.value.summary)", at: entry.value.location)
+            log.error("'\(key)' of \(context) must be a list, found \(entry.value.summary)", at: entry.value.location(in: file))
             return nil
         }
         return items.compactMap(read)
     }
 
     /// A nested mapping, read with its own allowed keys.
-    func nested(_ key: String, context nestedContext: String, allowedKeys: [String]) -> MappingReader? {
+    func nested(_ key: String, context nestedContext: MappingContext, allowedKeys: [String]) -> MappingReader? {
         guard let entry = entry(key) else { return nil }
-        return MappingReader(entry.value, context: nestedContext, allowedKeys: allowedKeys, log: log)
+        return MappingReader(entry.value, in: file, context: nestedContext, allowedKeys: allowedKeys, log: log)
     }
 }

@@ -1,11 +1,12 @@
 import CRMModel
-import Foundation
 
 /// Reads one property definition and checks it against HubSpot's rules for its type.
 struct PropertyReader {
     let log: DiagnosticLog
+    let file: String
     /// The object the property belongs to, for messages.
     let object: String
+    let patterns: PatternChecker
 
     static let keys = [
         "label", "description", "type", "fieldType", "groupName",
@@ -28,8 +29,7 @@ struct PropertyReader {
         if !Naming.isSnakeCase(name.value) {
             log.error("property name '\(name.value)' must be \(Naming.snakeCaseRule)", at: name.location)
         }
-        let context = "property '\(name.value)'"
-        guard let reader = MappingReader(node, context: context, allowedKeys: Self.keys, log: log) else { return nil }
+        guard let reader = MappingReader(node, in: file, context: .property(name.value), allowedKeys: Self.keys, log: log) else { return nil }
         let label = reader.string("label", required: true)
         let type = reader.choice("type", as: PropertyType.self, required: true)
         let fieldType = reader.choice("fieldType", as: FieldType.self, required: true)
@@ -45,7 +45,7 @@ struct PropertyReader {
             for key in rule.keys {
                 if let entry = reader.entry(key) {
                     log.error("'\(key)' applies only to \(rule.type.rawValue) properties, and '\(name.value)' is of type \(type.value.rawValue)",
-                              at: entry.keyLocation)
+                              at: entry.keyLocation(in: file))
                 }
             }
         }
@@ -65,10 +65,10 @@ struct PropertyReader {
         )
         if property.required && property.readOnly {
             log.error("property '\(name.value)' cannot be both required and readOnly: no client could ever set it",
-                      at: reader.entry("required")!.keyLocation)
+                      at: reader.entry("required")!.keyLocation(in: file))
         }
         if property.calculationFormula != nil, fieldType.value != .calculationEquation {
-            log.error("'calculationFormula' needs fieldType calculation_equation", at: reader.entry("calculationFormula")!.keyLocation)
+            log.error("'calculationFormula' needs fieldType calculation_equation", at: reader.entry("calculationFormula")!.keyLocation(in: file))
         }
         readReference(reader, into: &property)
         guard type.value == property.type else { return property }
@@ -103,10 +103,9 @@ struct PropertyReader {
         property.minLength = minLength?.value
         property.maxLength = maxLength?.value
         if let pattern = reader.string("pattern") {
-            do {
-                _ = try NSRegularExpression(pattern: pattern.value)
+            if patterns.isValid(pattern.value) {
                 property.pattern = pattern.value
-            } catch {
+            } else {
                 log.error("pattern of property '\(property.name)' is not a valid regular expression: '\(pattern.value)'", at: pattern.location)
             }
         }
@@ -133,11 +132,11 @@ struct PropertyReader {
             return
         }
         guard let items = entry.value.sequence else {
-            log.error("'options' of property '\(property.name)' must be a list, found \(entry.value.summary)", at: entry.value.location)
+            log.error("'options' of property '\(property.name)' must be a list, found \(entry.value.summary)", at: entry.value.location(in: file))
             return
         }
         if items.isEmpty, property.referencedObjectType == nil {
-            log.error("enumeration property '\(property.name)' has an empty 'options' list", at: entry.value.location)
+            log.error("enumeration property '\(property.name)' has an empty 'options' list", at: entry.value.location(in: file))
         }
         var seen: [String: SourceLocation] = [:]
         for item in items {
@@ -156,12 +155,12 @@ struct PropertyReader {
     private func readOption(_ node: YAMLNode, property: String) -> (value: Located<String>, option: PropertyOption)? {
         if let scalar = node.scalar {
             guard let text = scalar.stringValue else {
-                log.error("an option of property '\(property)' must have a value, found null", at: node.location)
+                log.error("an option of property '\(property)' must have a value, found null", at: node.location(in: file))
                 return nil
             }
-            return (Located(text, at: node.location), PropertyOption(value: text, label: text))
+            return (Located(text, at: node.location(in: file)), PropertyOption(value: text, label: text))
         }
-        guard let reader = MappingReader(node, context: "an option of property '\(property)'", allowedKeys: Self.optionKeys, log: log),
+        guard let reader = MappingReader(node, in: file, context: .option(property: property), allowedKeys: Self.optionKeys, log: log),
               let value = reader.string("value", required: true)
         else { return nil }
         let label = reader.string("label", required: true)?.value ?? value.value

@@ -1,5 +1,16 @@
 import CRMModel
 
+/// A 1-based line and column in the file being read. The tree stores marks, not
+/// ``SourceLocation``s, so that building it does not copy the file path into every node.
+struct YAMLMark: Hashable, Sendable {
+    var line: Int32
+    var column: Int32
+
+    func location(in file: String) -> SourceLocation {
+        SourceLocation(file: file, line: Int(line), column: Int(column))
+    }
+}
+
 /// A node of the YAML syntax tree. Every node knows where it was written.
 ///
 /// Aliases are already expanded (within ``YAMLLimits``) and merge keys (`<<`) applied,
@@ -12,7 +23,9 @@ struct YAMLNode: Sendable {
     }
 
     var content: Content
-    var location: SourceLocation
+    var mark: YAMLMark
+
+    func location(in file: String) -> SourceLocation { mark.location(in: file) }
 
     var scalar: YAMLScalar? {
         if case .scalar(let scalar) = content { return scalar }
@@ -108,13 +121,25 @@ struct YAMLScalar: Sendable {
 struct YAMLMapping: Sendable {
     struct Entry: Sendable {
         var key: String
-        var keyLocation: SourceLocation
+        /// `key.utf8.count`, compared before the text: most lookups are for keys a mapping does not have.
+        var keyLength: Int
+        var keyMark: YAMLMark
         var value: YAMLNode
+
+        init(key: String, keyMark: YAMLMark, value: YAMLNode) {
+            self.key = key
+            self.keyLength = key.utf8.count
+            self.keyMark = keyMark
+            self.value = value
+        }
+
+        func keyLocation(in file: String) -> SourceLocation { keyMark.location(in: file) }
     }
 
     var entries: [Entry]
 
     func entry(_ key: String) -> Entry? {
-        entries.first { $0.key == key }
+        let length = key.utf8.count
+        return entries.first { $0.keyLength == length && $0.key == key }
     }
 }

@@ -42,26 +42,34 @@ private struct TreeBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: YAMLLimits
 
-    private enum Frame {
-        case mapping(MappingFrame)
-        case sequence(SequenceFrame)
-    }
-
-    private struct MappingFrame {
-        var location: SourceLocation
-        var anchor: String?
-        var entries: [YAMLMapping.Entry] = []
-        var keyLocations: [String: SourceLocation] = [:]
-        var pendingKey: (text: String, location: SourceLocation, isMerge: Bool)?
-        var mergeSources: [YAMLMapping] = []
-        var nodeCount = 1
-    }
-
-    private struct SequenceFrame {
-        var location: SourceLocation
+    /// An open mapping or sequence. One struct for both, mutated in place on the stack,
+    /// so appending never copies the items gathered so far.
+    private struct Frame {
+        var isMapping: Bool
+        var mark: YAMLMark
         var anchor: String?
         var items: [YAMLNode] = []
+        var entries: [YAMLMapping.Entry] = []
+        /// Built only for large mappings; small ones are searched linearly, which is faster.
+        var keyIndex: [String: Int]?
+        var pendingKey: (text: String, mark: YAMLMark, isMerge: Bool)?
+        var mergeSources: [YAMLMapping] = []
         var nodeCount = 1
+
+        /// Where `key` was first written in this mapping, if it was.
+        func mark(ofKey key: String) -> YAMLMark? {
+            if let keyIndex { return keyIndex[key].map { entries[$0].keyMark } }
+            return entries.first { $0.key == key }?.keyMark
+        }
+
+        mutating func append(_ entry: YAMLMapping.Entry) {
+            entries.append(entry)
+            if keyIndex != nil {
+                keyIndex![entry.key] = entries.count - 1
+            } else if entries.count > 16 {
+                keyIndex = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+        }
     }
 
     private var stack: [Frame] = []
@@ -96,48 +104,44 @@ private struct TreeBuilder {
     }
 
     private mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
-        let here = location(event.start_mark)
+        let here = mark(event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
             if documentCount > 1 {
-                throw YAMLError("a definition file holds one object, but this is a second YAML document; put each object in a file of its own", at: here)
+                throw YAMLError("a definition file holds one object, but this is a second YAML document; put each object in a file of its own", at: here.location(in: file))
             }
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let text = string(data.value, length: data.length)
             let tag = try coreTag(data.tag, at: here, allowed: ["str", "int", "float", "bool", "null"])
             let scalar = YAMLScalar(text: text, style: style(data.style), tag: tag)
-            try add(YAMLNode(content: .scalar(scalar), location: here), nodeCount: 1,
+            try add(YAMLNode(content: .scalar(scalar), mark: here), nodeCount: 1,
                     anchor: cString(data.anchor), at: here)
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
-                throw YAMLError("alias '*\(name)' refers to no anchor defined before it", at: here)
+                throw YAMLError("alias '*\(name)' refers to no anchor defined before it", at: here.location(in: file))
             }
             var node = target.node
-            node.location = here
+            node.mark = here
             try add(node, nodeCount: target.nodeCount, anchor: nil, at: here, viaAlias: name)
         case YAML_MAPPING_START_EVENT:
             try checkDepth(at: here)
             _ = try coreTag(event.data.mapping_start.tag, at: here, allowed: ["map"])
             try countNodes(1, at: here)
-            stack.append(.mapping(MappingFrame(location: here, anchor: cString(event.data.mapping_start.anchor))))
+            stack.append(Frame(isMapping: true, mark: here, anchor: cString(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_START_EVENT:
             try checkDepth(at: here)
             _ = try coreTag(event.data.sequence_start.tag, at: here, allowed: ["seq"])
             try countNodes(1, at: here)
-            stack.append(.sequence(SequenceFrame(location: here, anchor: cString(event.data.sequence_start.anchor))))
-        case YAML_MAPPING_END_EVENT:
-            guard case .mapping(let frame) = stack.removeLast() else { return }
-            let mapping = try merged(frame)
+            stack.append(Frame(isMapping: false, mark: here, anchor: cString(event.data.sequence_start.anchor)))
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            let frame = stack.removeLast()
+            let content: YAMLNode.Content = frame.isMapping ? .mapping(merged(frame)) : .sequence(frame.items)
             // The container's own node was counted at its start.
-            try add(YAMLNode(content: .mapping(mapping), location: frame.location), nodeCount: frame.nodeCount,
-                    anchor: frame.anchor, at: frame.location, alreadyCounted: true)
-        case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let frame) = stack.removeLast() else { return }
-            try add(YAMLNode(content: .sequence(frame.items), location: frame.location), nodeCount: frame.nodeCount,
-                    anchor: frame.anchor, at: frame.location, alreadyCounted: true)
+            try add(YAMLNode(content: content, mark: frame.mark), nodeCount: frame.nodeCount,
+                    anchor: frame.anchor, at: frame.mark, alreadyCounted: true)
         default:
             break  // stream and document boundaries carry nothing we keep
         }
@@ -146,71 +150,65 @@ private struct TreeBuilder {
     // MARK: Building
 
     private mutating func add(
-        _ node: YAMLNode, nodeCount: Int, anchor: String?, at location: SourceLocation,
+        _ node: YAMLNode, nodeCount: Int, anchor: String?, at location: YAMLMark,
         viaAlias alias: String? = nil, alreadyCounted: Bool = false
     ) throws(YAMLError) {
         if !alreadyCounted { try countNodes(nodeCount, at: location, alias: alias) }
         if let anchor { anchors[anchor] = (node, nodeCount) }
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var frame):
-            frame.items.append(node)
-            frame.nodeCount += nodeCount
-            stack.append(.sequence(frame))
-        case .mapping(var frame):
-            frame.nodeCount += nodeCount
-            if let key = frame.pendingKey {
-                frame.pendingKey = nil
-                if key.isMerge {
-                    try collectMergeSources(node, into: &frame)
-                } else {
-                    frame.entries.append(YAMLMapping.Entry(key: key.text, keyLocation: key.location, value: node))
-                }
+        let top = stack.count - 1
+        stack[top].nodeCount += nodeCount
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        if let key = stack[top].pendingKey {
+            stack[top].pendingKey = nil
+            if key.isMerge {
+                try collectMergeSources(node, into: &stack[top])
             } else {
-                frame.pendingKey = try key(from: node, in: frame)
-                if frame.pendingKey?.isMerge == false, let key = frame.pendingKey {
-                    frame.keyLocations[key.text] = key.location
-                }
+                stack[top].append(YAMLMapping.Entry(key: key.text, keyMark: key.mark, value: node))
             }
-            stack.append(.mapping(frame))
+        } else {
+            stack[top].pendingKey = try key(from: node, in: stack[top])
         }
     }
 
-    private func key(from node: YAMLNode, in frame: MappingFrame) throws(YAMLError) -> (text: String, location: SourceLocation, isMerge: Bool) {
+    private func key(from node: YAMLNode, in frame: Frame) throws(YAMLError) -> (text: String, mark: YAMLMark, isMerge: Bool) {
         guard let scalar = node.scalar else {
-            throw YAMLError("mapping keys must be plain names, not \(node.summary)", at: node.location)
+            throw YAMLError("mapping keys must be plain names, not \(node.summary)", at: node.location(in: file))
         }
         if scalar.text == "<<" && scalar.style == .plain {
-            return (scalar.text, node.location, true)
+            return (scalar.text, node.mark, true)
         }
-        if let first = frame.keyLocations[scalar.text] {
+        if let first = frame.mark(ofKey: scalar.text) {
             throw YAMLError("duplicate key '\(scalar.text)'; YAML does not allow a key twice in one mapping",
-                            at: node.location, notes: [.note("'\(scalar.text)' is first set here", at: first)])
+                            at: node.location(in: file), notes: [.note("'\(scalar.text)' is first set here", at: first.location(in: file))])
         }
-        return (scalar.text, node.location, false)
+        return (scalar.text, node.mark, false)
     }
 
-    private func collectMergeSources(_ node: YAMLNode, into frame: inout MappingFrame) throws(YAMLError) {
+    private func collectMergeSources(_ node: YAMLNode, into frame: inout Frame) throws(YAMLError) {
         switch node.content {
         case .mapping(let mapping):
             frame.mergeSources.append(mapping)
         case .sequence(let items):
             for item in items {
                 guard let mapping = item.mapping else {
-                    throw YAMLError("a merge key '<<' takes a mapping or a list of mappings, not \(item.summary)", at: item.location)
+                    throw YAMLError("a merge key '<<' takes a mapping or a list of mappings, not \(item.summary)", at: item.location(in: file))
                 }
                 frame.mergeSources.append(mapping)
             }
         case .scalar:
-            throw YAMLError("a merge key '<<' takes a mapping or a list of mappings, not \(node.summary)", at: node.location)
+            throw YAMLError("a merge key '<<' takes a mapping or a list of mappings, not \(node.summary)", at: node.location(in: file))
         }
     }
 
     /// Keys written in the mapping win over merged ones; among merge sources, the first wins (YAML's merge key rules).
-    private func merged(_ frame: MappingFrame) throws(YAMLError) -> YAMLMapping {
+    private func merged(_ frame: Frame) -> YAMLMapping {
         guard !frame.mergeSources.isEmpty else { return YAMLMapping(entries: frame.entries) }
         var entries = frame.entries
         var seen = Set(entries.map(\.key))
@@ -224,24 +222,25 @@ private struct TreeBuilder {
 
     // MARK: Limits
 
-    private mutating func countNodes(_ count: Int, at location: SourceLocation, alias: String? = nil) throws(YAMLError) {
+    private mutating func countNodes(_ count: Int, at mark: YAMLMark, alias: String? = nil) throws(YAMLError) {
         totalNodes += count
         guard totalNodes > limits.maxNodes else { return }
+        let location = mark.location(in: file)
         if let alias {
             throw YAMLError("alias '*\(alias)' expands the document past \(limits.maxNodes) nodes; aliases are bounded so that a file cannot expand without limit ('billion laughs')", at: location)
         }
         throw YAMLError("the document has more than \(limits.maxNodes) nodes, more than a definition file can need", at: location)
     }
 
-    private func checkDepth(at location: SourceLocation) throws(YAMLError) {
+    private func checkDepth(at mark: YAMLMark) throws(YAMLError) {
         if stack.count >= limits.maxDepth {
-            throw YAMLError("nesting is deeper than \(limits.maxDepth) levels, more than a definition file can need", at: location)
+            throw YAMLError("nesting is deeper than \(limits.maxDepth) levels, more than a definition file can need", at: mark.location(in: file))
         }
     }
 
     // MARK: libyaml values
 
-    private func coreTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation, allowed: [String]) throws(YAMLError) -> String? {
+    private func coreTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, at mark: YAMLMark, allowed: [String]) throws(YAMLError) -> String? {
         guard let tag = cString(tag) else { return nil }
         let prefix = "tag:yaml.org,2002:"
         if tag.hasPrefix(prefix) {
@@ -249,7 +248,7 @@ private struct TreeBuilder {
             if allowed.contains(name) { return name }
         }
         if tag == "!" { return "str" }  // the non-specific tag of a quoted scalar
-        throw YAMLError("unsupported YAML tag '\(tag)' here; definitions use plain YAML values", at: location)
+        throw YAMLError("unsupported YAML tag '\(tag)' here; definitions use plain YAML values", at: mark.location(in: file))
     }
 
     private func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
@@ -270,6 +269,10 @@ private struct TreeBuilder {
     private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         guard let pointer else { return nil }
         return String(cString: pointer)
+    }
+
+    private func mark(_ mark: yaml_mark_t) -> YAMLMark {
+        YAMLMark(line: Int32(clamping: mark.line + 1), column: Int32(clamping: mark.column + 1))
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
