@@ -1,13 +1,13 @@
 /// "did you mean" hints: the candidate closest to a misspelled name, if it is close enough.
-enum Suggestion {
+public enum Suggestion {
     /// `"; did you mean 'fieldType'?"`, or `""` when nothing is close.
-    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+    public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
         guard let best = closest(to: word, among: candidates) else { return "" }
         return "; did you mean '\(best)'?"
     }
 
     /// The candidate with the smallest edit distance, ignoring case, within a third of the word's length.
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         let limit = max(1, min(3, target.count / 3))
         var best: (candidate: String, distance: Int)?

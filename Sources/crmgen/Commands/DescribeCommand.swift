@@ -1,22 +1,54 @@
 import ArgumentParser
 import CRMModel
+import CRMSchemaLoader
 
-/// `crmgen describe [OBJECT] [--format text|json|markdown]` (filled in by the standard-set issue).
+/// `crmgen describe [OBJECT] [--format text|json|markdown]`
 struct DescribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "describe",
-        abstract: "Show objects of the registry: IDs, labels, properties and associations."
+        abstract: "Show the registry: objectTypeIds, labels, properties with types and constraints, associations with labels and type IDs.",
+        discussion: """
+        Without OBJECT, lists every object (all of them in full with --format json).
+
+        Examples:
+          crmgen describe                                   # the built-in standard set and ./Definitions
+          crmgen describe contacts --format json
+          crmgen describe 0-14                              # quotes, by objectTypeId
+          crmgen describe "Roast Batches" --definitions Definitions
+        """
     )
 
-    @Argument(help: "An object's name, plural label or objectTypeId; all objects when omitted.")
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
+    }
+
+    @Argument(help: "An object's API name, singular or plural label, objectTypeId or Swift type name.")
     var object: String?
+
+    @Option(help: "Output format: text, json or markdown.")
+    var format: Format = .text
 
     @OptionGroup var definitions: DefinitionOptions
 
     func run() throws {
         let (schema, _) = try definitions.loadSchema()
-        for object in schema.objects where self.object.map({ schema.object(matching: $0)?.name == object.name }) ?? true {
-            print("\(object.name)\t\(object.objectTypeId ?? "-")\t\(object.labels.plural)")
+        guard let reference = object else {
+            switch format {
+            case .text: print(TextDescription.renderList(schema.objects, in: schema))
+            case .markdown: print(MarkdownDescription.renderList(schema.objects, in: schema))
+            case .json: print(try JSONDescription.render(schema.objects, in: schema, single: false))
+            }
+            return
+        }
+        guard let object = schema.object(matching: reference) else {
+            let names = schema.objects.flatMap { [$0.name, $0.labels.plural] }
+            throw ValidationError("no object '\(reference)' in the registry" + Suggestion.didYouMean(reference, among: names)
+                                  + " (run 'crmgen describe' to list them)")
+        }
+        switch format {
+        case .text: print(TextDescription.render(object, in: schema))
+        case .markdown: print(MarkdownDescription.render(object, in: schema))
+        case .json: print(try JSONDescription.render([object], in: schema, single: true))
         }
     }
 }
