@@ -10,6 +10,10 @@ let package = Package(
         .executable(name: "crmgen", targets: ["crmgen"]),
         .library(name: "CRMModel", targets: ["CRMModel"]),
         .library(name: "CRMSchemaLoader", targets: ["CRMSchemaLoader"]),
+        .library(name: "CRMRuntime", targets: ["CRMRuntime"]),
+        .library(name: "CRMGenerator", targets: ["CRMGenerator"]),
+        .library(name: "CRMObjects", targets: ["CRMObjects"]),
+        .plugin(name: "CRMGenPlugin", targets: ["CRMGenPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,40 +27,51 @@ let package = Package(
         ),
         // Pure value types: the resolved schema and diagnostics. No I/O, no libyaml.
         .target(name: "CRMModel"),
-        // The built-in standard object set: Definitions/standard/*.yaml embedded at build time.
-        .target(
-            name: "CRMStandardDefinitions",
-            plugins: [.plugin(name: "EmbedStandardDefinitions")]
-        ),
+        // The built-in standard object set: Definitions/standard/*.yaml as string literals, written by
+        // crmgen-embed (a test fails when the file is out of step). Not a build plugin: SwiftPM does not run
+        // build plugins for the copy of crmgen that CRMGenPlugin itself uses.
+        .target(name: "CRMStandardDefinitions"),
         // YAML files → syntax tree with file:line:column → checked CRMModel.Schema.
         .target(
             name: "CRMSchemaLoader",
             dependencies: ["CLibYAML", "CRMModel", "CRMStandardDefinitions"]
         ),
+        // Schema → Swift source text. Pure: no I/O, deterministic.
+        .target(name: "CRMGenerator", dependencies: ["CRMModel"]),
+        // What generated code builds on: record coding, validation rules, registry, association matrix.
+        // Depends on the model only, never on the loader or libyaml.
+        .target(name: "CRMRuntime", dependencies: ["CRMModel"]),
         // The command-line tool: a thin layer over the libraries.
         .executableTarget(
             name: "crmgen",
             dependencies: [
                 "CRMModel",
                 "CRMSchemaLoader",
+                "CRMGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Build-time helper of EmbedStandardDefinitions: YAML files → one Swift source of string literals.
+        // HubSpot's standard objects and Roast Batch as Swift types, generated from Definitions/
+        // by this package's own plugin.
+        .target(name: "CRMObjects", dependencies: ["CRMRuntime"], plugins: ["CRMGenPlugin"]),
+        // Runs crmgen on a target's definition files at build time.
+        .plugin(name: "CRMGenPlugin", capability: .buildTool(), dependencies: ["crmgen"]),
+        // Maintainers' tool: Definitions/standard/*.yaml → Sources/CRMStandardDefinitions/StandardDefinitions+Files.swift.
         .executableTarget(name: "crmgen-embed"),
-        .plugin(
-            name: "EmbedStandardDefinitions",
-            capability: .buildTool(),
-            dependencies: ["crmgen-embed"]
-        ),
         .testTarget(
             name: "CRMSchemaLoaderTests",
             dependencies: ["CRMSchemaLoader", "CRMModel"],
             exclude: ["Fixtures"]
         ),
+        // Runs the built crmgen binary as a user would. No target dependency: linking the executable into the
+        // test bundle would clash with the copy CRMGenPlugin builds; GeneratedCodeTests' plugin builds it.
+        .testTarget(name: "crmgenTests"),
+        // Generated code compiled and run: CRMObjects, plus hostile fixtures generated into this target.
         .testTarget(
-            name: "crmgenTests",
-            dependencies: ["crmgen"]
+            name: "GeneratedCodeTests",
+            dependencies: ["CRMObjects", "CRMSchemaLoader"],
+            exclude: ["Fixtures"],
+            plugins: ["CRMGenPlugin"]
         ),
     ]
 )

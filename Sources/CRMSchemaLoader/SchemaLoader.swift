@@ -23,8 +23,9 @@ public struct LoadResult: Sendable {
     /// `nil` when any diagnostic is an error.
     public var schema: Schema?
     public var diagnostics: [Diagnostic]
-    /// How many of the caller's definition files were read (the built-in set not counted).
-    public var fileCount: Int
+    /// The caller's definition files, as read (the built-in set not included).
+    public var files: [String]
+    public var fileCount: Int { files.count }
 }
 
 /// Loads CRM object definitions: YAML → syntax tree → checked ``CRMModel/Schema``.
@@ -64,7 +65,7 @@ public struct SchemaLoader: Sendable {
         }
         var result = load(sources)
         result.diagnostics = (unreadable + result.diagnostics).sortedByLocation()
-        result.fileCount = files.count
+        result.files = files
         if !unreadable.isEmpty { result.schema = nil }
         return result
     }
@@ -75,7 +76,7 @@ public struct SchemaLoader: Sendable {
         let builtIn = includesStandardDefinitions ? read(Self.standardSources, log: log) : []
         let user = read(sources, log: log)
         let schema = SchemaResolver(log: log).resolve(builtIn: builtIn, user: user)
-        return LoadResult(schema: log.hasErrors ? nil : schema, diagnostics: log.diagnostics.sortedByLocation(), fileCount: sources.count)
+        return LoadResult(schema: log.hasErrors ? nil : schema, diagnostics: log.diagnostics.sortedByLocation(), files: sources.map(\.path))
     }
 
     /// The built-in standard definitions as sources.

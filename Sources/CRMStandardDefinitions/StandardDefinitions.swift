@@ -1,5 +1,5 @@
 /// HubSpot's standard objects as crmgen ships them: the YAML files of `Definitions/standard/`,
-/// embedded at build time by the `EmbedStandardDefinitions` plugin.
+/// embedded by `crmgen-embed` (a test checks that they are in step).
 ///
 /// The texts are parsed like any other definition, so the built-in set and a user's
 /// `Definitions/standard/` folder follow exactly the same rules.

@@ -24,4 +24,13 @@ enum Naming {
         let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         return isTypeName(name) ? name : nil
     }
+
+    /// Type names a generated type must not take: Swift and Foundation types that apps use
+    /// unqualified (a generated `Task` would break every `Task { }` in the module), and crmgen's own.
+    static let reservedTypeNames: Set<String> = [
+        "Any", "Array", "Bool", "Character", "Data", "Date", "Decimal", "Dictionary", "Double", "Error", "Float",
+        "Int", "Never", "Optional", "Protocol", "Result", "Self", "Sequence", "Set", "String", "Task", "Type",
+        "URL", "UUID", "Void",
+        "AssociationMatrix", "CalendarDate", "CRMRecord", "OwnerID", "Registry", "Schema", "ValidationIssue",
+    ]
 }
