@@ -66,6 +66,11 @@ let package = Package(
         // Runs the built crmgen binary as a user would. No target dependency: linking the executable into the
         // test bundle would clash with the copy CRMGenPlugin builds; GeneratedCodeTests' plugin builds it.
         .testTarget(name: "crmgenTests"),
+        .testTarget(
+            name: "CRMGeneratorTests",
+            dependencies: ["CRMGenerator", "CRMSchemaLoader", "CRMModel"],
+            exclude: ["Fixtures", "Expected"]
+        ),
         // Generated code compiled and run: CRMObjects, plus hostile fixtures generated into this target.
         .testTarget(
             name: "GeneratedCodeTests",

@@ -34,7 +34,9 @@ struct CodeWriter {
 
     /// `///` lines; text with line breaks becomes several lines, blank ones kept as `///`.
     mutating func documentation(_ content: String) {
-        for part in content.split(separator: "\n", omittingEmptySubsequences: false) {
+        var parts = content.split(separator: "\n", omittingEmptySubsequences: false)
+        while let last = parts.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), parts.count > 1 { parts.removeLast() }
+        for part in parts {
             let trimmed = part.trimmingCharacters(in: .whitespaces)
             line(trimmed.isEmpty ? "///" : "/// " + trimmed)
         }

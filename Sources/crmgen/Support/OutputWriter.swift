@@ -38,6 +38,15 @@ struct OutputWriter {
             for file in changed {
                 try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
             }
+            // Renames cannot replace a folder: find that out before the first file moves.
+            for file in changed {
+                var isFolder: ObjCBool = false
+                let target = directory.appendingPathComponent(file.name).path
+                if manager.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
+                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: target,
+                                                                     NSLocalizedDescriptionKey: "'\(target)' is a folder"])
+                }
+            }
             for file in changed {
                 // rename(2) replaces the target in one step: readers see the old file or the new one.
                 guard rename(staging.appendingPathComponent(file.name).path, directory.appendingPathComponent(file.name).path) == 0 else {
