@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CRMRuntime", targets: ["CRMRuntime"]),
         .library(name: "CRMGenerator", targets: ["CRMGenerator"]),
         .library(name: "CRMObjects", targets: ["CRMObjects"]),
+        .library(name: "CRMDynamic", targets: ["CRMDynamic"]),
         .plugin(name: "CRMGenPlugin", targets: ["CRMGenPlugin"]),
     ],
     dependencies: [
@@ -41,6 +42,9 @@ let package = Package(
         // What generated code builds on: record coding, validation rules, registry, association matrix.
         // Depends on the model only, never on the loader or libyaml.
         .target(name: "CRMRuntime", dependencies: ["CRMModel"]),
+        // Definitions loaded while an app runs, merged with its compiled registry; validation of records
+        // without a Swift type by the generated validators' rules; streaming record files.
+        .target(name: "CRMDynamic", dependencies: ["CRMRuntime", "CRMSchemaLoader"]),
         // The command-line tool: a thin layer over the libraries.
         .executableTarget(
             name: "crmgen",
@@ -48,6 +52,7 @@ let package = Package(
                 "CRMModel",
                 "CRMSchemaLoader",
                 "CRMGenerator",
+                "CRMDynamic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +70,8 @@ let package = Package(
         ),
         // Runs the built crmgen binary as a user would. No target dependency: linking the executable into the
         // test bundle would clash with the copy CRMGenPlugin builds; GeneratedCodeTests' plugin builds it.
-        .testTarget(name: "crmgenTests"),
+        .testTarget(name: "crmgenTests", exclude: ["Fixtures"]),
+        .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic"]),
         .testTarget(
             name: "CRMGeneratorTests",
             dependencies: ["CRMGenerator", "CRMSchemaLoader", "CRMModel"],
@@ -74,7 +80,7 @@ let package = Package(
         // Generated code compiled and run: CRMObjects, plus hostile fixtures generated into this target.
         .testTarget(
             name: "GeneratedCodeTests",
-            dependencies: ["CRMObjects", "CRMSchemaLoader"],
+            dependencies: ["CRMObjects", "CRMSchemaLoader", "CRMDynamic"],
             exclude: ["Fixtures"],
             plugins: ["CRMGenPlugin"]
         ),

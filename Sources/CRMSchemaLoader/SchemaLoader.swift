@@ -52,7 +52,7 @@ public struct SchemaLoader: Sendable {
 
     /// Loads the `.yaml`/`.yml` files at `paths` (files, or folders searched recursively).
     /// - Throws: ``DefinitionPathError`` when a path does not exist or is not a definition file (a usage error).
-    public func load(paths: [String]) throws(DefinitionPathError) -> LoadResult {
+    public func load(paths: [String], on base: Schema? = nil) throws(DefinitionPathError) -> LoadResult {
         let files = try DefinitionFiles.find(in: paths)
         var sources: [DefinitionSource] = []
         var unreadable: [Diagnostic] = []
@@ -63,7 +63,7 @@ public struct SchemaLoader: Sendable {
                 unreadable.append(.error("cannot read '\(file)'", at: nil))
             }
         }
-        var result = load(sources)
+        var result = load(sources, on: base)
         result.diagnostics = (unreadable + result.diagnostics).sortedByLocation()
         result.files = files
         if !unreadable.isEmpty { result.schema = nil }
@@ -72,10 +72,17 @@ public struct SchemaLoader: Sendable {
 
     /// Loads definitions given in memory.
     public func load(_ sources: [DefinitionSource]) -> LoadResult {
+        load(sources, on: nil)
+    }
+
+    /// Loads definitions on top of an already resolved schema — an app's compiled registry — instead
+    /// of the built-in standard set: the files may associate with, extend or replace its objects.
+    public func load(_ sources: [DefinitionSource], on base: Schema?) -> LoadResult {
         let log = DiagnosticLog()
-        let builtIn = includesStandardDefinitions ? read(Self.standardSources, log: log) : []
+        var builtIn = base.map { $0.objects.map(ObjectDefinition.init(resolved:)) } ?? []
+        if base == nil, includesStandardDefinitions { builtIn = read(Self.standardSources, log: log) }
         let user = read(sources, log: log)
-        let schema = SchemaResolver(log: log).resolve(builtIn: builtIn, user: user)
+        let schema = SchemaResolver(log: log).resolve(builtIn: builtIn, user: user, baseAssociations: base?.associations ?? [])
         return LoadResult(schema: log.hasErrors ? nil : schema, diagnostics: log.diagnostics.sortedByLocation(), files: sources.map(\.path))
     }
 

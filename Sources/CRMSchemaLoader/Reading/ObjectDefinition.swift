@@ -37,3 +37,24 @@ struct AssociationDefinition {
     var target: Located<String>
     var schema: AssociationSchema
 }
+
+extension ObjectDefinition {
+    /// An already resolved object (from a compiled registry) as a definition, so that files
+    /// loaded on top of it are resolved by the same rules as the built-in set.
+    init(resolved object: ObjectSchema) {
+        let at = object.location ?? SourceLocation(file: "<compiled>", line: 1, column: 1)
+        self.init(name: Located(object.name, at: at), kind: object.kind == .custom ? .custom : .standard)
+        objectTypeId = object.objectTypeId.map { Located($0, at: at) }
+        labels = object.labels
+        swiftName = Located(object.swiftName, at: at)
+        description = object.description
+        category = object.category
+        requirements = object.requirements
+        primaryDisplayProperty = object.primaryDisplayProperty.map { Located($0, at: at) }
+        secondaryDisplayProperties = object.secondaryDisplayProperties.map { Located($0, at: at) }
+        searchableProperties = object.searchableProperties.map { Located($0, at: at) }
+        owners = object.owners.map { Located($0, at: at) }
+        dedupKeys = object.dedupKeys.map { Located($0, at: at) }
+        properties = object.properties
+    }
+}

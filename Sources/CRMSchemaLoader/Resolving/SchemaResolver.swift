@@ -15,7 +15,8 @@ struct SchemaResolver {
         var extensions: [ObjectDefinition] = []
     }
 
-    func resolve(builtIn: [ObjectDefinition], user: [ObjectDefinition]) -> Schema? {
+    /// - Parameter baseAssociations: associations of an already resolved base schema (see `SchemaLoader.load(_:on:)`).
+    func resolve(builtIn: [ObjectDefinition], user: [ObjectDefinition], baseAssociations: [AssociationSchema] = []) -> Schema? {
         var bases: [String: Base] = [:]
         for definition in builtIn { register(definition, isBuiltIn: true, in: &bases) }
         var extensions: [ObjectDefinition] = []
@@ -45,6 +46,11 @@ struct SchemaResolver {
         let declared = bases.keys.sorted().flatMap { name in
             let base = bases[name]!
             return ([base.definition] + base.extensions).flatMap(\.associations)
+        } + baseAssociations.compactMap { association -> AssociationDefinition? in
+            // A base association whose object a file replaced goes with it.
+            guard bases[association.from]?.isBuiltIn == true, bases[association.to]?.isBuiltIn == true else { return nil }
+            return AssociationDefinition(target: Located(association.to, at: association.location ?? SourceLocation(file: "<compiled>", line: 1, column: 1)),
+                                         schema: association)
         }
         let associations = resolveAssociations(declared, objects: objects, objectNames: objectNames)
         return log.hasErrors ? nil : Schema(objects: objects, associations: associations)
@@ -55,7 +61,8 @@ struct SchemaResolver {
         if let existing = bases[name] {
             if existing.isBuiltIn && !isBuiltIn {
                 if definition.kind == .custom {
-                    log.error("custom object '\(name)' has the name of a standard object; use 'kind: standard' to replace it "
+                    let existingKind = existing.definition.kind == .custom ? "an object the app was compiled with" : "a standard object"
+                    log.error("custom object '\(name)' has the name of \(existingKind); use 'kind: standard' to replace it "
                               + "or 'kind: extension' to add to it", at: definition.name.location)
                     return
                 }

@@ -40,11 +40,7 @@ struct DescribeCommand: ParsableCommand {
             }
             return
         }
-        guard let object = schema.object(matching: reference) else {
-            let names = schema.objects.flatMap { [$0.name, $0.labels.plural] }
-            throw ValidationError("no object '\(reference)' in the registry" + Suggestion.didYouMean(reference, among: names)
-                                  + " (run 'crmgen describe' to list them)")
-        }
+        let object = try definitions.object(reference, in: schema)
         switch format {
         case .text: print(TextDescription.render(object, in: schema))
         case .markdown: print(MarkdownDescription.render(object, in: schema))

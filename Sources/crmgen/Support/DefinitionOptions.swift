@@ -40,4 +40,12 @@ struct DefinitionOptions: ParsableArguments {
         }
         return (schema, result)
     }
+
+    /// The object a user names, or a usage error with a suggestion.
+    func object(_ reference: String, in schema: Schema) throws -> ObjectSchema {
+        if let object = schema.object(matching: reference) { return object }
+        let names = schema.objects.flatMap { [$0.name, $0.labels.plural] }
+        throw ValidationError("no object '\(reference)' in the registry" + Suggestion.didYouMean(reference, among: names)
+                              + " (run 'crmgen describe' to list them)")
+    }
 }
