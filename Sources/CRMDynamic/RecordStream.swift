@@ -22,7 +22,6 @@ public struct RecordStream: Sequence, IteratorProtocol {
     private var source: ByteSource
     private var scanner = Scanner()
     private var pending: [Item] = []
-    private let decoder = JSONDecoder()
 
     public init(url: URL) throws {
         source = try ByteSource(url: url)
@@ -48,28 +47,12 @@ public struct RecordStream: Sequence, IteratorProtocol {
     }
 
     private func decode(_ bytes: [UInt8], line: Int) -> Item {
-        do {
-            return .record(try decoder.decode(RecordEnvelope.self, from: Data(bytes)), line: line)
-        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+        do throws(RecordJSONError) {
+            return .record(try RecordEnvelope(json: Data(bytes)), line: line)
+        } catch where error.kind == .syntax {
             return .notJSON(line: line)
-        } catch let error as DecodingError {
-            return .notARecord(Self.describe(error), line: line)
         } catch {
-            return .notARecord("\(error)", line: line)
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
-        case .keyNotFound(let key, _):
-            return "missing '\(key.stringValue)'"
-        @unknown default:
-            return "\(error)"
+            return .notARecord(error.message, line: line)
         }
     }
 }

@@ -64,7 +64,10 @@ struct RecordTypeRenderer {
         writer.line()
         writer.block("extension \(model.typeName)") { writer in
             writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
-                writer.line("let record = try RecordEnvelope(from: decoder)")
+                writer.line("self.init(record: try RecordEnvelope(from: decoder))")
+            }
+            writer.line()
+            writer.block("\(access)init(record: RecordEnvelope)") { writer in
                 writer.line("var values = PropertyValueReader(record.properties)")
                 writer.line("id = record.id")
                 writer.line("createdAt = record.createdAt")

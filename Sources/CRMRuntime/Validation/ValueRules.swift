@@ -71,9 +71,13 @@ public enum FormatCheck {
 
     /// `local@domain.tld`: one `@`, no spaces, a domain with a dot.
     static func isEmail(_ value: String) -> Bool {
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !value.contains(where: \.isWhitespace) else { return false }
-        return isDomain(String(parts[1]))
+        let utf8 = value.utf8
+        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at != utf8.startIndex,
+              !utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return false }
+        let domain = utf8[utf8.index(after: at)...]
+        guard !domain.contains(UInt8(ascii: "@")) else { return false }
+        return isDomain(Substring(value).utf8[domain.startIndex...])
     }
 
     /// An absolute http(s) URL with a host.
@@ -85,13 +89,28 @@ public enum FormatCheck {
     }
 
     /// Dot-separated labels of letters, digits and hyphens (not at either end), at least two.
-    static func isDomain(_ value: String) -> Bool {
-        let labels = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, value.utf8.count <= 253 else { return false }
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.utf8.count <= 63 && label.first != "-" && label.last != "-"
-                && label.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }
+    static func isDomain(_ value: String) -> Bool { isDomain(value.utf8[...]) }
+
+    static func isDomain(_ bytes: Substring.UTF8View) -> Bool {
+        guard bytes.count <= 253 else { return false }
+        var labels = 0
+        var length = 0
+        var previous: UInt8 = UInt8(ascii: ".")
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard length > 0, previous != UInt8(ascii: "-") else { return false }
+                labels += 1
+                length = 0
+            } else {
+                let isLetterOrDigit = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                guard isLetterOrDigit || byte >= 0x80 || (byte == UInt8(ascii: "-") && length > 0) else { return false }
+                length += 1
+                guard length <= 63 else { return false }
+            }
+            previous = byte
         }
+        guard length > 0, previous != UInt8(ascii: "-") else { return false }
+        return labels + 1 >= 2
     }
 
     /// Digits with the usual separators (`+1 (555) 010-2030 ext. 4`), 5 to 20 digits.

@@ -58,7 +58,10 @@ public struct CuppingSession: CRMRecord {
 
 extension CuppingSession {
     public init(from decoder: any Decoder) throws {
-        let record = try RecordEnvelope(from: decoder)
+        self.init(record: try RecordEnvelope(from: decoder))
+    }
+
+    public init(record: RecordEnvelope) {
         var values = PropertyValueReader(record.properties)
         id = record.id
         createdAt = record.createdAt
