@@ -71,6 +71,7 @@ struct RecordJSONParser {
     private mutating func properties() throws(RecordJSONError) -> [String: String] {
         var result: [String: String] = [:]
         if try null() { return result }
+        result.reserveCapacity(64)
         try expect(UInt8(ascii: "{"))
         try forEachKey { parser, key throws(RecordJSONError) in
             if let value = try parser.optionalString(for: "properties.\(key)"), !value.isEmpty { result[key] = value }
@@ -122,13 +123,14 @@ struct RecordJSONParser {
         throw shape("\(key): expected true or false")
     }
 
-    private mutating func optionalString(for key: String) throws(RecordJSONError) -> String? {
+    /// `key` names the value in an error message; it is only built when there is one.
+    private mutating func optionalString(for key: @autoclosure () -> String) throws(RecordJSONError) -> String? {
         skipWhitespace()
         guard index < bytes.count else { throw syntax("unexpected end of input") }
         if bytes[index] == UInt8(ascii: "\"") { return try string() }
         if try null() { return nil }
         try skipValue(depth: 1)
-        throw shape("\(key): expected a string")
+        throw shape("\(key()): expected a string")
     }
 
     // MARK: JSON

@@ -11,7 +11,7 @@ struct MappingReader {
     let context: MappingContext
     let log: DiagnosticLog
     /// Keys present but not allowed, already reported with a suggestion.
-    private let unknownKeys: [String]
+    private let unknownKeys: Set<String>
 
     /// `nil` (with an error) when `node` is not a mapping.
     init?(_ node: YAMLNode, in file: String, context: MappingContext, allowedKeys: [String], log: DiagnosticLog) {
@@ -24,9 +24,9 @@ struct MappingReader {
         self.location = node.location(in: file)
         self.context = context
         self.log = log
-        self.unknownKeys = mapping.entries.compactMap { entry in
+        self.unknownKeys = Set(mapping.entries.compactMap { entry in
             allowedKeys.contains { $0.utf8.count == entry.keyLength && $0 == entry.key } ? nil : entry.key
-        }
+        })
         for entry in mapping.entries where unknownKeys.contains(entry.key) {
             log.error("unknown key '\(entry.key)' in \(context)\(Suggestion.didYouMean(entry.key, among: allowedKeys))",
                       at: entry.keyLocation(in: file))

@@ -2,7 +2,8 @@ import CRMModel
 
 extension SchemaResolver {
     /// Checks every declared association and adds the ones HubSpot creates for custom objects.
-    func resolveAssociations(_ declared: [AssociationDefinition], objects: [ObjectSchema], objectNames: Set<String>) -> [AssociationSchema] {
+    func resolveAssociations(_ declared: [AssociationDefinition], objects: [ObjectSchema], objectNames: Set<String>,
+                             sortedObjectNames: [String]) -> [AssociationSchema] {
         var byPair: [UnorderedPair: AssociationDefinition] = [:]
         var result: [AssociationSchema] = []
         // Earlier files win, so "declared twice" points at the later declaration.
@@ -10,7 +11,7 @@ extension SchemaResolver {
             let target = association.target
             guard objectNames.contains(target.value) else {
                 log.error("association of '\(association.schema.from)' to unknown object '\(target.value)'"
-                          + Suggestion.didYouMean(target.value, among: objectNames.sorted()), at: target.location)
+                          + Suggestion.didYouMean(target.value, among: sortedObjectNames), at: target.location)
                 continue
             }
             let pair = UnorderedPair(association.schema.from, target.value)

@@ -27,9 +27,10 @@ struct SchemaResolver {
                 register(definition, isBuiltIn: false, in: &bases)
             }
         }
+        let knownNames = bases.keys.sorted()  // sorted: a tie between suggestions must not depend on hashing
         for definition in extensions {
             guard bases[definition.name.value] != nil else {
-                log.error("extension of unknown object '\(definition.name.value)'" + Suggestion.didYouMean(definition.name.value, among: bases.keys.sorted()),
+                log.error("extension of unknown object '\(definition.name.value)'" + Suggestion.didYouMean(definition.name.value, among: knownNames),
                           at: definition.name.location)
                 continue
             }
@@ -37,9 +38,10 @@ struct SchemaResolver {
         }
 
         let objectNames = Set(bases.keys)
+        let sortedObjectNames = objectNames.sorted()
         let objects = bases.keys.sorted().compactMap { name -> ObjectSchema? in
             guard let object = makeObject(bases[name]!) else { return nil }
-            checkReferences(of: bases[name]!, in: object, objectNames: objectNames)
+            checkReferences(of: bases[name]!, in: object, objectNames: objectNames, sortedObjectNames: sortedObjectNames)
             return object
         }
         checkUniqueAcrossObjects(objects)
@@ -52,7 +54,7 @@ struct SchemaResolver {
             return AssociationDefinition(target: Located(association.to, at: association.location ?? SourceLocation(file: "<compiled>", line: 1, column: 1)),
                                          schema: association)
         }
-        let associations = resolveAssociations(declared, objects: objects, objectNames: objectNames)
+        let associations = resolveAssociations(declared, objects: objects, objectNames: objectNames, sortedObjectNames: sortedObjectNames)
         return log.hasErrors ? nil : Schema(objects: objects, associations: associations)
     }
 
@@ -132,33 +134,36 @@ struct SchemaResolver {
     }
 
     private func apply(_ extensionDefinition: ObjectDefinition, to object: inout ObjectSchema) {
+        var existingByName = Dictionary(object.properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for property in extensionDefinition.properties {
-            if let existing = object.property(named: property.name) {
+            if let existing = existingByName[property.name] {
                 log.error("extension of '\(object.name)' redefines property '\(property.name)'; an extension may only add new properties",
                           at: property.location,
                           notes: existing.location.map { [.note("'\(property.name)' is first defined here", at: $0)] } ?? [])
                 continue
             }
+            existingByName[property.name] = property
             object.properties.append(property)
         }
         if let labels = extensionDefinition.labels { object.labels = labels }
         if let description = extensionDefinition.description { object.description = description }
-        object.searchableProperties += extensionDefinition.searchableProperties.map(\.value)
-            .filter { !object.searchableProperties.contains($0) }
-        object.secondaryDisplayProperties += extensionDefinition.secondaryDisplayProperties.map(\.value)
-            .filter { !object.secondaryDisplayProperties.contains($0) }
+        let searchable = Set(object.searchableProperties)
+        object.searchableProperties += extensionDefinition.searchableProperties.map(\.value).filter { !searchable.contains($0) }
+        let secondary = Set(object.secondaryDisplayProperties)
+        object.secondaryDisplayProperties += extensionDefinition.secondaryDisplayProperties.map(\.value).filter { !secondary.contains($0) }
         object.extensionLocations.append(extensionDefinition.location)
     }
 
     // MARK: References within an object
 
     /// Every property name a definition or its extensions list must exist; owner properties must hold owner IDs.
-    private func checkReferences(of base: Base, in object: ObjectSchema, objectNames: Set<String>) {
+    private func checkReferences(of base: Base, in object: ObjectSchema, objectNames: Set<String>, sortedObjectNames: [String]) {
         let names = object.properties.map(\.name)
+        let propertiesByName = Dictionary(object.properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let parts = [base.definition] + base.extensions
         let unreadable = parts.reduce(into: Set<String>()) { $0.formUnion($1.unreadableProperties) }
         func check(_ key: String, _ reference: Located<String>) {
-            guard !names.contains(reference.value), !unreadable.contains(reference.value),
+            guard propertiesByName[reference.value] == nil, !unreadable.contains(reference.value),
                   !parts.contains(where: \.propertiesAreUnreadable) else { return }
             log.error("\(key) '\(reference.value)' is not a property of '\(object.name)'" + Suggestion.didYouMean(reference.value, among: names),
                       at: reference.location)
@@ -170,7 +175,7 @@ struct SchemaResolver {
             part.dedupKeys?.forEach { check("dedupKeys entry", $0) }
             for owner in part.owners ?? [] {
                 check("owners entry", owner)
-                if let property = object.property(named: owner.value), !property.isOwner {
+                if let property = propertiesByName[owner.value], !property.isOwner {
                     log.error("owner property '\(owner.value)' of '\(object.name)' must have 'referencedObjectType: OWNER'",
                               at: owner.location)
                 }
@@ -186,7 +191,7 @@ struct SchemaResolver {
             guard let reference = property.referencedObjectType, reference != PropertySchema.ownerReference,
                   !objectNames.contains(reference) else { continue }
             log.error("referencedObjectType '\(reference)' of property '\(property.name)' is not an object"
-                      + Suggestion.didYouMean(reference, among: objectNames.sorted()),
+                      + Suggestion.didYouMean(reference, among: sortedObjectNames),
                       at: property.location ?? object.location)
         }
     }

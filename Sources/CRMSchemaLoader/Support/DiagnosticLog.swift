@@ -6,7 +6,14 @@ final class DiagnosticLog {
 
     var hasErrors: Bool { diagnostics.containsErrors }
 
+    /// Longest message kept: a message quotes names from the file, and a hostile file can make them huge.
+    static let maximumMessageLength = 1_000
+
     func add(_ diagnostic: Diagnostic) {
+        var diagnostic = diagnostic
+        if diagnostic.message.utf8.count > Self.maximumMessageLength {
+            diagnostic.message = String(diagnostic.message.prefix(Self.maximumMessageLength)) + "… (message shortened)"
+        }
         diagnostics.append(diagnostic)
     }
 

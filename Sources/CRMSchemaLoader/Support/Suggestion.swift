@@ -20,8 +20,9 @@ public enum Suggestion {
         return best?.candidate
     }
 
-    /// Levenshtein distance with adjacent transpositions counted as one edit.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    /// Levenshtein distance with adjacent transpositions counted as one edit; once every entry of a
+    /// row exceeds `limit`, the answer is only known to be over it and `limit + 1` is returned.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previousRow = [Int](0...b.count)
@@ -38,6 +39,7 @@ public enum Suggestion {
             }
             beforePrevious = previousRow
             previousRow = row
+            if limit != .max, row.min()! > limit { return limit + 1 }
         }
         return previousRow[b.count]
     }
