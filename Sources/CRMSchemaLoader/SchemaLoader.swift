@@ -83,7 +83,8 @@ public struct SchemaLoader: Sendable {
         if base == nil, includesStandardDefinitions { builtIn = read(Self.standardSources, log: log) }
         let user = read(sources, log: log)
         let schema = SchemaResolver(log: log).resolve(builtIn: builtIn, user: user, baseAssociations: base?.associations ?? [])
-        return LoadResult(schema: log.hasErrors ? nil : schema, diagnostics: log.diagnostics.sortedByLocation(), files: sources.map(\.path))
+        let diagnostics = log.diagnostics.sortedByLocation() + (log.droppedErrorsNote.map { [$0] } ?? [])
+        return LoadResult(schema: log.hasErrors ? nil : schema, diagnostics: diagnostics, files: sources.map(\.path))
     }
 
     /// The built-in standard definitions as sources.
@@ -103,12 +104,12 @@ public struct SchemaLoader: Sendable {
             guard !range.isEmpty else { return }
             let chunkLog = DiagnosticLog()
             let definitions = read(sources[range], into: chunkLog)
-            results.store(chunk, definitions: definitions, diagnostics: chunkLog.diagnostics)
+            results.store(chunk, definitions: definitions, diagnostics: chunkLog.diagnostics, dropped: chunkLog.droppedErrors)
         }
         var definitions: [ObjectDefinition] = []
         for chunk in results.take() {
             definitions += chunk.definitions
-            chunk.diagnostics.forEach(log.add)
+            log.merge(chunk.diagnostics, dropped: chunk.dropped)
         }
         return definitions
     }
@@ -137,6 +138,7 @@ private final class ChunkResults: @unchecked Sendable {
     struct Chunk {
         var definitions: [ObjectDefinition] = []
         var diagnostics: [Diagnostic] = []
+        var dropped = 0
     }
 
     private let lock = NSLock()
@@ -146,8 +148,8 @@ private final class ChunkResults: @unchecked Sendable {
         chunks = Array(repeating: Chunk(), count: count)
     }
 
-    func store(_ index: Int, definitions: [ObjectDefinition], diagnostics: [Diagnostic]) {
-        lock.withLock { chunks[index] = Chunk(definitions: definitions, diagnostics: diagnostics) }
+    func store(_ index: Int, definitions: [ObjectDefinition], diagnostics: [Diagnostic], dropped: Int) {
+        lock.withLock { chunks[index] = Chunk(definitions: definitions, diagnostics: diagnostics, dropped: dropped) }
     }
 
     func take() -> [Chunk] {

@@ -1,5 +1,5 @@
 import CRMModel
-import CRMSchemaLoader
+@testable import CRMSchemaLoader
 import Testing
 
 @Suite("Schema loading")
@@ -124,5 +124,36 @@ struct ParallelReadingTests {
         #expect(result.diagnostics.count == count)
         #expect(result.diagnostics.map(\.location?.file) == sources.map(\.path))
         #expect(result.diagnostics.allSatisfy { $0.message == "'required' of property 'name' must be true or false, found 'perhaps'" })
+    }
+}
+
+@Suite("Hostile inputs stay cheap")
+struct HostileInputTests {
+    @Test("errors are listed up to a limit, then counted")
+    func errorLimit() {
+        let keys = (0..<1500).map { "k\($0): 1" }.joined(separator: "\n")
+        let result = SchemaLoader(includesStandardDefinitions: false)
+            .load([DefinitionSource(path: "many.yaml", text: "object: o\nkind: custom\n" + keys)])
+        #expect(result.diagnostics.filter { $0.severity == .error }.count == 1000)
+        #expect(result.diagnostics.last?.description == "crmgen: note: 502 more errors not shown; crmgen lists the first 1000")
+        #expect(result.schema == nil)
+    }
+
+    @Test("a huge name is quoted in a shortened message, with no suggestion")
+    func longNames() {
+        let name = String(repeating: "a", count: 20_000)
+        let result = SchemaLoader(includesStandardDefinitions: false)
+            .load([DefinitionSource(path: "long.yaml", text: "object: \(name)\nkind: custom\nlabels: {singular: A, plural: As}\nprimaryDisplayProperty: \(name)x\nproperties:\n  \(name): {label: A, type: string, fieldType: text}\n")])
+        #expect(!result.diagnostics.isEmpty)
+        #expect(result.diagnostics.allSatisfy { $0.message.utf8.count < 1_100 })
+        #expect(!result.diagnostics.contains { $0.message.contains("did you mean") })
+    }
+
+    @Test("edit distance stops once the limit is exceeded")
+    func boundedDistance() {
+        let a = Array(String(repeating: "a", count: 50).unicodeScalars)
+        let b = Array(String(repeating: "b", count: 50).unicodeScalars)
+        #expect(Suggestion.editDistance(a, b, limit: 3) == 4)
+        #expect(Suggestion.editDistance(a, b) == 50)
     }
 }

@@ -28,7 +28,7 @@ struct MappingReader {
             allowedKeys.contains { $0.utf8.count == entry.keyLength && $0 == entry.key } ? nil : entry.key
         })
         for entry in mapping.entries where unknownKeys.contains(entry.key) {
-            log.error("unknown key '\(entry.key)' in \(context)\(Suggestion.didYouMean(entry.key, among: allowedKeys))",
+            log.error("unknown key '\(entry.key)' in \(context)\(log.didYouMean(entry.key, among: allowedKeys))",
                       at: entry.keyLocation(in: file))
         }
     }
@@ -92,7 +92,7 @@ struct MappingReader {
         if let value = Value(rawValue: text.value) { return Located(value, at: text.location) }
         let allowed = Value.allCases.map(\.rawValue)
         log.error("'\(key)' of \(context) must be one of \(allowed.joined(separator: ", ")), found '\(text.value)'"
-                  + Suggestion.didYouMean(text.value, among: allowed), at: text.location)
+                  + log.didYouMean(text.value, among: allowed), at: text.location)
         return nil
     }
 

@@ -85,7 +85,7 @@ struct PropertyReader {
         guard let reference = reader.string("referencedObjectType") else { return }
         let value = reference.value
         if value != PropertySchema.ownerReference && !Naming.isSnakeCase(value) {
-            log.error("referencedObjectType '\(value)' must be OWNER or an object name" + Suggestion.didYouMean(value, among: ["OWNER"]),
+            log.error("referencedObjectType '\(value)' must be OWNER or an object name" + log.didYouMean(value, among: ["OWNER"]),
                       at: reference.location)
             return
         }

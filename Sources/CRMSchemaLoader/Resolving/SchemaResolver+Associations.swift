@@ -11,7 +11,7 @@ extension SchemaResolver {
             let target = association.target
             guard objectNames.contains(target.value) else {
                 log.error("association of '\(association.schema.from)' to unknown object '\(target.value)'"
-                          + Suggestion.didYouMean(target.value, among: sortedObjectNames), at: target.location)
+                          + log.didYouMean(target.value, among: sortedObjectNames), at: target.location)
                 continue
             }
             let pair = UnorderedPair(association.schema.from, target.value)

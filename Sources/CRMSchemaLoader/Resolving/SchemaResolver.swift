@@ -30,7 +30,7 @@ struct SchemaResolver {
         let knownNames = bases.keys.sorted()  // sorted: a tie between suggestions must not depend on hashing
         for definition in extensions {
             guard bases[definition.name.value] != nil else {
-                log.error("extension of unknown object '\(definition.name.value)'" + Suggestion.didYouMean(definition.name.value, among: knownNames),
+                log.error("extension of unknown object '\(definition.name.value)'" + log.didYouMean(definition.name.value, among: knownNames),
                           at: definition.name.location)
                 continue
             }
@@ -165,7 +165,7 @@ struct SchemaResolver {
         func check(_ key: String, _ reference: Located<String>) {
             guard propertiesByName[reference.value] == nil, !unreadable.contains(reference.value),
                   !parts.contains(where: \.propertiesAreUnreadable) else { return }
-            log.error("\(key) '\(reference.value)' is not a property of '\(object.name)'" + Suggestion.didYouMean(reference.value, among: names),
+            log.error("\(key) '\(reference.value)' is not a property of '\(object.name)'" + log.didYouMean(reference.value, among: names),
                       at: reference.location)
         }
         for part in parts {
@@ -191,7 +191,7 @@ struct SchemaResolver {
             guard let reference = property.referencedObjectType, reference != PropertySchema.ownerReference,
                   !objectNames.contains(reference) else { continue }
             log.error("referencedObjectType '\(reference)' of property '\(property.name)' is not an object"
-                      + Suggestion.didYouMean(reference, among: sortedObjectNames),
+                      + log.didYouMean(reference, among: sortedObjectNames),
                       at: property.location ?? object.location)
         }
     }

@@ -6,13 +6,23 @@ public enum Suggestion {
         return "; did you mean '\(best)'?"
     }
 
+    /// Words longer than this get no suggestion: nobody misspells a name that long, and it bounds the work.
+    static let maximumWordLength = 64
+
     /// The candidate with the smallest edit distance, ignoring case, within a third of the word's length.
+    ///
+    /// Cheap on large inputs: candidates whose length alone rules them out are skipped before any
+    /// work, and the distance computation stops as soon as it must exceed the limit.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        let length = word.utf8.count
+        guard length <= maximumWordLength else { return nil }
         let target = Array(word.lowercased().unicodeScalars)
         let limit = max(1, min(3, target.count / 3))
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+        for candidate in candidates where abs(candidate.utf8.count - length) <= limit * 4 {  // UTF-8 bytes ≥ characters
+            let other = Array(candidate.lowercased().unicodeScalars)
+            guard abs(other.count - target.count) <= limit else { continue }
+            let distance = editDistance(target, other, limit: limit)
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
