@@ -62,7 +62,7 @@ let package = Package(
         // Runs crmgen on a target's definition files at build time.
         .plugin(name: "CRMGenPlugin", capability: .buildTool(), dependencies: ["crmgen"]),
         // Maintainers' tool: Definitions/standard/*.yaml → Sources/CRMStandardDefinitions/StandardDefinitions+Files.swift.
-        .executableTarget(name: "crmgen-embed"),
+        .executableTarget(name: "crmgen-embed", dependencies: ["CRMGenerator"]),
         .testTarget(
             name: "CRMSchemaLoaderTests",
             dependencies: ["CRMSchemaLoader", "CRMModel"],

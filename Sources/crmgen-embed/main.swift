@@ -2,29 +2,13 @@
 //   crmgen-embed OUTPUT.swift INPUT.yaml...
 // Run after editing Definitions/standard (the tests say so when it is needed):
 //   swift run crmgen-embed Sources/CRMStandardDefinitions/StandardDefinitions+Files.swift Definitions/standard/*.yaml
+import CRMGenerator
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.first else {
     FileHandle.standardError.write(Data("usage: crmgen-embed OUTPUT.swift INPUT.yaml...\n".utf8))
     exit(2)
-}
-
-/// A raw string delimiter long enough that the text cannot end the literal early.
-func delimiter(for text: String) -> String {
-    var longest = 0
-    var run = -1  // -1: not right after a quote
-    for character in text {
-        if character == "\"" {
-            run = 0
-        } else if character == "#", run >= 0 {
-            run += 1
-            longest = max(longest, run)
-        } else {
-            run = -1
-        }
-    }
-    return String(repeating: "#", count: longest + 1)
 }
 
 var source = """
@@ -41,9 +25,8 @@ for path in arguments.dropFirst().sorted(by: { ($0 as NSString).lastPathComponen
         FileHandle.standardError.write(Data("\(path):1:1: error: cannot read the file as UTF-8 text\n".utf8))
         exit(1)
     }
-    let hashes = delimiter(for: text)
     let name = (path as NSString).lastPathComponent
-    source += "        File(name: \"\(name)\", contents: \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
+    source += "        File(name: \"\(name)\", contents: \(SwiftLiteral.rawMultiline(text))),\n"
 }
 source += "    ]\n}\n"
 

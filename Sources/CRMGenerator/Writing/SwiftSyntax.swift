@@ -1,3 +1,9 @@
+/// Swift literals for tools that write Swift source (crmgen-embed uses it for the built-in set).
+public enum SwiftLiteral {
+    /// A raw multi-line string literal (`#"""…"""#`) with enough `#` that `text` cannot close it.
+    public static func rawMultiline(_ text: String) -> String { SwiftSyntax.rawMultilineLiteral(text) }
+}
+
 /// Spelling of Swift names and literals. Every name and string that comes from a
 /// definition goes through here, so no definition can inject code.
 enum SwiftSyntax {
