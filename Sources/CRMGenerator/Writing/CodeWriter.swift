@@ -41,9 +41,4 @@ struct CodeWriter {
             line(trimmed.isEmpty ? "///" : "/// " + trimmed)
         }
     }
-
-    /// Lines between declarations: a blank line, unless the previous line opened a block.
-    mutating func separator() {
-        if !text.hasSuffix("{\n") && !text.hasSuffix("\n\n") && !text.isEmpty { line() }
-    }
 }

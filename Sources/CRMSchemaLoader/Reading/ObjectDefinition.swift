@@ -29,7 +29,6 @@ struct ObjectDefinition {
 
     /// The `object:` line, which generated code cites.
     var location: SourceLocation { name.location }
-    var file: String { name.location.file }
 }
 
 /// An association as written, with the place of its `to:` for messages about the target.
