@@ -36,8 +36,10 @@ public struct DynamicValidator: Sendable {
                 if property.minLength == nil, property.maxLength == nil, property.pattern == nil, property.format == nil {
                     kind = .plainText
                 } else {
-                    let pattern = property.pattern.map { text in
-                        patterns[text] ?? { let compiled = CompiledPattern(text); patterns[text] = compiled; return compiled }()
+                    var pattern: CompiledPattern?
+                    if let text = property.pattern {
+                        pattern = patterns[text] ?? CompiledPattern(text)
+                        patterns[text] = pattern
                     }
                     kind = .text(minLength: property.minLength, maxLength: property.maxLength, pattern: pattern, format: property.format)
                 }

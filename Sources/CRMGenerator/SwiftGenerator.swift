@@ -38,8 +38,7 @@ public struct SwiftGenerator: Sendable {
                 RecordTypeRenderer(model: RecordTypeModel(object: object, sourcePaths: paths), access: access).write(into: &writer)
                 localTypes.append(object.swiftName)
             } else if let object = schema.objects.first(where: { $0.extensionLocations.contains { $0.file == file } }) {
-                let added = object.properties.filter { $0.location?.file == file }
-                ExtensionRenderer(object: object, file: file, properties: added, access: access, sourcePaths: paths).write(into: &writer)
+                ExtensionRenderer(object: object, file: file, access: access, sourcePaths: paths).write(into: &writer)
             } else {
                 writer.line()
                 writer.line("// \(SwiftSyntax.commentText(paths.relative(file))) defines no object of this schema.")

@@ -85,6 +85,9 @@ struct GeneratedRecordTests {
         #expect(contact.loyaltyPoints == 1200)
         #expect(contact.validate() == [])
         #expect(contact.validateContactsRoastery().map(\.description) == ["loyalty_card: 'LC-12' does not match the pattern ^LC-[0-9]{6}$"])
+        contact.hsLeadStatusProperty = "portal copy"
+        #expect(contact.additionalProperties["hs_lead__status"] == "portal copy")
+        #expect(contact.hsLeadStatus == nil, "the standard property keeps its own name")
         contact.favoriteRoast = .light
         contact.loyaltyPoints = nil
         #expect(contact.additionalProperties["favorite_roast"] == "light")

@@ -6,7 +6,6 @@ import CRMModel
 struct ExtensionRenderer {
     let object: ObjectSchema
     let file: String
-    let properties: [PropertySchema]
     let access: String
     let sourcePaths: SourcePaths
 
@@ -14,9 +13,9 @@ struct ExtensionRenderer {
     var validatorName: String { "validate" + String(GeneratedFileNames.swiftFile(forDefinition: file).dropLast(".swift".count)) }
 
     func write(into writer: inout CodeWriter) {
-        var names = NameScope(taken: SwiftSyntax.reservedMembers)
-        var typeNames = NameScope(taken: PropertyModel.reservedTypeNames.union([object.swiftName]))
-        let models = properties.map { PropertyModel($0, names: &names, typeNames: &typeNames, sourcePaths: sourcePaths) }
+        // Names are chosen for the whole object, so the added properties cannot take a Swift name
+        // that one of the object's own properties (declared in the standard type) already has.
+        let models = RecordTypeModel(object: object, sourcePaths: sourcePaths).properties.filter { $0.schema.location?.file == file }
         writer.line()
         writer.documentation("Properties that \(sourcePaths.relative(file)) adds to `\(object.name)`, read from and written to `additionalProperties`.")
         writer.block("extension \(object.swiftName)") { writer in
@@ -41,8 +40,8 @@ struct ExtensionRenderer {
                 EnumerationRenderer.write(enumeration, property: property.schema, access: access, into: &writer)
                 writer.line()
             }
-            for property in models where property.schema.pattern != nil {
-                writer.line("static let \(property.patternName) = CompiledPattern(\(SwiftSyntax.stringLiteral(property.schema.pattern!)))")
+            for declaration in models.compactMap(\.patternDeclaration) {
+                writer.line(declaration)
                 writer.line()
             }
             writer.line("/// Problems of the properties that \(sourcePaths.relative(file)) adds (`validate()` checks the object's own).")
@@ -50,7 +49,11 @@ struct ExtensionRenderer {
                 writer.line("var issues: [ValidationIssue] = []")
                 writer.line("var values = PropertyValueReader(additionalProperties)")
                 for (index, property) in models.enumerated() {
-                    writer.line("let value\(index): \(property.valueType)? = values.\(property.readMethod)(\(SwiftSyntax.stringLiteral(property.schema.name)))")
+                    // Read every value, so that `malformed` is complete; bind only the ones a check uses.
+                    let read = "values.\(property.readMethod)(\(SwiftSyntax.stringLiteral(property.schema.name)))"
+                    writer.line(ValidationRenderer.usesValue(property)
+                                ? "let value\(index): \(property.valueType)? = \(read)"
+                                : "_ = \(read) as \(property.valueType)?")
                 }
                 writer.line("let malformed = values.malformed")
                 for (index, property) in models.enumerated() {

@@ -101,10 +101,10 @@ struct RecordTypeRenderer {
         writer.line("// MARK: Validation")
         writer.line()
         writer.block("extension \(model.typeName)") { writer in
-            for property in model.patterned {
-                writer.line("static let \(property.patternName) = CompiledPattern(\(SwiftSyntax.stringLiteral(property.schema.pattern!)))")
+            for declaration in model.properties.compactMap(\.patternDeclaration) {
+                writer.line(declaration)
             }
-            if !model.patterned.isEmpty { writer.line() }
+            if model.properties.contains(where: { $0.patternDeclaration != nil }) { writer.line() }
             writer.line("/// Every problem of the record, in property order.")
             writer.block("\(access)func validate() -> [ValidationIssue]") { writer in
                 writer.line("var issues: [ValidationIssue] = []")

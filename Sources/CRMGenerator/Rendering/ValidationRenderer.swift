@@ -2,11 +2,25 @@ import CRMModel
 
 /// The statements of `validate()` for one property: only the checks its definition asks for.
 enum ValidationRenderer {
+    /// Whether the statements `write` produces read the typed value (rather than only the malformed
+    /// one), so that callers bind it only when it is used.
+    static func usesValue(_ property: PropertyModel) -> Bool {
+        property.schema.required || !valueChecks(property, typeName: "").isEmpty
+    }
+
     /// Lines that append issues of `property`, read from `value` (an expression of its Swift type).
     static func write(_ property: PropertyModel, value: String, malformed: String, typeName: String, into writer: inout CodeWriter) {
         let schema = property.schema
-        let name = SwiftSyntax.stringLiteral(schema.name)
         let canBeMalformed = [.number, .bool, .date, .datetime].contains(schema.type)
+        let valueChecks = valueChecks(property, typeName: typeName)
+        guard !valueChecks.isEmpty || canBeMalformed || schema.required else { return }
+        writeLines(property, value: value, malformed: malformed, valueChecks: valueChecks, canBeMalformed: canBeMalformed, into: &writer)
+    }
+
+    /// The checks of the value itself (lengths, pattern, format, bounds, options), on a bound `value`.
+    private static func valueChecks(_ property: PropertyModel, typeName: String) -> [String] {
+        let schema = property.schema
+        let name = SwiftSyntax.stringLiteral(schema.name)
         var valueChecks: [String] = []
         switch schema.type {
         case .string where schema.minLength != nil || schema.maxLength != nil || schema.pattern != nil || schema.format != nil:
@@ -25,8 +39,14 @@ enum ValidationRenderer {
         default:
             break
         }
-        guard !valueChecks.isEmpty || canBeMalformed || schema.required else { return }
+        return valueChecks
+    }
 
+    /// The branches: value checks, then a malformed value, then a missing required one.
+    private static func writeLines(_ property: PropertyModel, value: String, malformed: String, valueChecks: [String], canBeMalformed: Bool,
+                           into writer: inout CodeWriter) {
+        let schema = property.schema
+        let name = SwiftSyntax.stringLiteral(schema.name)
         writer.line("// \(schema.name) — \(SwiftSyntax.commentText(property.source))")
         let malformedCheck = "if let raw = \(malformed)[\(name)] {"
         let malformedIssue = "    issues.append(ValueRules.malformed(\(name), value: raw, type: .\(schema.type.rawValue)))"

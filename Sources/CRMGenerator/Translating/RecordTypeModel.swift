@@ -17,9 +17,6 @@ struct RecordTypeModel {
         var typeNames = NameScope(taken: PropertyModel.reservedTypeNames.union([object.swiftName]))
         properties = object.properties.map { PropertyModel($0, names: &names, typeNames: &typeNames, sourcePaths: sourcePaths) }
     }
-
-    /// Properties whose `pattern` needs a compiled expression.
-    var patterned: [PropertyModel] { properties.filter { $0.schema.pattern != nil } }
 }
 
 /// How one property appears in Swift: its name, its type, and how it is read and written.
@@ -74,6 +71,11 @@ struct PropertyModel {
 
     /// The name of the static compiled pattern.
     var patternName: String { SwiftSyntax.camelCase(schema.name) + "Pattern" }
+
+    /// `static let greenLotNumberPattern = CompiledPattern("…")`, for properties with a `pattern`.
+    var patternDeclaration: String? {
+        schema.pattern.map { "static let \(patternName) = CompiledPattern(\(SwiftSyntax.stringLiteral($0)))" }
+    }
 }
 
 /// A generated enum of an enumeration property's options.

@@ -55,24 +55,22 @@ struct CheckCommand: ParsableCommand {
                 index += 1
                 total += 1
                 progress.tick(total)
-                var diagnostic: String?
+                let lines: [String]
                 switch item {
                 case .record(let record, let line):
-                    let issues = validator.validate(record)
-                    if let first = issues.first {
-                        let name = "record \(record.id ?? "#\(index)")"
-                        diagnostic = "\(file):\(line): error: \(name): \(first)"
-                        for issue in issues.dropFirst() { diagnostic! += "\n\(file):\(line): note: \(name): \(issue)" }
+                    let name = "record \(record.id ?? "#\(index)")"
+                    lines = validator.validate(record).enumerated().map { position, issue in
+                        "\(file):\(line): \(position == 0 ? "error" : "note"): \(name): \(issue)"
                     }
                 case .notARecord(let reason, let line):
-                    diagnostic = "\(file):\(line): error: record #\(index) is not a HubSpot record: \(reason)"
+                    lines = ["\(file):\(line): error: record #\(index) is not a HubSpot record: \(reason)"]
                 case .notJSON(let line):
-                    diagnostic = "\(file):\(line): error: not JSON; skipped to the next line"
+                    lines = ["\(file):\(line): error: not JSON; skipped to the next line"]
                 }
-                if let diagnostic {
+                if !lines.isEmpty {
                     bad += 1
                     progress.clear()
-                    FileHandle.standardError.write(Data((diagnostic + "\n").utf8))
+                    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
                 }
             }
         }

@@ -53,8 +53,8 @@ struct GenerateCommand: ParsableCommand {
         let (schema, result) = try definitions.loadSchema()
         var files = result.files
         if includeStandardTypes {
-            let replaced = Set(schema.objects.compactMap { $0.location?.file }.filter { !$0.hasPrefix(SchemaLoader.builtInPathPrefix) })
-            files += schema.objects.compactMap(\.location?.file).filter { $0.hasPrefix(SchemaLoader.builtInPathPrefix) && !replaced.contains($0) }
+            // A built-in object that a file replaced carries that file's location, so it is not listed twice.
+            files += schema.objects.compactMap(\.location?.file).filter { $0.hasPrefix(SchemaLoader.builtInPathPrefix) }
         }
         let root = sourceRoot ?? FileManager.default.currentDirectoryPath
         let generator = SwiftGenerator(options: GeneratorOptions(accessModifier: accessModifier, definitionFiles: files,
