@@ -1,85 +1,69 @@
 import Foundation
 import PackagePlugin
 
-/// Runs `crmgen generate` for a target: its `.yaml`/`.yml` definition files (and the folders
-/// named in its `crmgen-config.yaml`) become Swift in the build, on every build that changes one.
+/// Runs `crmgen generate` for a target: its `.yaml`/`.yml` definition files become Swift in the
+/// build, on every build that changes one.
 ///
-/// The plugin only wires paths: it declares every input and every output up front (one
-/// `.swift` per definition file, plus `Registry.swift` and `AssociationMatrix.swift`) and
-/// leaves all the work to `crmgen`.
+/// The plugin only wires paths. It declares every input (the target's definition files, found
+/// through symbolic links too, and `crmgen-config.yaml`) and every output up front — named by
+/// `GeneratedFileNames`, the very rule crmgen uses (shared source, in PluginsShared/) — and passes
+/// the configuration file to crmgen, which reads it.
 @main
 struct CRMGenPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
         let folder = target.directoryURL
-        let configURL = folder.appending(path: PluginConfiguration.fileName)
-        let configuration = try PluginConfiguration(contentsOf: configURL)
-
-        var inputs = target.sourceFiles
-            .map(\.url)
-            .filter { DefinitionFiles.isDefinition($0) }
-        for extra in configuration.definitions {
-            inputs += try DefinitionFiles.find(in: folder.appending(path: extra).standardizedFileURL)
-        }
-        inputs = Array(Set(inputs.map(\.standardizedFileURL))).sorted { $0.path < $1.path }
-
-        var imports = configuration.imports
-        let dependsOnStandardTypes = target.recursiveTargetDependencies.contains { $0.name == "CRMObjects" }
-        if dependsOnStandardTypes, target.name != "CRMObjects", !imports.contains("CRMObjects") {
-            imports.append("CRMObjects")
-        }
+        let found = DefinitionSearch.files(in: folder)
+        // crmgen reads real paths: a file linked in is cited where it lives, and read once however
+        // often it is linked. The build tracks the target's own paths, which marks them as used.
+        let inputs = Array(Set(found.map { $0.resolvingSymlinksInPath().path })).sorted()
+        let config = folder.appending(path: "crmgen-config.yaml")
+        let hasConfig = FileManager.default.fileExists(atPath: config.path)
 
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
-        let outputs = inputs.map { output.appending(path: GeneratedFileNames.swiftFile(forDefinition: $0.lastPathComponent)) }
-            + [output.appending(path: "Registry.swift"), output.appending(path: "AssociationMatrix.swift")]
+        let outputs = GeneratedFileNames.assign(inputs).map { output.appending(path: $0.file) }
+            + GeneratedFileNames.fixed.map { output.appending(path: $0) }
 
-        var arguments = ["generate", "--output", output.path, "--source-root", context.package.directoryURL.path,
-                         "--access-modifier", configuration.accessModifier]
-        for module in imports { arguments += ["--import", module] }
-        if configuration.includeStandardTypes { arguments.append("--include-standard-types") }
-        for input in inputs { arguments += ["--definitions", input.path] }
+        var arguments = ["generate", "--output", output.path, "--source-root", context.package.directoryURL.path]
+        if hasConfig { arguments += ["--config", config.path] }
+        let dependsOnStandardTypes = target.recursiveTargetDependencies.contains { $0.name == "CRMObjects" }
+        if dependsOnStandardTypes, target.name != "CRMObjects" { arguments += ["--import", "CRMObjects"] }
+        for input in inputs { arguments += ["--definitions", input] }
 
         return [
             .buildCommand(
                 displayName: "crmgen: generating Swift for \(inputs.count) definition files of \(target.name)",
                 executable: try context.tool(named: "crmgen").url,
                 arguments: arguments,
-                inputFiles: inputs + (FileManager.default.fileExists(atPath: configURL.path) ? [configURL] : []),
+                inputFiles: found + (hasConfig ? [config] : []),
                 outputFiles: outputs
             ),
         ]
     }
 }
 
-/// The same file-name rule as CRMGenerator's `GeneratedFileNames` (a plugin cannot import the
-/// package's libraries): `roast_batch.yaml` → `RoastBatch.swift`. Keep the two in step.
-enum GeneratedFileNames {
-    static func swiftFile(forDefinition name: String) -> String {
-        let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
-        let words = stem.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        let upper = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        guard let first = upper.first else { return "_.swift" }
-        return (first.isNumber ? "_" + upper : upper) + ".swift"
-    }
-}
-
-/// Definition files: `.yaml`/`.yml`, not hidden, not the configuration.
-enum DefinitionFiles {
-    static func isDefinition(_ url: URL) -> Bool {
-        let name = url.lastPathComponent
-        return (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".") && name != PluginConfiguration.fileName
+/// A target's definition files: `.yaml`/`.yml`, not hidden, not the configuration, in its folder and
+/// every folder below, symbolic links followed once (a link back up is not followed again).
+enum DefinitionSearch {
+    static func files(in folder: URL) -> [URL] {
+        var found: [URL] = []
+        var visited = Set<String>()
+        search(folder, found: &found, visited: &visited)
+        return found
     }
 
-    static func find(in folder: URL) throws -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil,
-                                                              options: [.skipsHiddenFiles]) else {
-            throw PluginError("crmgen-config.yaml names the definitions folder '\(folder.path)', which cannot be read")
+    private static func search(_ folder: URL, found: inout [URL], visited: inout Set<String>) {
+        guard visited.insert(folder.resolvingSymlinksInPath().path).inserted,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = folder.appending(path: name)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                search(url, found: &found, visited: &visited)
+            } else if (name.hasSuffix(".yaml") || name.hasSuffix(".yml")), name != "crmgen-config.yaml", name != "crmgen-config.yml" {
+                found.append(url)
+            }
         }
-        return enumerator.compactMap { $0 as? URL }.filter(isDefinition)
     }
-}
-
-struct PluginError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -1,15 +1,11 @@
 import CRMModel
 
-/// A problem that stops generation (the definitions themselves were already checked by the loader).
-public struct GeneratorError: Error, CustomStringConvertible {
-    public var description: String
-}
-
 /// Turns a checked ``CRMModel/Schema`` into Swift source files. Pure: no I/O, and the same
 /// schema and options always give the same bytes.
 ///
-/// One file per definition file (`roast_batch.yaml` → `RoastBatch.swift`), plus
-/// `Registry.swift` and `AssociationMatrix.swift`.
+/// One file per definition file (`roast_batch.yaml` → `RoastBatch.swift`, names by
+/// ``GeneratedFileNames``), plus `Registry.swift`, `AssociationMatrix.swift` and `StandardTypes.swift`.
+/// The pipeline is translate (choose names, decide checks) → render (print).
 public struct SwiftGenerator: Sendable {
     public var options: GeneratorOptions
 
@@ -17,54 +13,91 @@ public struct SwiftGenerator: Sendable {
         self.options = options
     }
 
-    public func generate(_ schema: Schema) throws(GeneratorError) -> [GeneratedFile] {
+    /// Every file, sorted by name.
+    public func generate(_ schema: Schema) -> [GeneratedFile] {
+        var files: [GeneratedFile] = []
+        generate(schema) { files.append($0) }
+        return files.sorted { $0.name < $1.name }
+    }
+
+    /// Hands each file to `body` as soon as it is rendered, so a caller can write it and let it go.
+    public func generate<Failure: Error>(_ schema: Schema, each body: (GeneratedFile) throws(Failure) -> Void) throws(Failure) {
         let access = options.accessModifier.prefix
         let paths = SourcePaths(root: options.sourceRoot)
-        var files: [GeneratedFile] = []
+        let constants = Self.constantNames(schema)
+        let objectsByFile = Dictionary(schema.objects.compactMap { object in object.location.map { ($0.file, object) } },
+                                       uniquingKeysWith: { first, _ in first })
+        var extendedByFile: [String: ObjectSchema] = [:]
+        for object in schema.objects {
+            for location in object.extensionLocations where extendedByFile[location.file] == nil { extendedByFile[location.file] = object }
+        }
         var localTypes: [String] = []
-        var usedNames: [String: String] = [:]
-        for file in options.definitionFiles.sorted() {
-            let name = GeneratedFileNames.swiftFile(forDefinition: file)
-            if let other = usedNames[name] {
-                throw GeneratorError(description: "'\(other)' and '\(file)' would both generate \(name); rename one of the files")
-            }
-            if name == GeneratedFileNames.registry || name == GeneratedFileNames.associationMatrix {
-                throw GeneratorError(description: "'\(file)' would generate \(name), which crmgen writes itself; rename the file")
-            }
-            usedNames[name] = file
+
+        for (file, name) in GeneratedFileNames.assign(options.definitionFiles.sorted()) {
             var writer = CodeWriter()
             FileHeader.write(into: &writer, source: paths.relative(file), imports: options.imports)
-            if let object = schema.objects.first(where: { $0.location?.file == file }) {
-                RecordTypeRenderer(model: RecordTypeModel(object: object, sourcePaths: paths), access: access).write(into: &writer)
+            if let object = objectsByFile[file] {
+                let declaration = RecordTypeTranslator(object: object, sourcePaths: paths)
+                    .recordType(schemaExpression: "Registry.Objects.\(constants[object.name] ?? "")")
+                RecordTypeRenderer(declaration: declaration, access: access).write(into: &writer)
                 localTypes.append(object.swiftName)
-            } else if let object = schema.objects.first(where: { $0.extensionLocations.contains { $0.file == file } }) {
-                ExtensionRenderer(object: object, file: file, access: access, sourcePaths: paths).write(into: &writer)
+            } else if let object = extendedByFile[file] {
+                let validator = "validate" + String(name.dropLast(".swift".count))
+                let declaration = RecordTypeTranslator(object: object, sourcePaths: paths).extensionDeclaration(file: file, validatorName: validator)
+                ExtensionRenderer(declaration: declaration, access: access).write(into: &writer)
             } else {
                 writer.line()
-                writer.line("// \(SwiftSyntax.commentText(paths.relative(file))) defines no object of this schema.")
+                writer.comment("\(paths.relative(file)) defines no object of this schema.")
             }
-            files.append(GeneratedFile(name: name, contents: writer.text))
+            try body(GeneratedFile(name: name, contents: writer.text))
         }
+
+        var standard = CodeWriter()
+        FileHeader.write(into: &standard, source: "the built-in standard objects", imports: options.imports)
+        let standardObjects = Set(options.standardTypeFiles).isEmpty ? [] : schema.objects.filter {
+            options.standardTypeFiles.contains($0.location?.file ?? "")
+        }
+        if standardObjects.isEmpty {
+            standard.line()
+            standard.line("// The standard objects' types are not generated into this module; they come from CRMObjects.")
+            standard.line("// (crmgen generate --include-standard-types, or includeStandardTypes: true in crmgen-config.yaml, puts them here.)")
+        }
+        for object in standardObjects {
+            let declaration = RecordTypeTranslator(object: object, sourcePaths: paths)
+                .recordType(schemaExpression: "Registry.Objects.\(constants[object.name] ?? "")")
+            RecordTypeRenderer(declaration: declaration, access: access).write(into: &standard)
+            localTypes.append(object.swiftName)
+        }
+        try body(GeneratedFile(name: GeneratedFileNames.standardTypes, contents: standard.text))
 
         var registry = CodeWriter()
         FileHeader.write(into: &registry, source: "the definitions of this module", imports: options.imports)
-        do {
-            try RegistryRenderer(schema: relativized(schema, paths), localTypes: localTypes.sorted(), imports: options.imports, access: access)
-                .write(into: &registry)
-        } catch {
-            throw GeneratorError(description: "cannot encode the schema: \(error)")
-        }
-        files.append(GeneratedFile(name: GeneratedFileNames.registry, contents: registry.text))
+        let relative = Self.relativized(schema, paths)
+        let declaration = RegistryDeclaration(
+            objects: relative.objects.map { RegistryDeclaration.Object(constantName: constants[$0.name] ?? "", schema: $0) },
+            associations: relative.associations, localTypes: localTypes.sorted(), imports: options.imports
+        )
+        RegistryRenderer(declaration: declaration, access: access).write(into: &registry)
+        try body(GeneratedFile(name: GeneratedFileNames.registry, contents: registry.text))
 
         var matrix = CodeWriter()
         FileHeader.write(into: &matrix, source: "the definitions of this module", imports: options.imports)
         AssociationMatrixRenderer.write(access: access, into: &matrix)
-        files.append(GeneratedFile(name: GeneratedFileNames.associationMatrix, contents: matrix.text))
-        return files.sorted { $0.name < $1.name }
+        try body(GeneratedFile(name: GeneratedFileNames.associationMatrix, contents: matrix.text))
+    }
+
+    /// The name of each object's constant in `Registry.Objects` (`roast_batch` → `roastBatch`).
+    static func constantNames(_ schema: Schema) -> [String: String] {
+        var scope = NameScope(taken: ["all"])
+        var names: [String: String] = [:]
+        for object in schema.objects {
+            names[object.name] = SwiftSyntax.identifier(scope.claim(SwiftSyntax.camelCase(object.name), suffix: "Object"))
+        }
+        return names
     }
 
     /// The schema with file paths relative to the source root, so output does not depend on the checkout's place.
-    private func relativized(_ schema: Schema, _ paths: SourcePaths) -> Schema {
+    static func relativized(_ schema: Schema, _ paths: SourcePaths) -> Schema {
         func fix(_ location: SourceLocation?) -> SourceLocation? {
             location.map { SourceLocation(file: paths.relative($0.file), line: $0.line, column: $0.column) }
         }

@@ -69,8 +69,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     public var pattern: String?
     public var minLength: Int?
     public var maxLength: Int?
-    public var minimum: Double?
-    public var maximum: Double?
+    public var minimum: CRMNumber?
+    public var maximum: CRMNumber?
     public var format: PropertyFormat?
     public var numberDisplayHint: NumberDisplayHint?
     /// `OWNER` for owner properties, else the object whose record IDs the property holds.
@@ -85,7 +85,7 @@ public struct PropertySchema: Hashable, Sendable, Codable {
         required: Bool = false, unique: Bool = false, readOnly: Bool = false,
         calculated: Bool = false, calculationFormula: String? = nil, hidden: Bool = false,
         pattern: String? = nil, minLength: Int? = nil, maxLength: Int? = nil,
-        minimum: Double? = nil, maximum: Double? = nil, format: PropertyFormat? = nil,
+        minimum: CRMNumber? = nil, maximum: CRMNumber? = nil, format: PropertyFormat? = nil,
         numberDisplayHint: NumberDisplayHint? = nil, referencedObjectType: String? = nil,
         options: [PropertyOption] = [], location: SourceLocation? = nil
     ) {

@@ -18,18 +18,30 @@ public struct Schema: Hashable, Sendable, Codable {
         objects.first { $0.name == name }
     }
 
-    /// The object a user means by `reference`: its API name, singular or plural label
-    /// (case-insensitive), objectTypeId, or Swift type name.
+    /// The object a user means by `reference`: its API name, objectTypeId, plural or singular label
+    /// (any case), Swift type name, or API name in another case — in that order of precedence.
     public func object(matching reference: String) -> ObjectSchema? {
         if let exact = object(named: reference) { return exact }
-        let folded = reference.lowercased()
-        return objects.first {
-            $0.objectTypeId == reference
-                || $0.labels.plural.lowercased() == folded
-                || $0.labels.singular.lowercased() == folded
-                || $0.swiftName == reference
-                || $0.name.lowercased() == folded
+        let index = referenceIndex()
+        return (index[reference] ?? index[reference.lowercased()]).flatMap(object(named:))
+    }
+
+    /// Everything `object(matching:)` accepts besides API names, mapped to the API name: the first
+    /// object to claim a key keeps it, by the precedence above and then by name.
+    public func referenceIndex() -> [String: String] {
+        var index: [String: String] = [:]
+        let passes: [(ObjectSchema) -> [String]] = [
+            { [$0.objectTypeId].compactMap { $0 } },
+            { [$0.labels.plural.lowercased(), $0.labels.singular.lowercased()] },
+            { [$0.swiftName] },
+            { [$0.name.lowercased()] },
+        ]
+        for keys in passes {
+            for object in objects {
+                for key in keys(object) where index[key] == nil { index[key] = object.name }
+            }
         }
+        return index
     }
 
     /// Every association of `object`, read from its side (declared ones as they are,

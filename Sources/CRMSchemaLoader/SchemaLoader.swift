@@ -53,21 +53,42 @@ public struct SchemaLoader: Sendable {
     /// Loads the `.yaml`/`.yml` files at `paths` (files, or folders searched recursively).
     /// - Throws: ``DefinitionPathError`` when a path does not exist or is not a definition file (a usage error).
     public func load(paths: [String], on base: Schema? = nil) throws(DefinitionPathError) -> LoadResult {
-        let files = try DefinitionFiles.find(in: paths)
+        let found = try DefinitionFiles.find(in: paths)
+        let files = found.files
         var sources: [DefinitionSource] = []
-        var unreadable: [Diagnostic] = []
+        var unreadable: [Diagnostic] = found.diagnostics
         for file in files {
-            if let data = FileManager.default.contents(atPath: file) {
-                sources.append(DefinitionSource(path: file, contents: Array(data)))
-            } else {
-                unreadable.append(.error("cannot read '\(file)'", at: nil))
+            switch Self.read(file, limit: limits.maxFileSize) {
+            case .bytes(let bytes): sources.append(DefinitionSource(path: file, contents: bytes))
+            case .problem(let diagnostic): unreadable.append(diagnostic)
             }
         }
         var result = load(sources, on: base)
         result.diagnostics = (unreadable + result.diagnostics).sortedByLocation()
         result.files = files
-        if !unreadable.isEmpty { result.schema = nil }
+        if unreadable.containsErrors { result.schema = nil }
         return result
+    }
+
+    /// A file's bytes, refused without reading it all when it is larger than `limit`.
+    public enum FileContents {
+        case bytes([UInt8])
+        case problem(Diagnostic)
+    }
+
+    public static func read(_ path: String, limit: Int) -> FileContents {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .problem(.error("cannot open '\(path)' for reading", at: start)) }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            if data.count > limit {
+                return .problem(.error("the file is larger than \(limit) bytes, the limit for definition files", at: start))
+            }
+            return .bytes(Array(data))
+        } catch {
+            return .problem(.error("cannot read '\(path)': \(error.localizedDescription)", at: start))
+        }
     }
 
     /// Loads definitions given in memory.

@@ -21,7 +21,7 @@ struct GoldenFileTests {
     static func generate(_ sources: [DefinitionSource], access: GeneratorOptions.AccessModifier = .public) throws -> [GeneratedFile] {
         let result = SchemaLoader(includesStandardDefinitions: false).load(sources)
         let schema = try #require(result.schema, "\(result.diagnostics)")
-        return try SwiftGenerator(options: GeneratorOptions(accessModifier: access, definitionFiles: sources.map(\.path))).generate(schema)
+        return SwiftGenerator(options: GeneratorOptions(accessModifier: access, definitionFiles: sources.map(\.path))).generate(schema)
     }
 
     @Test("the roastery fixture generates exactly the expected files")
@@ -55,25 +55,36 @@ struct GoldenFileTests {
     func accessModifier() throws {
         let internalFiles = try Self.generate(Self.sources("roastery"), access: .internal)
         let lot = try #require(internalFiles.first { $0.name == "GreenLot.swift" })
-        #expect(lot.contents.contains("\nstruct GreenLot: CRMRecord {"))
+        #expect(lot.contents.contains("\nnonisolated struct GreenLot: CRMRecord {"))
         #expect(!lot.contents.contains("public "))
         let packageFiles = try Self.generate(Self.sources("roastery"), access: .package)
-        #expect(packageFiles.first { $0.name == "GreenLot.swift" }?.contents.contains("package struct GreenLot") == true)
+        #expect(packageFiles.first { $0.name == "GreenLot.swift" }?.contents.contains("package nonisolated struct GreenLot") == true)
     }
 
     @Test("file names follow definition file names")
     func fileNames() {
-        #expect(GeneratedFileNames.swiftFile(forDefinition: "Definitions/custom/roast_batch.yaml") == "RoastBatch.swift")
-        #expect(GeneratedFileNames.swiftFile(forDefinition: "line-items.yml") == "LineItems.swift")
-        #expect(GeneratedFileNames.swiftFile(forDefinition: "<built-in>/contacts.yaml") == "Contacts.swift")
-        #expect(GeneratedFileNames.swiftFile(forDefinition: "3d_prints.yaml") == "_3dPrints.swift")
+        func name(_ path: String) -> String { GeneratedFileNames.assign([path])[0].file }
+        #expect(name("Definitions/custom/roast_batch.yaml") == "RoastBatch.swift")
+        #expect(name("line-items.yml") == "LineItems.swift")
+        #expect(name("<built-in>/contacts.yaml") == "Contacts.swift")
+        #expect(name("3d_prints.yaml") == "_3dPrints.swift")
+        #expect(name("café.yaml") == "Café.swift")
+        #expect(name("咖啡.yaml") == "咖啡.swift")
+        #expect(name("---.yaml") == "Definition.swift")
+        #expect(name("registry.yaml") == "Registry_2.swift", "a fixed file keeps its name")
     }
 
-    @Test("two definition files that would write the same Swift file are an error")
-    func clash() throws {
+    @Test("one file-name rule: two definition files with one name get distinct Swift files, in path order")
+    func oneFileNameRule() throws {
         let a = DefinitionSource(path: "a/green_lot.yaml", text: "object: a_lot\nkind: custom\nlabels: {singular: A, plural: As}\nprimaryDisplayProperty: n\nproperties:\n  n: {label: N, type: string, fieldType: text}\n")
         let b = DefinitionSource(path: "b/green_lot.yaml", text: "object: b_lot\nkind: custom\nlabels: {singular: B, plural: Bs}\nprimaryDisplayProperty: n\nproperties:\n  n: {label: N, type: string, fieldType: text}\n")
-        #expect(throws: GeneratorError.self) { try Self.generate([a, b]) }
+        let c = DefinitionSource(path: "c/GreenLot.yaml", text: "object: c_lot\nkind: custom\nlabels: {singular: C, plural: Cs}\nprimaryDisplayProperty: n\nproperties:\n  n: {label: N, type: string, fieldType: text}\n")
+        let files = try Self.generate([c, b, a])
+        #expect(files.map(\.name).filter { $0.hasPrefix("GreenLot") } == ["GreenLot.swift", "GreenLot_2.swift", "GreenLot_3.swift"])
+        #expect(files.first { $0.name == "GreenLot.swift" }?.contents.contains("struct A: CRMRecord") == true)
+        #expect(files.first { $0.name == "GreenLot_2.swift" }?.contents.contains("struct B: CRMRecord") == true)
+        #expect(files.first { $0.name == "GreenLot_3.swift" }?.contents.contains("struct C: CRMRecord") == true, "case-insensitively the same name")
+        #expect(try Self.generate([a, b, c]) == files)
     }
 }
 

@@ -37,10 +37,23 @@ struct YAMLParsingTests {
         #expect(scalar("c").boolValue == nil)  // YAML 1.1's yes/no are plain strings in 1.2
         #expect(scalar("d").isNull)
         #expect(scalar("e").intValue == 31)
-        #expect(scalar("f").doubleValue == 1500)
+        #expect(scalar("f").exactNumber?.text == "1500")
         #expect(scalar("g").intValue == nil)
         #expect(scalar("g").stringValue == "12")
-        #expect(scalar("h").doubleValue == nil)
+        #expect(scalar("h").exactNumber == nil)
+    }
+
+    @Test("YAML numbers become exact decimals, never passing through Double")
+    func exactNumbers() throws {
+        let mapping = try #require(try parse("a: 1e-7\nb: -2.50E+3\nc: 9007199254740993\nd: 0.1\ne: .5\nf: 1e1001\ng: +7\n")?.mapping)
+        func number(_ key: String) -> String? { mapping.entry(key)?.value.scalar?.exactNumber?.text }
+        #expect(number("a") == "0.0000001")
+        #expect(number("b") == "-2500")
+        #expect(number("c") == "9007199254740993")
+        #expect(number("d") == "0.1")
+        #expect(number("e") == "0.5")
+        #expect(number("f") == nil, "an exponent beyond 1,000 is refused, not expanded")
+        #expect(number("g") == "7")
     }
 
     @Test("keys written in a mapping override merged keys; the first merge source wins")

@@ -28,18 +28,20 @@ struct DifferentialValidationTests {
                                  "GL-2043", "GL-20431", "LC-123456", String(repeating: "é", count: 130), "a;b", ";;", "\"\"\""]
         values += property.options.map(\.value)
         if property.options.count > 1 { values.append(property.options.prefix(2).map(\.value).joined(separator: ";") + ";unlisted") }
-        if let minimum = property.minimum { values += [String(minimum), String(minimum - 1)] }
-        if let maximum = property.maximum { values += [String(maximum), String(maximum + 0.5)] }
+        if let minimum = property.minimum { values += [minimum.text, CRMNumber(minimum.doubleValue - 1)?.text] }
+        if let maximum = property.maximum { values += [maximum.text, CRMNumber(maximum.doubleValue + 0.5)?.text] }
         return values
     }
 
     static func randomRecords(for object: ObjectSchema, count: Int, seed: UInt64) -> [RecordEnvelope] {
         var random = SeededRandom(state: seed)
         return (0..<count).map { index in
-            var properties: [String: String] = [:]
+            var properties = RecordProperties()
             for property in object.properties {
-                if let value = candidates(for: property).randomElement(using: &random) ?? nil, !value.isEmpty {
-                    properties[property.name] = value
+                switch candidates(for: property).randomElement(using: &random) ?? nil {
+                case let value?: properties[property.name] = value
+                case nil where Int.random(in: 0..<4, using: &random) == 0: properties.setNull(property.name)
+                case nil: break
                 }
             }
             if Bool.random(using: &random) { properties["unlisted_property"] = "kept" }

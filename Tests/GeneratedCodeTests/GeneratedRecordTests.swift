@@ -27,12 +27,14 @@ struct GeneratedRecordTests {
         #expect(batch.qualityScore == 87.5)
         #expect(batch.roastLevel == .mediumDark)
         #expect(batch.greenWeightKg == 12)
-        #expect(batch.batchCost == Decimal(string: "134.10"))
+        #expect(batch.batchCost == CRMNumber("134.10"))
+        #expect(batch.batchCost?.decimalValue == Decimal(string: "134.1"))
         #expect(batch.flavorProfile == [.floral, .fruity])
         #expect(batch.releasedForSale == true)
         #expect(batch.roastedAt == Date(timeIntervalSince1970: 1_732_088_700))
         #expect(batch.headRoasterId == OwnerID("41629779"))
         #expect(batch.originCountry == nil, "an empty string is HubSpot's 'no value'")
+        #expect(batch.properties.entry("origin_country") == .empty, "and it is kept")
         #expect(batch.additionalProperties == ["hs_unknown_server_property": "kept as is"])
         #expect(batch.associations?["contacts"]?.results.first?.id == "501")
         #expect(batch.validate() == [])
@@ -40,19 +42,34 @@ struct GeneratedRecordTests {
 
     @Test("records round-trip byte-stable, unknown properties included")
     func roundTrip() throws {
-        let original = try JSONDecoder().decode(RoastBatch.self, from: Self.fixture("roast_batch.json"))
+        let data = try Self.fixture("roast_batch.json")
+        let original = try JSONDecoder().decode(RoastBatch.self, from: data)
         let first = try Self.encode(original)
         let decoded = try JSONDecoder().decode(RoastBatch.self, from: first)
         #expect(decoded == original)
         #expect(try Self.encode(decoded) == first)
         let json = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
+        let sent = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["properties"] as? NSDictionary == sent["properties"] as? NSDictionary, "every value as it was received")
         let properties = try #require(json["properties"] as? [String: String])
         #expect(properties["hs_unknown_server_property"] == "kept as is")
-        #expect(properties["batch_cost"] == "134.1")
+        #expect(properties["batch_cost"] == "134.10")
+        #expect(properties["origin_country"] == "")
+        #expect(json["createdAt"] as? String == "2024-11-20T20:12:09.236Z")
+    }
+
+    @Test("values set in Swift are written as HubSpot writes them")
+    func writing() throws {
+        var batch = RoastBatch(id: "7")
+        batch.roastDate = CalendarDate(year: 2024, month: 11, day: 20)
+        batch.flavorProfile = [.floral, .fruity]
+        batch.roastedAt = Date(timeIntervalSince1970: 1_732_088_700)
+        batch.batchCost = CRMNumber("134.10")
+        let properties = batch.properties
         #expect(properties["roast_date"] == "2024-11-20")
         #expect(properties["flavor_profile"] == "fruity;floral", "multi-select values are written in definition order")
         #expect(properties["roasted_at"] == "2024-11-20T07:45:00.000Z")
-        #expect(json["createdAt"] as? String == "2024-11-20T20:12:09.236Z")
+        #expect(properties["batch_cost"] == "134.10")
     }
 
     @Test("a bad record yields every issue, malformed values kept and written back")
@@ -69,10 +86,11 @@ struct GeneratedRecordTests {
             "released_for_sale: 'yes' is not true or false",
         ])
         let encoded = try #require(try JSONSerialization.jsonObject(with: Self.encode(batch)) as? [String: Any])
-        let properties = try #require(encoded["properties"] as? [String: String])
-        #expect(properties["green_weight_kg"] == "twelve")
-        #expect(properties["released_for_sale"] == "yes")
-        #expect(properties["roast_level"] == "charcoal")
+        let properties = try #require(encoded["properties"] as? [String: Any])
+        #expect(properties["green_weight_kg"] as? String == "twelve")
+        #expect(properties["released_for_sale"] as? String == "yes")
+        #expect(properties["roast_level"] as? String == "charcoal")
+        #expect(properties["tasting_notes"] is NSNull, "null is written back as null")
     }
 
     @Test("a standard object with a portal's extension properties")

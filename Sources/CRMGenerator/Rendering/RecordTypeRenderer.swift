@@ -1,8 +1,6 @@
-import CRMModel
-
-/// The Swift of one object: its struct, HubSpot record JSON coding and `validate()`.
+/// The Swift of one object: its struct over the record's JSON, its coding and `validate()`.
 struct RecordTypeRenderer {
-    let model: RecordTypeModel
+    let declaration: RecordTypeDeclaration
     let access: String
 
     func write(into writer: inout CodeWriter) {
@@ -14,47 +12,48 @@ struct RecordTypeRenderer {
     }
 
     private func writeStruct(into writer: inout CodeWriter) {
-        let object = model.object
+        let type = declaration
         writer.line()
-        writer.documentation(object.labels.singular + (object.description.map { ": " + $0 } ?? ""))
+        writer.documentation(type.documentation)
         writer.line("///")
-        writer.line("/// HubSpot object `\(object.name)`\(object.objectTypeId.map { " (objectTypeId `\($0)`)" } ?? ""), from \(SwiftSyntax.commentText(model.source)).")
-        writer.block("\(access)struct \(model.typeName): CRMRecord") { writer in
-            writer.line("\(access)static let objectName = \(SwiftSyntax.stringLiteral(object.name))")
-            writer.line("\(access)static var schema: ObjectSchema { Registry.shared.object(objectName)! }")
+        writer.documentation(type.origin)
+        writer.block("\(access)nonisolated struct \(type.typeName): CRMRecord") { writer in
+            writer.line("\(access)static let objectName = \(SwiftSyntax.stringLiteral(type.objectName))")
+            writer.line("\(access)static var schema: ObjectSchema { \(type.schemaExpression) }")
             writer.line()
-            writer.line("/// The record ID; `nil` for a record not yet created.")
-            writer.line("\(access)var id: String?")
-            writer.line("\(access)var createdAt: Foundation.Date?")
-            writer.line("\(access)var updatedAt: Foundation.Date?")
-            writer.line("\(access)var archived: Bool?")
-            writer.line("\(access)var archivedAt: Foundation.Date?")
-            writer.line("/// Associated records by object, when the request asked for them.")
-            writer.line("\(access)var associations: [String: AssociationResults]?")
-            writer.line("/// Properties the definitions do not name, kept as received and written back.")
-            writer.line("\(access)var additionalProperties: [String: String] = [:]")
-            writer.line("/// Values that could not be read as their property's type, kept verbatim and reported by `validate()`.")
-            writer.line("\(access)var malformedProperties: [String: String] = [:]")
-            for property in model.properties {
-                writer.line()
-                let traits = [property.schema.required ? "required" : nil, property.schema.readOnly ? "read-only" : nil,
-                              property.schema.unique ? "unique" : nil].compactMap { $0 }
-                writer.line("/// \(SwiftSyntax.commentText(property.schema.label))\(traits.isEmpty ? "" : " (\(traits.joined(separator: ", ")))") — `\(property.schema.name)`, \(SwiftSyntax.commentText(property.source))")
-                if let description = property.schema.description {
-                    writer.line("///")
-                    writer.documentation(description)
-                }
-                writer.line("\(access)var \(property.swiftName): \(property.valueType)?")
+            writer.line("/// The record's JSON: its ID, every property value as text, timestamps and associations.")
+            writer.line("\(access)var record: RecordEnvelope")
+            writer.line()
+            writer.line("/// A record not yet created in HubSpot, or one to update by its ID.")
+            writer.block("\(access)init(id: String? = nil)") { writer in
+                writer.line("record = RecordEnvelope(id: id)")
             }
             writer.line()
-            writer.line("\(access)init(id: String? = nil) {")
-            writer.line("    self.id = id")
-            writer.line("}")
-            for property in model.properties {
-                if let enumeration = property.enumeration {
-                    writer.line()
-                    EnumerationRenderer.write(enumeration, property: property.schema, access: access, into: &writer)
+            writer.block("\(access)init(record: RecordEnvelope)") { writer in
+                writer.line("self.record = record")
+            }
+            for accessor in type.accessors {
+                writer.line()
+                PropertyRenderer.writeAccessor(accessor, access: access, into: &writer)
+            }
+            writer.line()
+            writer.documentation("The properties of `\(type.objectName)` by their Swift names, for `clear(_:)` and wherever a name is needed.")
+            if type.accessors.isEmpty {
+                // An enum without cases cannot have a raw type; spelled out, it conforms the same way.
+                writer.block("\(access)nonisolated enum Property: RawRepresentable, CaseIterable, Sendable") { writer in
+                    writer.line("\(access)init?(rawValue _: String) { nil }")
+                    writer.line("\(access)var rawValue: String { switch self {} }")
                 }
+            } else {
+                writer.block("\(access)nonisolated enum Property: String, CaseIterable, Sendable") { writer in
+                    for accessor in type.accessors {
+                        writer.line("case \(accessor.swiftName) = \(SwiftSyntax.stringLiteral(accessor.jsonName))")
+                    }
+                }
+            }
+            for enumeration in type.enumerations {
+                writer.line()
+                EnumerationRenderer.write(enumeration, access: access, into: &writer)
             }
         }
     }
@@ -62,36 +61,12 @@ struct RecordTypeRenderer {
     private func writeCoding(into writer: inout CodeWriter) {
         writer.line("// MARK: HubSpot record JSON")
         writer.line()
-        writer.block("extension \(model.typeName)") { writer in
+        writer.block("nonisolated extension \(declaration.typeName)") { writer in
             writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
                 writer.line("self.init(record: try RecordEnvelope(from: decoder))")
             }
             writer.line()
-            writer.block("\(access)init(record: RecordEnvelope)") { writer in
-                writer.line("var values = PropertyValueReader(record.properties)")
-                writer.line("id = record.id")
-                writer.line("createdAt = record.createdAt")
-                writer.line("updatedAt = record.updatedAt")
-                writer.line("archived = record.archived")
-                writer.line("archivedAt = record.archivedAt")
-                writer.line("associations = record.associations")
-                for property in model.properties {
-                    // Always `self.`: a property may be named `self`.
-                    writer.line("self.\(property.swiftName) = values.\(property.readMethod)(\(SwiftSyntax.stringLiteral(property.schema.name)))")
-                }
-                writer.line("additionalProperties = values.remaining")
-                writer.line("malformedProperties = values.malformed")
-            }
-            writer.line()
             writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
-                writer.line("var values = PropertyValueWriter(keeping: additionalProperties, malformedProperties)")
-                for property in model.properties {
-                    writer.line("values.set(\(SwiftSyntax.stringLiteral(property.schema.name)), self.\(property.swiftName))")
-                }
-                writer.line("let record = RecordEnvelope(")
-                writer.line("    id: id, properties: values.values, createdAt: createdAt, updatedAt: updatedAt,")
-                writer.line("    archived: archived, archivedAt: archivedAt, associations: associations")
-                writer.line(")")
                 writer.line("try record.encode(to: encoder)")
             }
         }
@@ -100,20 +75,13 @@ struct RecordTypeRenderer {
     private func writeValidation(into writer: inout CodeWriter) {
         writer.line("// MARK: Validation")
         writer.line()
-        writer.block("extension \(model.typeName)") { writer in
-            for declaration in model.properties.compactMap(\.patternDeclaration) {
-                writer.line(declaration)
+        writer.block("nonisolated extension \(declaration.typeName)") { writer in
+            for pattern in declaration.patterns {
+                PropertyRenderer.writePattern(pattern, into: &writer)
             }
-            if model.properties.contains(where: { $0.patternDeclaration != nil }) { writer.line() }
-            writer.line("/// Every problem of the record, in property order.")
-            writer.block("\(access)func validate() -> [ValidationIssue]") { writer in
-                writer.line("var issues: [ValidationIssue] = []")
-                for property in model.properties {
-                    ValidationRenderer.write(property, value: "self.\(property.swiftName)", malformed: "malformedProperties",
-                                             typeName: model.typeName, into: &writer)
-                }
-                writer.line("return issues")
-            }
+            if !declaration.patterns.isEmpty { writer.line() }
+            PropertyRenderer.writeValidator(named: "validate", documentation: "Every problem of the record, in property order.",
+                                            steps: declaration.validation, access: access, into: &writer)
         }
     }
 }

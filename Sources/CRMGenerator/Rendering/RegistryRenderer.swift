@@ -1,36 +1,34 @@
 import CRMModel
-import Foundation
 
-/// `Registry.swift`: the whole schema (embedded as JSON, read once on first use) and the
-/// generated types, by name, label, objectTypeId and Swift type.
+/// `Registry.swift`: the whole schema as static Swift values — readable, diffable, and found by
+/// name without a lookup — and the record types of the module and the modules it imports.
 struct RegistryRenderer {
-    let schema: Schema
-    let localTypes: [String]
-    let imports: [String]
+    let declaration: RegistryDeclaration
     let access: String
 
-    /// Types are listed in statements of this many, so no one literal grows large.
+    /// Record types are listed in statements of this many, so no one literal grows large.
     static let chunkSize = 64
+    /// Options beyond this many are appended one statement each, to keep type-checking linear.
+    static let inlineOptionLimit = 16
 
-    func write(into writer: inout CodeWriter) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(schema), as: UTF8.self)
+    func write(into writer: inout CodeWriter) {
         writer.line()
         writer.documentation("""
         The CRM data model of this module: every object schema by API name, label, objectTypeId and \
-        Swift type, and the association matrix. Built from the embedded schema on first use.
+        Swift type, and the association matrix.
 
         ```swift
         let batch = Registry.shared.object("Roast Batches")   // name, label, objectTypeId or Swift type
         let allowed = Registry.associations.allows(from: "roast_batch", to: "contacts", label: "roaster")
         ```
         """)
-        writer.block("\(access)enum Registry") { writer in
-            writer.line("\(access)static let shared = RecordRegistry(schema: RecordRegistry.decodeSchema(schemaJSON), recordTypes: recordTypes)")
+        writer.block("\(access)nonisolated enum Registry") { writer in
+            writer.line("\(access)static let shared = RecordRegistry(schema: schema, recordTypes: recordTypes)")
             writer.line()
-            writer.line("\(access)static var schema: Schema { shared.schema }")
+            writer.line("/// Every object and association, as crmgen resolved them (`crmgen describe` shows the same).")
+            writer.line("\(access)static let schema = Schema(objects: Objects.all, associations: Associations.all)")
             writer.line()
+            let imports = declaration.imports
             writer.line("/// The generated record types of this module\(imports.isEmpty ? "" : " and of \(imports.joined(separator: ", "))").")
             writer.block("\(access)static var recordTypes: [any CRMRecord.Type]") { writer in
                 writer.line("var types: [any CRMRecord.Type] = []")
@@ -38,16 +36,84 @@ struct RegistryRenderer {
                     writer.line("types.append(contentsOf: \(module).Registry.recordTypes)")
                 }
                 var start = 0
-                while start < localTypes.count {
-                    let chunk = localTypes[start..<min(localTypes.count, start + Self.chunkSize)]
+                let local = declaration.localTypes
+                while start < local.count {
+                    let chunk = local[start..<min(local.count, start + Self.chunkSize)]
                     writer.line("types.append(contentsOf: [\(chunk.map { "\($0).self" }.joined(separator: ", "))] as [any CRMRecord.Type])")
                     start += Self.chunkSize
                 }
                 writer.line("return types")
             }
+        }
+        writer.line()
+        writer.block("nonisolated extension Registry") { writer in
+            writeObjects(into: &writer)
             writer.line()
-            writer.line("/// The schema as crmgen resolved it (`crmgen describe --format json` shows the same data).")
-            writer.line("private static let schemaJSON = " + SwiftSyntax.rawMultilineLiteral(json))
+            writeAssociations(into: &writer)
+        }
+    }
+
+    private func writeObjects(into writer: inout CodeWriter) {
+        writer.line("/// Each object's schema as its definitions say it: `Registry.Objects.\(declaration.objects.first?.constantName ?? "contacts")`.")
+        writer.block("\(access)nonisolated enum Objects") { writer in
+            writer.line("\(access)static let all: [ObjectSchema] = [\(declaration.objects.map(\.constantName).joined(separator: ", "))]")
+            for object in declaration.objects {
+                writer.line()
+                let schema = object.schema
+                writer.documentation("`\(schema.name)`" + (schema.location.map { " — \($0.file):\($0.line)" } ?? ""))
+                writer.block("\(access)static let \(object.constantName): ObjectSchema =", closing: "}()") { writer in
+                    let head = SchemaValueRenderer.object(schema)
+                    writer.line("var object = " + head[0])
+                    head.dropFirst().forEach { writer.line($0) }
+                    if !schema.properties.isEmpty {
+                        writer.line("object.properties.reserveCapacity(\(schema.properties.count))")
+                    }
+                    for property in schema.properties {
+                        writeProperty(property, into: &writer)
+                    }
+                    writer.line("return object")
+                }
+            }
+        }
+    }
+
+    private func writeProperty(_ property: PropertySchema, into writer: inout CodeWriter) {
+        let inline = property.options.count <= Self.inlineOptionLimit
+        let lines = SchemaValueRenderer.property(property, includingOptions: inline)
+        if inline {
+            writer.line("object.properties.append(" + lines[0] + (lines.count == 1 ? ")" : ""))
+            if lines.count > 1 {
+                lines.dropFirst().dropLast().forEach { writer.line($0) }
+                writer.line(lines[lines.count - 1] + ")")
+            }
+            return
+        }
+        writer.block("do") { writer in
+            writer.line("var property = " + lines[0])
+            lines.dropFirst().forEach { writer.line($0) }
+            for option in property.options {
+                writer.line("property.options.append(\(SchemaValueRenderer.option(option)))")
+            }
+            writer.line("object.properties.append(property)")
+        }
+    }
+
+    private func writeAssociations(into writer: inout CodeWriter) {
+        writer.line("/// Every association, declared once, read from the side that declares it.")
+        writer.block("\(access)nonisolated enum Associations") { writer in
+            writer.block("\(access)static let all: [AssociationSchema] =", closing: "}()") { writer in
+                writer.line("var all: [AssociationSchema] = []")
+                if !declaration.associations.isEmpty { writer.line("all.reserveCapacity(\(declaration.associations.count))") }
+                for association in declaration.associations {
+                    let lines = SchemaValueRenderer.association(association)
+                    writer.line("all.append(" + lines[0] + (lines.count == 1 ? ")" : ""))
+                    if lines.count > 1 {
+                        lines.dropFirst().dropLast().forEach { writer.line($0) }
+                        writer.line(lines[lines.count - 1] + ")")
+                    }
+                }
+                writer.line("return all")
+            }
         }
     }
 }
@@ -56,7 +122,7 @@ struct RegistryRenderer {
 enum AssociationMatrixRenderer {
     static func write(access: String, into writer: inout CodeWriter) {
         writer.line()
-        writer.block("extension Registry") { writer in
+        writer.block("nonisolated extension Registry") { writer in
             writer.documentation("""
             Which objects may associate, under which labels, with which cardinality and HubSpot type IDs; \
             every question is one hash lookup.

@@ -32,13 +32,19 @@ struct CodeWriter {
         line("}")
     }
 
-    /// `///` lines; text with line breaks becomes several lines, blank ones kept as `///`.
+    /// `///` lines; every kind of line break in `content` starts a new comment line, so no text can
+    /// end the comment. Trailing blank lines are dropped; blank lines inside stay as `///`.
     mutating func documentation(_ content: String) {
-        var parts = content.split(separator: "\n", omittingEmptySubsequences: false)
-        while let last = parts.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), parts.count > 1 { parts.removeLast() }
-        for part in parts {
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
-            line(trimmed.isEmpty ? "///" : "/// " + trimmed)
+        var lines = SwiftSyntax.commentLines(content)
+        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), lines.count > 1 { lines.removeLast() }
+        for line in lines {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            self.line(trimmed.isEmpty ? "///" : "/// " + trimmed)
         }
+    }
+
+    /// One `// …` line of text from a definition.
+    mutating func comment(_ content: String) {
+        line("// " + SwiftSyntax.commentText(content))
     }
 }

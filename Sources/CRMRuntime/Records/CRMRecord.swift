@@ -1,21 +1,31 @@
 import Foundation
 
 /// A generated model type: one CRM object's record, coded to and from HubSpot's record JSON.
+///
+/// A record holds its JSON as received (``record``); its typed properties read and write those
+/// values. So a record decoded and encoded again gives the same JSON, and values a record has
+/// but does not understand (a number that is not a number, an option the definitions do not list)
+/// are kept, written back, and reported by ``validate()``.
+///
+/// ```swift
+/// var batch = try RoastBatch(json: data)
+/// batch.qualityScore = 91              // writes "91"
+/// batch.clear(.roastLevel)             // writes "roast_level": "" (HubSpot removes the value)
+/// batch.roastDate = nil                // leaves roast_date out (HubSpot keeps its value)
+/// ```
 public protocol CRMRecord: Codable, Hashable, Sendable {
+    /// The object's property names, as Swift cases (`.roastDate` is `"roast_date"`).
+    associatedtype Property: RawRepresentable & CaseIterable & Hashable & Sendable where Property.RawValue == String
+
     /// The object's API name (`contacts`, `roast_batch`).
     static var objectName: String { get }
     /// The object's schema: properties, constraints, labels.
     static var schema: ObjectSchema { get }
 
-    /// The record ID (HubSpot's `id`); `nil` for a record not yet created.
-    var id: String? { get set }
-    /// Properties the definitions do not name, kept as received and written back.
-    var additionalProperties: [String: String] { get set }
-    /// Values that could not be read as their property's type, kept verbatim and reported by ``validate()``.
-    var malformedProperties: [String: String] { get set }
+    /// The record's JSON as received or built: ID, property values as text, timestamps, associations.
+    var record: RecordEnvelope { get set }
 
-    /// Reads a record from HubSpot's record JSON, already parsed into its envelope. Never fails:
-    /// values that are not of their property's type go to ``malformedProperties``.
+    /// A record from HubSpot's record JSON, already parsed into its envelope. Never fails.
     init(record: RecordEnvelope)
 
     /// Every problem of the record, in property order.
@@ -23,9 +33,76 @@ public protocol CRMRecord: Codable, Hashable, Sendable {
 }
 
 extension CRMRecord {
-    /// Reads a record from HubSpot's record JSON with crmgen's own parser (faster than `JSONDecoder`).
+    /// Reads a record from HubSpot's record JSON with crmgen's own parser: faster than `JSONDecoder`,
+    /// and stricter (a key given twice is an error; `JSONDecoder` keeps one of the values).
     public init(json: Data) throws(RecordJSONError) {
         self.init(record: try RecordEnvelope(json: json))
+    }
+
+    /// The record ID (HubSpot's `id`); `nil` for a record not yet created.
+    public var id: String? {
+        get { record.id }
+        set { record.id = newValue }
+    }
+
+    public var createdAt: Date? {
+        get { record.createdAt }
+        set { record.createdAt = newValue }
+    }
+
+    public var updatedAt: Date? {
+        get { record.updatedAt }
+        set { record.updatedAt = newValue }
+    }
+
+    public var archived: Bool? {
+        get { record.archived }
+        set { record.archived = newValue }
+    }
+
+    public var archivedAt: Date? {
+        get { record.archivedAt }
+        set { record.archivedAt = newValue }
+    }
+
+    /// Associated records by object, when the request asked for them.
+    public var associations: [String: AssociationResults]? {
+        get { record.associations }
+        set { record.associations = newValue }
+    }
+
+    /// Every property value as text, `""` and `null` included.
+    public var properties: RecordProperties {
+        get { record.properties }
+        set { record.properties = newValue }
+    }
+
+    /// Values of properties this type does not name (server properties, other modules' extensions).
+    public var additionalProperties: [String: String] {
+        let known = Set(Property.allCases.map(\.rawValue))
+        return record.properties.values.filter { !known.contains($0.key) }
+    }
+
+    /// Values that cannot be read as their property's type, kept verbatim and reported by ``validate()``.
+    public var malformedProperties: [String: String] {
+        var malformed: [String: String] = [:]
+        for property in Self.schema.properties {
+            if let text = record.properties[property.name], !PropertyValueSyntax.isValid(text, for: property) {
+                malformed[property.name] = text
+            }
+        }
+        return malformed
+    }
+
+    /// Clears a property: the record's JSON then carries `""` for it, which tells HubSpot to remove
+    /// the value. (Setting the typed property to `nil` only leaves it out of the JSON.)
+    public mutating func clear(_ property: Property) {
+        record.properties.clear(property.rawValue)
+    }
+
+    /// Clears a property by its internal name, also one this type does not name.
+    public mutating func clear(named name: String) {
+        record.properties.clear(name)
     }
 
     /// Whether ``validate()`` finds nothing.

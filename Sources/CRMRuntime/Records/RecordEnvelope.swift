@@ -1,63 +1,103 @@
 import Foundation
 
 /// A record in HubSpot's CRM v3 JSON: `id`, `properties` (every value a string),
-/// `createdAt`, `updatedAt`, `archived`, and `associations` when requested.
+/// `createdAt`, `updatedAt`, `archived`, `archivedAt`, and `associations` when requested.
 ///
-/// Generated types and the dynamic validator both read records through this one shape.
-public struct RecordEnvelope: Hashable, Sendable, Codable {
+/// Generated types and the dynamic validator both read records through this one shape. It keeps
+/// what it reads as text, so encoding gives back the same values: properties digit for digit,
+/// `""` and `null` as they were, timestamps in the form they came in. Other top-level keys
+/// (`url`, `propertiesWithHistory`) are skipped.
+public struct RecordEnvelope: Hashable, Sendable {
     public var id: String?
-    /// Property values by internal name; JSON `null` and `""` (HubSpot's "no value") are left out.
-    public var properties: [String: String]
-    public var createdAt: Date?
-    public var updatedAt: Date?
+    public var properties: RecordProperties
     public var archived: Bool?
-    public var archivedAt: Date?
     public var associations: [String: AssociationResults]?
+    /// Timestamps as received; the `Date` accessors read and write them.
+    private var createdAtText: String?
+    private var updatedAtText: String?
+    private var archivedAtText: String?
 
-    public init(id: String? = nil, properties: [String: String] = [:], createdAt: Date? = nil, updatedAt: Date? = nil,
+    public init(id: String? = nil, properties: RecordProperties = RecordProperties(), createdAt: Date? = nil, updatedAt: Date? = nil,
                 archived: Bool? = nil, archivedAt: Date? = nil, associations: [String: AssociationResults]? = nil) {
         self.id = id
         self.properties = properties
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
         self.archived = archived
-        self.archivedAt = archivedAt
         self.associations = associations
+        createdAtText = createdAt.map(HubSpotValueFormat.format)
+        updatedAtText = updatedAt.map(HubSpotValueFormat.format)
+        archivedAtText = archivedAt.map(HubSpotValueFormat.format)
     }
 
+    public var createdAt: Date? {
+        get { createdAtText.flatMap(HubSpotValueFormat.datetime) }
+        set { Self.store(newValue, in: &createdAtText) }
+    }
+
+    public var updatedAt: Date? {
+        get { updatedAtText.flatMap(HubSpotValueFormat.datetime) }
+        set { Self.store(newValue, in: &updatedAtText) }
+    }
+
+    public var archivedAt: Date? {
+        get { archivedAtText.flatMap(HubSpotValueFormat.datetime) }
+        set { Self.store(newValue, in: &archivedAtText) }
+    }
+
+    /// Keeps the text while the instant it names is the one written (to the millisecond).
+    private static func store(_ date: Date?, in text: inout String?) {
+        let formatted = date.map(HubSpotValueFormat.format)
+        if let current = text, HubSpotValueFormat.datetime(current).map(HubSpotValueFormat.format) == formatted { return }
+        text = formatted
+    }
+
+    /// Sets a timestamp from its JSON text; `false` when it is not an ISO 8601 datetime.
+    mutating func setTimestamp(_ key: TimestampKey, text: String?) -> Bool {
+        if let text, HubSpotValueFormat.datetime(text) == nil { return false }
+        switch key {
+        case .createdAt: createdAtText = text
+        case .updatedAt: updatedAtText = text
+        case .archivedAt: archivedAtText = text
+        }
+        return true
+    }
+
+    enum TimestampKey: String, CaseIterable {
+        case createdAt, updatedAt, archivedAt
+    }
+}
+
+extension RecordEnvelope: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, properties, createdAt, updatedAt, archived, archivedAt, associations
     }
 
+    /// Reads the record with any `Decoder`. `JSONDecoder` merges duplicate keys before this code sees
+    /// them; `RecordEnvelope(json:)` reports them as errors.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
         id = try container.decodeIfPresent(String.self, forKey: .id)
-        let raw = try container.decodeIfPresent([String: String?].self, forKey: .properties) ?? [:]
-        properties = raw.compactMapValues { value in value.flatMap { $0.isEmpty ? nil : $0 } }
-        createdAt = try Self.decodeDate(container, .createdAt)
-        updatedAt = try Self.decodeDate(container, .updatedAt)
+        properties = try container.decodeIfPresent(RecordProperties.self, forKey: .properties) ?? RecordProperties()
         archived = try container.decodeIfPresent(Bool.self, forKey: .archived)
-        archivedAt = try Self.decodeDate(container, .archivedAt)
         associations = try container.decodeIfPresent([String: AssociationResults].self, forKey: .associations)
+        for (key, codingKey) in [(TimestampKey.createdAt, CodingKeys.createdAt), (.updatedAt, .updatedAt), (.archivedAt, .archivedAt)] {
+            let text = try container.decodeIfPresent(String.self, forKey: codingKey)
+            guard setTimestamp(key, text: text) else {
+                throw DecodingError.dataCorruptedError(forKey: codingKey, in: container,
+                                                       debugDescription: "'\(text ?? "")' is not an ISO 8601 datetime")
+            }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(id, forKey: .id)
         try container.encode(properties, forKey: .properties)
-        try container.encodeIfPresent(createdAt.map(HubSpotValueFormat.format), forKey: .createdAt)
-        try container.encodeIfPresent(updatedAt.map(HubSpotValueFormat.format), forKey: .updatedAt)
+        try container.encodeIfPresent(createdAtText, forKey: .createdAt)
+        try container.encodeIfPresent(updatedAtText, forKey: .updatedAt)
         try container.encodeIfPresent(archived, forKey: .archived)
-        try container.encodeIfPresent(archivedAt.map(HubSpotValueFormat.format), forKey: .archivedAt)
+        try container.encodeIfPresent(archivedAtText, forKey: .archivedAt)
         try container.encodeIfPresent(associations, forKey: .associations)
-    }
-
-    private static func decodeDate(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Date? {
-        guard let text = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
-        guard let date = HubSpotValueFormat.datetime(text) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "'\(text)' is not an ISO 8601 datetime")
-        }
-        return date
     }
 }
 

@@ -3,9 +3,9 @@ import Foundation
 /// Why bytes could not be read as a HubSpot record.
 public struct RecordJSONError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Kind: Hashable, Sendable {
-        /// The bytes are not JSON.
+        /// The bytes are not JSON (or not UTF-8).
         case syntax
-        /// JSON, but not a record's shape (`"id": 5`, a property that is a number).
+        /// JSON, but not a record's shape (`"id": 5`, a property that is a number, a key twice).
         case shape
     }
 
@@ -20,12 +20,21 @@ public struct RecordJSONError: Error, Hashable, Sendable, CustomStringConvertibl
 extension RecordEnvelope {
     /// Reads one record from its JSON bytes, several times faster than `JSONDecoder`: it knows the
     /// record's shape (`id`, `properties` of strings, timestamps, `archived`, `associations`) and
-    /// skips any other top-level key. Gives the same envelope as `JSONDecoder` does.
+    /// skips any other top-level key.
+    ///
+    /// Stricter than `JSONDecoder`: a key given twice in one object, invalid UTF-8 and lone
+    /// surrogates are errors (`JSONDecoder` silently keeps one of two duplicate values). A UTF-8
+    /// byte order mark at the start is skipped.
     public init(json: Data) throws(RecordJSONError) {
+        try self.init(json: json, requiringProperties: false)
+    }
+
+    /// As ``init(json:)``; with `requiringProperties`, an object without `properties` is not a record.
+    @_spi(Generated) public init(json: Data, requiringProperties: Bool) throws(RecordJSONError) {
         let result: Result<RecordEnvelope, RecordJSONError> = json.withUnsafeBytes { raw in
             var parser = RecordJSONParser(raw.bindMemory(to: UInt8.self))
             do throws(RecordJSONError) {
-                return .success(try parser.parseRecord())
+                return .success(try parser.parseRecord(requiringProperties: requiringProperties))
             } catch {
                 return .failure(error)
             }
@@ -39,22 +48,35 @@ extension RecordEnvelope {
 struct RecordJSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
-    private static let maximumDepth = 256
+    static let maximumDepth = 256
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
-    mutating func parseRecord() throws(RecordJSONError) -> RecordEnvelope {
+    mutating func parseRecord(requiringProperties: Bool = false) throws(RecordJSONError) -> RecordEnvelope {
         var record = RecordEnvelope()
-        try expect(UInt8(ascii: "{"))
+        var seen = KeySet()
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "{") else {
+            guard peek() != nil else { throw syntax("unexpected end of input") }
+            let what = describeValueHere()
+            try skipValue(depth: 1)  // broken JSON is a syntax error first
+            throw RecordJSONError(kind: .shape, message: "a record is a JSON object, not \(what)", offset: 0)
+        }
+        index += 1
         try forEachKey { parser, key throws(RecordJSONError) in
+            guard seen.insert(key) else { throw parser.shape("'\(key)' appears twice in the record") }
             switch key {
             case "id": record.id = try parser.optionalString(for: key)
             case "properties": record.properties = try parser.properties()
-            case "createdAt": record.createdAt = try parser.datetime(for: key)
-            case "updatedAt": record.updatedAt = try parser.datetime(for: key)
-            case "archivedAt": record.archivedAt = try parser.datetime(for: key)
+            case "createdAt", "updatedAt", "archivedAt":
+                let text = try parser.optionalString(for: key)
+                let timestamp = RecordEnvelope.TimestampKey(rawValue: key) ?? .createdAt
+                guard record.setTimestamp(timestamp, text: text) else {
+                    throw parser.shape("\(key): '\(text ?? "")' is not an ISO 8601 datetime")
+                }
             case "archived": record.archived = try parser.optionalBool(for: key)
             case "associations": record.associations = try parser.associations()
             default: try parser.skipValue(depth: 1)
@@ -62,19 +84,34 @@ struct RecordJSONParser {
         }
         skipWhitespace()
         guard index == bytes.count else { throw syntax("unexpected text after the record") }
+        if requiringProperties, !seen.contains("properties") {
+            throw RecordJSONError(kind: .shape, message: "an object without 'properties' is not a HubSpot record", offset: 0)
+        }
         return record
+    }
+
+    /// What the value at `index` is, for messages.
+    private func describeValueHere() -> String {
+        switch peek() {
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "\""): "a string"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+        case UInt8(ascii: "n"): "null"
+        case nil: "nothing"
+        default: "a number"
+        }
     }
 
     // MARK: Record parts
 
-    /// `{"name": "value" | null, ...}`; null and `""` are left out, as HubSpot means "no value".
-    private mutating func properties() throws(RecordJSONError) -> [String: String] {
-        var result: [String: String] = [:]
+    /// `{"name": "value" | null, ...}`, kept as received: `""` and `null` included.
+    private mutating func properties() throws(RecordJSONError) -> RecordProperties {
+        var result = RecordProperties()
         if try null() { return result }
-        result.reserveCapacity(64)
-        try expect(UInt8(ascii: "{"))
+        try expect(UInt8(ascii: "{"), what: "'properties' must be an object")
         try forEachKey { parser, key throws(RecordJSONError) in
-            if let value = try parser.optionalString(for: "properties.\(key)"), !value.isEmpty { result[key] = value }
+            let value = try parser.optionalString(for: "properties.\(key)")
+            guard result.insertReceived(key, value) else { throw parser.shape("properties: '\(key)' appears twice") }
         }
         return result
     }
@@ -82,18 +119,23 @@ struct RecordJSONParser {
     private mutating func associations() throws(RecordJSONError) -> [String: AssociationResults]? {
         if try null() { return nil }
         var result: [String: AssociationResults] = [:]
-        try expect(UInt8(ascii: "{"))
+        try expect(UInt8(ascii: "{"), what: "'associations' must be an object")
         try forEachKey { parser, object throws(RecordJSONError) in
+            guard result[object] == nil else { throw parser.shape("associations: '\(object)' appears twice") }
             var records: [AssociatedRecord] = []
-            try parser.expect(UInt8(ascii: "{"))
+            try parser.expect(UInt8(ascii: "{"), what: "associations.\(object) must be an object")
+            var keys = KeySet()
             try parser.forEachKey { parser, key throws(RecordJSONError) in
+                guard keys.insert(key) else { throw parser.shape("associations.\(object): '\(key)' appears twice") }
                 guard key == "results" else { return try parser.skipValue(depth: 3) }
-                try parser.expect(UInt8(ascii: "["))
+                try parser.expect(UInt8(ascii: "["), what: "associations.\(object).results must be an array")
                 try parser.forEachElement { parser throws(RecordJSONError) in
                     var id: String?
                     var type: String?
-                    try parser.expect(UInt8(ascii: "{"))
+                    var fields = KeySet()
+                    try parser.expect(UInt8(ascii: "{"), what: "associations.\(object).results items must be objects")
                     try parser.forEachKey { parser, key throws(RecordJSONError) in
+                        guard fields.insert(key) else { throw parser.shape("associations.\(object).results: '\(key)' appears twice") }
                         switch key {
                         case "id": id = try parser.optionalString(for: "associations.\(object).results.id")
                         case "type": type = try parser.optionalString(for: "associations.\(object).results.type")
@@ -107,12 +149,6 @@ struct RecordJSONParser {
             result[object] = AssociationResults(results: records)
         }
         return result
-    }
-
-    private mutating func datetime(for key: String) throws(RecordJSONError) -> Date? {
-        guard let text = try optionalString(for: key) else { return nil }
-        guard let date = HubSpotValueFormat.datetime(text) else { throw shape("\(key): '\(text)' is not an ISO 8601 datetime") }
-        return date
     }
 
     private mutating func optionalBool(for key: String) throws(RecordJSONError) -> Bool? {
@@ -129,8 +165,9 @@ struct RecordJSONParser {
         guard index < bytes.count else { throw syntax("unexpected end of input") }
         if bytes[index] == UInt8(ascii: "\"") { return try string() }
         if try null() { return nil }
+        let what = describeValueHere()
         try skipValue(depth: 1)
-        throw shape("\(key()): expected a string")
+        throw shape("\(key()): expected a string, found \(what)")
     }
 
     // MARK: JSON
@@ -142,7 +179,7 @@ struct RecordJSONParser {
         while true {
             skipWhitespace()
             let key = try string()
-            try expect(UInt8(ascii: ":"))
+            try expect(UInt8(ascii: ":"), what: "expected ':' after a key")
             try body(&self, key)
             skipWhitespace()
             guard index < bytes.count else { throw syntax("unexpected end of input in an object") }
@@ -176,7 +213,11 @@ struct RecordJSONParser {
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "{"):
             index += 1
-            try forEachKey { parser, _ throws(RecordJSONError) in try parser.skipValue(depth: depth + 1) }
+            var keys = KeySet()
+            try forEachKey { parser, key throws(RecordJSONError) in
+                guard keys.insert(key) else { throw parser.shape("'\(key)' appears twice in an object") }
+                try parser.skipValue(depth: depth + 1)
+            }
         case UInt8(ascii: "["):
             index += 1
             try forEachElement { parser throws(RecordJSONError) in try parser.skipValue(depth: depth + 1) }
@@ -187,17 +228,33 @@ struct RecordJSONParser {
         }
     }
 
+    /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
     private mutating func number() throws(RecordJSONError) {
-        let start = index
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
-            || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: ".")
-            || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if peek() == UInt8(ascii: "-") { index += 1 }
+        guard let first = peek(), Self.isDigit(first) else { throw syntax("unexpected character") }
+        index += 1
+        if first != UInt8(ascii: "0") { skipDigits() }
+        if peek() == UInt8(ascii: ".") {
             index += 1
+            guard let digit = peek(), Self.isDigit(digit) else { throw syntax("invalid number") }
+            skipDigits()
         }
-        guard index > start else { throw syntax("unexpected character") }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            index += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
+            guard let digit = peek(), Self.isDigit(digit) else { throw syntax("invalid number") }
+            skipDigits()
+        }
     }
 
-    /// A string whose opening quote is at `index`; escapes decoded, control characters rejected.
+    private mutating func skipDigits() {
+        while let byte = peek(), Self.isDigit(byte) { index += 1 }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// A string whose opening quote is at `index`; escapes decoded, control characters and invalid
+    /// UTF-8 rejected.
     private mutating func string() throws(RecordJSONError) -> String {
         guard peek() == UInt8(ascii: "\"") else { throw syntax("expected a string") }
         index += 1
@@ -210,7 +267,12 @@ struct RecordJSONParser {
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
             if byte < 0x20 { throw syntax("control character in a string") }
-            index += 1
+            if byte >= 0x80 {
+                guard let length = UTF8Validation.sequenceLength(in: bytes, at: index) else { throw syntax("invalid UTF-8 in a string") }
+                index += length
+            } else {
+                index += 1
+            }
         }
         throw syntax("unterminated string")
     }
@@ -219,12 +281,13 @@ struct RecordJSONParser {
         var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
-            index += 1
             switch byte {
             case UInt8(ascii: "\""):
+                index += 1
                 return String(decoding: utf8, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                guard index < bytes.count else { break }
+                index += 1
+                guard index < bytes.count else { throw syntax("unterminated string") }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
@@ -236,20 +299,32 @@ struct RecordJSONParser {
                 case UInt8(ascii: "t"): utf8.append(0x09)
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
-                    if (0xD800...0xDBFF).contains(scalar), peek() == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") {
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw syntax("a lone surrogate (\\u\(String(scalar, radix: 16, uppercase: true))) is not a character")
+                        }
                         index += 2
                         let low = try hex4()
                         guard (0xDC00...0xDFFF).contains(low) else { throw syntax("invalid surrogate pair") }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let unicode = Unicode.Scalar(scalar) else { throw syntax("invalid \\u escape") }
-                    utf8.append(contentsOf: Array(String(Character(unicode)).utf8))
+                    guard let unicode = Unicode.Scalar(scalar) else {
+                        throw syntax("a lone surrogate (\\u\(String(scalar, radix: 16, uppercase: true))) is not a character")
+                    }
+                    utf8.append(contentsOf: String(unicode).utf8)
                 default:
                     throw syntax("invalid escape")
                 }
             default:
                 if byte < 0x20 { throw syntax("control character in a string") }
-                utf8.append(byte)
+                if byte >= 0x80 {
+                    guard let length = UTF8Validation.sequenceLength(in: bytes, at: index) else { throw syntax("invalid UTF-8 in a string") }
+                    utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                    index += length
+                } else {
+                    utf8.append(byte)
+                    index += 1
+                }
             }
         }
         throw syntax("unterminated string")
@@ -286,9 +361,13 @@ struct RecordJSONParser {
         return true
     }
 
-    private mutating func expect(_ byte: UInt8) throws(RecordJSONError) {
+    private mutating func expect(_ byte: UInt8, what: @autoclosure () -> String) throws(RecordJSONError) {
         skipWhitespace()
-        guard peek() == byte else { throw syntax("expected '\(Character(Unicode.Scalar(byte)))'") }
+        guard peek() == byte else {
+            let found = describeValueHere()
+            throw peek() == UInt8(ascii: "\"") || peek() == UInt8(ascii: "[") || peek() == UInt8(ascii: "{") || peek() == nil
+                ? shape(what() + ", found \(found)") : syntax(what())
+        }
         index += 1
     }
 
@@ -305,4 +384,22 @@ struct RecordJSONParser {
 
     private func syntax(_ message: String) -> RecordJSONError { RecordJSONError(kind: .syntax, message: message, offset: index) }
     private func shape(_ message: String) -> RecordJSONError { RecordJSONError(kind: .shape, message: message, offset: index) }
+}
+
+/// The keys of one JSON object, to find one given twice. A linear scan: records' objects are small
+/// and the few large ones (`properties`) keep their own dictionary.
+private struct KeySet {
+    private var keys: [String] = []
+    private var set: Set<String>?
+
+    /// `false` when `key` is already in.
+    mutating func insert(_ key: String) -> Bool {
+        if let inserted = set?.insert(key).inserted { return inserted }
+        if keys.contains(key) { return false }
+        keys.append(key)
+        if keys.count > 16 { set = Set(keys) }
+        return true
+    }
+
+    func contains(_ key: String) -> Bool { set?.contains(key) ?? keys.contains(key) }
 }

@@ -2,31 +2,33 @@ import Foundation
 
 /// Every object of a schema, by API name, label, objectTypeId and Swift type, with the
 /// generated Swift types that model them. A generated `Registry` enum holds one of these.
+///
+/// Every lookup is a hash lookup: the indexes are built once, when the registry is made.
 public struct RecordRegistry: Sendable {
     public let schema: Schema
     public let associations: AssociationMatrix
+    private let objectsByName: [String: ObjectSchema]
+    /// Labels (lowercased), objectTypeIds and Swift type names → API name.
+    private let namesByReference: [String: String]
     private let typesByName: [String: any CRMRecord.Type]
 
-    public init(schema: Schema, recordTypes: [any CRMRecord.Type]) {
+    @_spi(Generated) public init(schema: Schema, recordTypes: [any CRMRecord.Type]) {
         self.schema = schema
         associations = AssociationMatrix(schema: schema)
+        objectsByName = Dictionary(schema.objects.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        namesByReference = schema.referenceIndex()
         typesByName = Dictionary(recordTypes.map { ($0.objectName, $0) }, uniquingKeysWith: { _, last in last })
     }
 
-    /// Decodes a registry's schema from the JSON that crmgen embeds in generated code.
-    /// The JSON is written by the same crmgen that writes the code, so failing to read it is a build defect.
-    public static func decodeSchema(_ json: String) -> Schema {
-        do {
-            return try JSONDecoder().decode(Schema.self, from: Data(json.utf8))
-        } catch {
-            preconditionFailure("crmgen: the generated registry is damaged; regenerate it (\(error))")
-        }
+    /// The object with this API name, label (any case), objectTypeId or Swift type name, as
+    /// `Schema.object(matching:)` finds it.
+    public func object(_ reference: String) -> ObjectSchema? {
+        if let object = objectsByName[reference] { return object }
+        let name = namesByReference[reference] ?? namesByReference[reference.lowercased()]
+        return name.flatMap { objectsByName[$0] }
     }
 
-    /// The object with this API name, label, objectTypeId or Swift type name.
-    public func object(_ reference: String) -> ObjectSchema? { schema.object(matching: reference) }
-
-    public func object<Record: CRMRecord>(for _: Record.Type) -> ObjectSchema? { schema.object(named: Record.objectName) }
+    public func object<Record: CRMRecord>(for _: Record.Type) -> ObjectSchema? { objectsByName[Record.objectName] }
 
     /// The generated type of an object, when this module or one it imports has one.
     public func recordType(_ reference: String) -> (any CRMRecord.Type)? {

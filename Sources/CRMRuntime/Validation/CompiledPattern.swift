@@ -1,7 +1,7 @@
 import Foundation
 
 /// A property's `pattern`, compiled once and matched against whole values.
-public final class CompiledPattern: @unchecked Sendable {  // NSRegularExpression is immutable and safe to share
+@_spi(Generated) public final class CompiledPattern: @unchecked Sendable {  // NSRegularExpression is immutable and safe to share
     public let pattern: String
     private let expression: NSRegularExpression?
 

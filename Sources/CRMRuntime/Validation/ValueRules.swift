@@ -1,13 +1,120 @@
 import Foundation
 
-/// The validation rules of crmgen, in one place: generated `validate()` methods and the
-/// dynamic validator both call these, so a record gets the same issues either way.
-public enum ValueRules {
-    public static func missing(_ property: String) -> ValidationIssue {
+/// Whether a property value's text can be read as its property's type. "Malformed" means exactly
+/// this returns `false`: for validators, ``CRMRecord/malformedProperties`` and the exported schema.
+enum PropertyValueSyntax {
+    static func isValid(_ text: String, for property: PropertySchema) -> Bool {
+        isValid(text, type: property.type)
+    }
+
+    static func isValid(_ text: String, type: PropertyType) -> Bool {
+        switch type {
+        case .number: CRMNumber(text) != nil
+        case .bool: HubSpotValueFormat.bool(text) != nil
+        case .date: CalendarDate(hubSpotValue: text) != nil
+        case .datetime: HubSpotValueFormat.datetime(text) != nil
+        case .string, .enumeration: true
+        }
+    }
+}
+
+/// The validation rules of crmgen, in one place: generated `validate()` methods and the dynamic
+/// validator both call these, with the same arguments for the same definition, so a record gets
+/// the same issues either way. Each rule checks one property of a record's values.
+///
+/// A property is missing when it is absent, `""` or `null`. Lengths count Unicode code points, as
+/// JSON Schema does.
+@_spi(Generated) public enum ValueRules {
+    // MARK: Rules by property type
+
+    /// Text, optionally with lengths, a pattern and a format. Owner IDs and enumerations without
+    /// options are plain text too.
+    public static func text(_ properties: RecordProperties, _ name: String, required: Bool = false,
+                            minLength: Int? = nil, maxLength: Int? = nil, pattern: CompiledPattern? = nil,
+                            format: PropertyFormat? = nil, into issues: inout [ValidationIssue]) {
+        guard let value = value(properties, name, required: required, into: &issues) else { return }
+        checkString(value, property: name, minLength: minLength, maxLength: maxLength, pattern: pattern, format: format, into: &issues)
+    }
+
+    public static func number(_ properties: RecordProperties, _ name: String, required: Bool = false,
+                              minimum: CRMNumber? = nil, maximum: CRMNumber? = nil, into issues: inout [ValidationIssue]) {
+        guard let text = value(properties, name, required: required, into: &issues) else { return }
+        guard let number = CRMNumber(text) else { return issues.append(malformed(name, value: text, type: .number)) }
+        if let minimum, number < minimum {
+            issues.append(ValidationIssue(property: name, kind: .belowMinimum, message: "\(text) is less than the minimum \(minimum)"))
+        }
+        if let maximum, number > maximum {
+            issues.append(ValidationIssue(property: name, kind: .aboveMaximum, message: "\(text) is more than the maximum \(maximum)"))
+        }
+    }
+
+    public static func bool(_ properties: RecordProperties, _ name: String, required: Bool = false, into issues: inout [ValidationIssue]) {
+        typed(properties, name, .bool, required: required, into: &issues)
+    }
+
+    public static func date(_ properties: RecordProperties, _ name: String, required: Bool = false, into issues: inout [ValidationIssue]) {
+        typed(properties, name, .date, required: required, into: &issues)
+    }
+
+    public static func datetime(_ properties: RecordProperties, _ name: String, required: Bool = false, into issues: inout [ValidationIssue]) {
+        typed(properties, name, .datetime, required: required, into: &issues)
+    }
+
+    /// One option of a generated enumeration.
+    public static func option<Value: CRMEnumeration>(_ properties: RecordProperties, _ name: String, as _: Value.Type,
+                                                     required: Bool = false, into issues: inout [ValidationIssue]) {
+        guard let text = value(properties, name, required: required, into: &issues) else { return }
+        if !Value(rawValue: text).isKnown { issues.append(unknownOption(name, value: text)) }
+    }
+
+    /// One option among `known` (the dynamic validator's form of ``option(_:_:as:required:into:)``).
+    public static func option(_ properties: RecordProperties, _ name: String, known: Set<String>,
+                              required: Bool = false, into issues: inout [ValidationIssue]) {
+        guard let text = value(properties, name, required: required, into: &issues) else { return }
+        if !known.contains(text) { issues.append(unknownOption(name, value: text)) }
+    }
+
+    /// Several options of a generated enumeration, `;`-separated.
+    public static func options<Value: CRMEnumeration>(_ properties: RecordProperties, _ name: String, as _: Value.Type,
+                                                      required: Bool = false, into issues: inout [ValidationIssue]) {
+        guard let text = value(properties, name, required: required, into: &issues) else { return }
+        for part in Set(HubSpotValueFormat.multiSelect(text)).sorted() where !Value(rawValue: part).isKnown {
+            issues.append(unknownOption(name, value: part))
+        }
+    }
+
+    /// Several options among `known`, `;`-separated.
+    public static func options(_ properties: RecordProperties, _ name: String, known: Set<String>,
+                               required: Bool = false, into issues: inout [ValidationIssue]) {
+        guard let text = value(properties, name, required: required, into: &issues) else { return }
+        for part in Set(HubSpotValueFormat.multiSelect(text)).sorted() where !known.contains(part) {
+            issues.append(unknownOption(name, value: part))
+        }
+    }
+
+    // MARK: Parts
+
+    /// The value's text, or `nil` after reporting it missing when it is required.
+    private static func value(_ properties: RecordProperties, _ name: String, required: Bool,
+                              into issues: inout [ValidationIssue]) -> String? {
+        guard let text = properties[name] else {
+            if required { issues.append(missing(name)) }
+            return nil
+        }
+        return text
+    }
+
+    private static func typed(_ properties: RecordProperties, _ name: String, _ type: PropertyType, required: Bool,
+                              into issues: inout [ValidationIssue]) {
+        guard let text = value(properties, name, required: required, into: &issues) else { return }
+        if !PropertyValueSyntax.isValid(text, type: type) { issues.append(malformed(name, value: text, type: type)) }
+    }
+
+    static func missing(_ property: String) -> ValidationIssue {
         ValidationIssue(property: property, kind: .missingRequired, message: "is required but has no value")
     }
 
-    public static func malformed(_ property: String, value: String, type: PropertyType) -> ValidationIssue {
+    static func malformed(_ property: String, value: String, type: PropertyType) -> ValidationIssue {
         let expected = switch type {
         case .number: "a number"
         case .bool: "true or false"
@@ -18,15 +125,15 @@ public enum ValueRules {
         return ValidationIssue(property: property, kind: .malformedValue, message: "'\(value)' is not \(expected)")
     }
 
-    public static func unknownOption(_ property: String, value: String) -> ValidationIssue {
+    static func unknownOption(_ property: String, value: String) -> ValidationIssue {
         ValidationIssue(property: property, kind: .unknownOption, message: "'\(value)' is not one of the property's options")
     }
 
-    /// Length (in characters), pattern and format of a string value.
-    public static func checkString(_ value: String, property: String, minLength: Int?, maxLength: Int?,
-                                   pattern: CompiledPattern?, format: PropertyFormat?, into issues: inout [ValidationIssue]) {
+    /// Length (in Unicode code points), pattern and format of a string value.
+    static func checkString(_ value: String, property: String, minLength: Int?, maxLength: Int?,
+                            pattern: CompiledPattern?, format: PropertyFormat?, into issues: inout [ValidationIssue]) {
         if minLength != nil || maxLength != nil {
-            let length = value.count
+            let length = value.unicodeScalars.count
             if let minLength, length < minLength {
                 issues.append(ValidationIssue(property: property, kind: .tooShort, message: "has \(length) characters; at least \(minLength) are required"))
             }
@@ -41,88 +148,16 @@ public enum ValueRules {
             issues.append(ValidationIssue(property: property, kind: .invalidFormat, message: "'\(value)' is not a valid \(format.rawValue)"))
         }
     }
-
-    public static func checkNumber(_ value: Double, property: String, minimum: Double?, maximum: Double?, into issues: inout [ValidationIssue]) {
-        if let minimum, value < minimum {
-            issues.append(ValidationIssue(property: property, kind: .belowMinimum,
-                                          message: "\(HubSpotValueFormat.format(value)) is less than the minimum \(HubSpotValueFormat.format(minimum))"))
-        }
-        if let maximum, value > maximum {
-            issues.append(ValidationIssue(property: property, kind: .aboveMaximum,
-                                          message: "\(HubSpotValueFormat.format(value)) is more than the maximum \(HubSpotValueFormat.format(maximum))"))
-        }
-    }
-
-    public static func checkNumber(_ value: Decimal, property: String, minimum: Double?, maximum: Double?, into issues: inout [ValidationIssue]) {
-        checkNumber(NSDecimalNumber(decimal: value).doubleValue, property: property, minimum: minimum, maximum: maximum, into: &issues)
-    }
 }
 
-/// Checks of `format: email | url | domain | phone`: deliberately plain, as HubSpot's own forms are.
+/// Checks of `format: email | url | domain | phone`, by the grammars of ``ValueGrammar``.
 public enum FormatCheck {
     public static func isValid(_ value: String, format: PropertyFormat) -> Bool {
         switch format {
-        case .email: isEmail(value)
-        case .url: isURL(value)
-        case .domain: isDomain(value)
-        case .phone: isPhone(value)
+        case .email: ValueGrammar.isEmail(value)
+        case .url: ValueGrammar.isURL(value)
+        case .domain: ValueGrammar.isDomain(value)
+        case .phone: ValueGrammar.isPhone(value)
         }
-    }
-
-    /// `local@domain.tld`: one `@`, no spaces, a domain with a dot.
-    static func isEmail(_ value: String) -> Bool {
-        let utf8 = value.utf8
-        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at != utf8.startIndex,
-              !utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
-        else { return false }
-        let domain = utf8[utf8.index(after: at)...]
-        guard !domain.contains(UInt8(ascii: "@")) else { return false }
-        return isDomain(Substring(value).utf8[domain.startIndex...])
-    }
-
-    /// An absolute http(s) URL with a host.
-    static func isURL(_ value: String) -> Bool {
-        guard !value.contains(where: \.isWhitespace), let url = URL(string: value),
-              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty else { return false }
-        return true
-    }
-
-    /// Dot-separated labels of letters, digits and hyphens (not at either end), at least two.
-    static func isDomain(_ value: String) -> Bool { isDomain(value.utf8[...]) }
-
-    static func isDomain(_ bytes: Substring.UTF8View) -> Bool {
-        guard bytes.count <= 253 else { return false }
-        var labels = 0
-        var length = 0
-        var previous: UInt8 = UInt8(ascii: ".")
-        for byte in bytes {
-            if byte == UInt8(ascii: ".") {
-                guard length > 0, previous != UInt8(ascii: "-") else { return false }
-                labels += 1
-                length = 0
-            } else {
-                let isLetterOrDigit = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                guard isLetterOrDigit || byte >= 0x80 || (byte == UInt8(ascii: "-") && length > 0) else { return false }
-                length += 1
-                guard length <= 63 else { return false }
-            }
-            previous = byte
-        }
-        guard length > 0, previous != UInt8(ascii: "-") else { return false }
-        return labels + 1 >= 2
-    }
-
-    /// Digits with the usual separators (`+1 (555) 010-2030 ext. 4`), 5 to 20 digits.
-    static func isPhone(_ value: String) -> Bool {
-        var digits = 0
-        for character in value {
-            if character.isASCII, character.isNumber {
-                digits += 1
-            } else if !" +-().ext/".contains(character.lowercased()) {
-                return false
-            }
-        }
-        return (5...20).contains(digits)
     }
 }

@@ -5,12 +5,11 @@ public protocol CRMEnumeration: RawRepresentable, Hashable, Sendable, Codable wh
     init(rawValue: String)
     /// The listed values, in definition order.
     static var knownValues: [Self] { get }
+    /// Whether the definitions list this value (it is not the `unknown` case).
+    var isKnown: Bool { get }
 }
 
 extension CRMEnumeration {
-    /// Whether the definitions list this value.
-    public var isKnown: Bool { Self.knownValues.contains(self) }
-
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }

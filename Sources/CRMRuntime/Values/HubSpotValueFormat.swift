@@ -1,53 +1,9 @@
 import Foundation
 
-/// How HubSpot writes property values in record JSON, where every value is a string:
-/// numbers `"12000"`, bools `"true"`, dates `"2020-02-29"`, datetimes ISO 8601 or epoch milliseconds.
-public enum HubSpotValueFormat {
-    // MARK: Numbers
-
-    /// A JSON-style decimal number: `-12`, `0.5`, `1e3`. No `nan`, `inf`, hex or spaces.
-    public static func isNumber(_ text: String) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        var state = 0  // 0 sign, 1 int digits, 2 after dot, 3 frac digits, 4 after e, 5 exp sign, 6 exp digits
-        var sawDigit = false
-        while let byte = bytes.next() {
-            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            switch (state, byte) {
-            case (0, UInt8(ascii: "-")), (0, UInt8(ascii: "+")): state = 1
-            case (0, _) where isDigit, (1, _) where isDigit: state = 1; sawDigit = true
-            case (0, UInt8(ascii: ".")), (1, UInt8(ascii: ".")): state = 2
-            case (2, _) where isDigit, (3, _) where isDigit: state = 3; sawDigit = true
-            case (1, UInt8(ascii: "e")), (1, UInt8(ascii: "E")), (3, UInt8(ascii: "e")), (3, UInt8(ascii: "E")):
-                guard sawDigit else { return false }
-                state = 4
-            case (4, UInt8(ascii: "-")), (4, UInt8(ascii: "+")): state = 5
-            case (4, _) where isDigit, (5, _) where isDigit, (6, _) where isDigit: state = 6
-            default: return false
-            }
-        }
-        return sawDigit && state != 4 && state != 5
-    }
-
-    public static func double(_ text: String) -> Double? {
-        guard isNumber(text), let value = Double(text), value.isFinite else { return nil }
-        return value
-    }
-
-    public static func decimal(_ text: String) -> Decimal? {
-        guard isNumber(text) else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
-    }
-
-    /// Whole numbers without a fraction (`12000`, not `12000.0`), else Swift's shortest exact form.
-    public static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
-        return String(value)
-    }
-
-    public static func format(_ value: Decimal) -> String {
-        NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX"))
-    }
-
+/// How HubSpot writes property values in record JSON, where every value is a string: bools
+/// `"true"`, dates `"2020-02-29"`, datetimes ISO 8601 or epoch milliseconds, multi-select `"a;b"`.
+/// (Numbers are ``CRMNumber``.)
+@_spi(Generated) public enum HubSpotValueFormat {
     // MARK: Booleans
 
     public static func bool(_ text: String) -> Bool? {

@@ -2,6 +2,7 @@
 /// turned into text only when a message needs it, since almost every mapping is fine.
 enum MappingContext: CustomStringConvertible {
     case definition
+    case configuration
     case object(String)
     case labels(object: String)
     case requirements(object: String)
@@ -13,6 +14,7 @@ enum MappingContext: CustomStringConvertible {
     var description: String {
         switch self {
         case .definition: "the definition"
+        case .configuration: "crmgen-config.yaml"
         case .object(let name): "object '\(name)'"
         case .labels(let object): "the labels of '\(object)'"
         case .requirements(let object): "the requirements of '\(object)'"

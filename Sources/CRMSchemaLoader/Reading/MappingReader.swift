@@ -76,9 +76,10 @@ struct MappingReader {
         return Located(value, at: entry.value.location(in: file))
     }
 
-    func number(_ key: String) -> Located<Double>? {
+    /// An exact number: YAML ints and floats, exponents written out.
+    func number(_ key: String) -> Located<CRMNumber>? {
         guard let entry = entry(key) else { return nil }
-        guard let value = entry.value.scalar?.doubleValue, value.isFinite else {
+        guard let value = entry.value.scalar?.exactNumber else {
             log.error("'\(key)' of \(context) must be a number, found \(entry.value.summary)", at: entry.value.location(in: file))
             return nil
         }

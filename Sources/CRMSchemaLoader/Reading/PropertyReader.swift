@@ -115,7 +115,7 @@ struct PropertyReader {
         let minimum = reader.number("minimum")
         let maximum = reader.number("maximum")
         if let minimum, let maximum, minimum.value > maximum.value {
-            log.error("minimum (\(format(minimum.value))) of property '\(property.name)' is greater than its maximum (\(format(maximum.value)))",
+            log.error("minimum (\(minimum.value)) of property '\(property.name)' is greater than its maximum (\(maximum.value))",
                       at: minimum.location)
         }
         property.minimum = minimum?.value
@@ -169,9 +169,5 @@ struct PropertyReader {
             displayOrder: reader.int("displayOrder")?.value, hidden: reader.bool("hidden") ?? false
         )
         return (value, option)
-    }
-
-    private func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
     }
 }

@@ -1,3 +1,5 @@
+import CRMModel
+
 /// Naming rules shared by objects, properties, labels and generated Swift names.
 enum Naming {
     /// HubSpot allows letters, digits and underscores starting with a letter; crmgen also asks for lowercase.
@@ -20,8 +22,7 @@ enum Naming {
 
     /// `Roast Batch` → `RoastBatch`, `Line item` → `LineItem`, `e-mail` → `EMail`; `nil` when nothing usable remains.
     static func typeName(fromLabel label: String) -> String? {
-        let words = label.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
-        let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        let name = SwiftNames.upperCamelCase(label)
         return isTypeName(name) ? name : nil
     }
 

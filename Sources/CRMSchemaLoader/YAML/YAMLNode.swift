@@ -94,19 +94,34 @@ struct YAMLScalar: Sendable {
         return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
     }
 
-    var doubleValue: Double? {
+    /// A YAML 1.2 int or float (`100`, `-1.5`, `1e3`, `0x1F`) as an exact decimal, with the exponent
+    /// written out (`1e3` → `1000`), so that bounds never pass through `Double`. `nil` for `.inf`,
+    /// `.nan`, anything else that is not a number, and numbers of more than 1,000 digits.
+    var exactNumber: CRMNumber? {
         guard isTypedByContent || tag == "float" || tag == "int" else { return nil }
-        if let int = intValue { return Double(int) }
-        switch text {
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
-            return nil  // not meaningful as a bound; reported as "not a number"
-        default:
-            // Swift's parser also takes "nan", "inf" and hex floats, which YAML does not.
-            guard text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true,
-                  !text.lowercased().contains("n"), !text.lowercased().contains("x")
-            else { return nil }
-            return Double(text)
+        if text.hasPrefix("0x") || text.hasPrefix("0o") { return intValue.map { CRMNumber($0) } }
+        var rest = Substring(text)
+        var sign = ""
+        if rest.hasPrefix("-") { sign = "-"; rest = rest.dropFirst() } else if rest.hasPrefix("+") { rest = rest.dropFirst() }
+        var exponent = 0
+        if let e = rest.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            guard let value = Int(rest[rest.index(after: e)...]), abs(value) <= 1_000 else { return nil }
+            exponent = value
+            rest = rest[..<e]
         }
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let integer = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
+        guard !(integer.isEmpty && fraction.isEmpty), (integer + fraction).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        var digits = String(integer + fraction)
+        var point = integer.count + exponent
+        if point < 0 { digits = String(repeating: "0", count: -point) + digits; point = 0 }
+        if point > digits.count { digits += String(repeating: "0", count: point - digits.count) }
+        let whole = digits.prefix(point)
+        let decimals = digits.dropFirst(point)
+        let text = sign + (whole.isEmpty ? "0" : String(whole)) + (decimals.isEmpty ? "" : "." + decimals)
+        guard text.utf8.count <= 1_000 else { return nil }
+        return CRMNumber(text)
     }
 
     /// The scalar as a string value, when it is not YAML's null or a boolean/number typed by content.

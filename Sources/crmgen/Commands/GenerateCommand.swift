@@ -4,15 +4,19 @@ import CRMModel
 import CRMSchemaLoader
 import Foundation
 
-/// `crmgen generate --output DIR [--access-modifier internal|package|public]`
+/// `crmgen generate --output DIR [--access-modifier internal|package|public] [--config FILE]`
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Generate Swift model types, validators, the registry and the association matrix.",
         discussion: """
-        Writes one Swift file per definition file (roast_batch.yaml → RoastBatch.swift) plus \
-        Registry.swift and AssociationMatrix.swift. Files whose bytes did not change are not \
-        touched; if anything fails, the output folder is left as it was.
+        Writes one Swift file per definition file (roast_batch.yaml → RoastBatch.swift; where two \
+        names would clash, the later file in path order gets RoastBatch_2.swift) plus Registry.swift, \
+        AssociationMatrix.swift and StandardTypes.swift.
+
+        The output folder changes all at once, even if crmgen is killed: files whose bytes did not \
+        change keep their modification time, and if anything fails the folder is left exactly as it \
+        was. Runs into one folder take turns (a lock file beside it).
 
         The built-in standard set is in the registry but gets no Swift types unless \
         --include-standard-types is given: apps get those types from the CRMObjects library.
@@ -20,19 +24,23 @@ struct GenerateCommand: ParsableCommand {
         Examples:
           crmgen generate --output Sources/App/Generated --access-modifier public
           crmgen generate --definitions Roastery/ --output Generated --import CRMObjects
+          crmgen generate --output Generated --config Sources/App/crmgen-config.yaml
         """
     )
 
     @Option(help: ArgumentHelp("Folder for the generated .swift files (created if missing).", valueName: "dir"))
     var output: String
 
-    @Option(help: "Access level of generated declarations: internal, package or public.")
-    var accessModifier: GeneratorOptions.AccessModifier = .internal
+    @Option(help: "Access level of generated declarations: internal, package or public (default: the configuration's, else internal).")
+    var accessModifier: GeneratorOptions.AccessModifier?
+
+    @Option(help: ArgumentHelp("A crmgen-config.yaml with accessModifier, imports and includeStandardTypes.", valueName: "file"))
+    var config: String?
 
     @Option(name: .customLong("import"), help: ArgumentHelp("A crmgen-generated module to import, such as CRMObjects; repeatable.", valueName: "module"))
     var imports: [String] = []
 
-    @Flag(help: "Also generate types for the built-in standard objects.")
+    @Flag(help: "Also generate types for the built-in standard objects (into StandardTypes.swift).")
     var includeStandardTypes = false
 
     @Option(help: ArgumentHelp("Paths in generated comments are relative to this folder (default: the current folder).", valueName: "dir"))
@@ -44,41 +52,65 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var definitions: DefinitionOptions
 
     func validate() throws {
-        for module in imports where !module.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || module.first?.isNumber == true {
+        for module in imports where !GeneratorConfiguration.isModuleName(module) {
             throw ValidationError("'\(module)' is not a module name")
+        }
+        if let config, !FileManager.default.isReadableFile(atPath: config) {
+            throw ValidationError("cannot read the configuration '\(config)'")
         }
     }
 
     func run() throws {
+        let configuration = try readConfiguration()
         let (schema, result) = try definitions.loadSchema()
-        var files = result.files
-        if includeStandardTypes {
-            // A built-in object that a file replaced carries that file's location, so it is not listed twice.
-            files += schema.objects.compactMap(\.location?.file).filter { $0.hasPrefix(SchemaLoader.builtInPathPrefix) }
+        var standardFiles: [String] = []
+        if includeStandardTypes || configuration.includeStandardTypes {
+            standardFiles = schema.objects.compactMap(\.location?.file).filter { $0.hasPrefix(SchemaLoader.builtInPathPrefix) }
         }
-        let root = sourceRoot ?? FileManager.default.currentDirectoryPath
-        let generator = SwiftGenerator(options: GeneratorOptions(accessModifier: accessModifier, definitionFiles: files,
-                                                                imports: imports, sourceRoot: root))
-        let generated: [GeneratedFile]
+        let access = accessModifier ?? configuration.accessModifier.flatMap(GeneratorOptions.AccessModifier.init(rawValue:)) ?? .internal
+        var modules: [String] = []
+        for module in configuration.imports + imports where !modules.contains(module) { modules.append(module) }
+        let generator = SwiftGenerator(options: GeneratorOptions(
+            accessModifier: access, definitionFiles: result.files, standardTypeFiles: standardFiles,
+            imports: modules, sourceRoot: sourceRoot ?? FileManager.default.currentDirectoryPath
+        ))
+
+        let summary: OutputFolder.Summary
         do {
-            generated = try generator.generate(schema)
+            summary = try OutputFolder(path: output).write { emit throws(FileSystemError) in
+                try generator.generate(schema, each: emit)
+            }
         } catch {
             DiagnosticPrinter.print([.error(error.description, at: nil)])
             throw ExitStatus.invalidDefinitions.exitCode
         }
-        let summary: OutputWriter.Summary
-        do {
-            summary = try OutputWriter(directory: URL(fileURLWithPath: output)).write(generated)
-        } catch {
-            DiagnosticPrinter.print([.error("cannot write to '\(output)': \(error.localizedDescription); the folder is left as it was", at: nil)])
-            throw ExitStatus.invalidDefinitions.exitCode
+        if let warning = summary.cleanupWarning {
+            DiagnosticPrinter.print([.warning(warning, at: nil)])
         }
         if verbose {
             summary.written.forEach { print("wrote \($0)") }
             summary.removed.forEach { print("removed \($0)") }
         }
-        print("\(generated.count) files in \(output): \(summary.written.count) written, \(summary.unchanged.count) unchanged"
+        let total = summary.written.count + summary.unchanged.count
+        print("\(total) files in \(output): \(summary.written.count) written, \(summary.unchanged.count) unchanged"
               + (summary.removed.isEmpty ? "." : ", \(summary.removed.count) stale removed."))
+    }
+
+    /// The `--config` file, read by the loader's YAML reader; errors end the run with status 1.
+    private func readConfiguration() throws -> GeneratorConfiguration {
+        guard let config else { return GeneratorConfiguration() }
+        let contents = SchemaLoader.read(config, limit: YAMLLimits().maxFileSize)
+        let source: DefinitionSource
+        switch contents {
+        case .bytes(let bytes): source = DefinitionSource(path: config, contents: bytes)
+        case .problem(let diagnostic):
+            DiagnosticPrinter.print([diagnostic])
+            throw ExitStatus.invalidDefinitions.exitCode
+        }
+        let (configuration, diagnostics) = GeneratorConfiguration.load(source)
+        DiagnosticPrinter.print(diagnostics)
+        guard let configuration else { throw ExitStatus.invalidDefinitions.exitCode }
+        return configuration
     }
 }
 

@@ -88,8 +88,8 @@ enum Describing {
         if let pattern = property.pattern { parts.append("pattern \(pattern)") }
         if let minLength = property.minLength { parts.append("min length \(minLength)") }
         if let maxLength = property.maxLength { parts.append("max length \(maxLength)") }
-        if let minimum = property.minimum { parts.append("≥ \(number(minimum))") }
-        if let maximum = property.maximum { parts.append("≤ \(number(maximum))") }
+        if let minimum = property.minimum { parts.append("≥ \(minimum)") }
+        if let maximum = property.maximum { parts.append("≤ \(maximum)") }
         if let hint = property.numberDisplayHint { parts.append(hint.rawValue) }
         if !property.options.isEmpty {
             let values = property.options.map(\.value)
@@ -115,9 +115,5 @@ enum Describing {
         if association.inverseRequired { parts.append("required on the other side") }
         if association.isImplicit { parts.append("automatic for custom objects") }
         return parts.joined(separator: "; ")
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -20,6 +20,11 @@ func decode<Record: CRMRecord>(_ type: Record.Type, _ json: String) throws -> Re
 }
 
 var failures = 0
+
+/// Whether two JSON texts hold the same values (key order aside).
+func sameJSON(_ a: Data, _ b: Data) throws -> Bool {
+    try JSONSerialization.jsonObject(with: a) as? NSDictionary == JSONSerialization.jsonObject(with: b) as? NSDictionary
+}
 @MainActor
 func check(_ condition: Bool, _ what: String) {
     print((condition ? "ok      " : "FAILED  ") + what)
@@ -30,7 +35,11 @@ do {
     let note = try decode(TastingNote.self, noteJSON)
     check(note.title == "Guji, second crack +30s", "tasting note title decoded")
     check(note.cuppedOn?.description == "2024-11-21", "calendar date without time-zone shifts")
-    check(note.priceOffered == Decimal(string: "9.80"), "currency as Decimal")
+    check(note.priceOffered == CRMNumber("9.80") && note.priceOffered?.text == "9.80", "currency exact, kept as written")
+    check(try sameJSON(JSONEncoder().encode(note), Data(noteJSON.utf8)), "encodes back to what it read")
+    var cleared = note
+    cleared.clear(.score)
+    check(cleared.properties.entry("score") == .empty && cleared.score == nil, "clear(.score) sends \"\" to HubSpot")
     check(note.aroma == [.floral, .fruity], "multi-select as a set of enum values")
     check(note.additionalProperties["portal_only_field"] == "kept", "unknown properties kept")
     check(note.validate().isEmpty, "a good note validates")

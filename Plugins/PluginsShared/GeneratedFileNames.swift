@@ -1,0 +1,78 @@
+// Shared, as this very file, by CRMGenPlugin (which cannot import the package's libraries) and
+// by CRMModel, where the generator and the CLI use it: one rule decides every generated file's
+// name, so the outputs the plugin declares are the files crmgen writes.
+
+import Foundation
+
+/// Names of the files crmgen generates, and the Swift spelling of names from definitions.
+public enum GeneratedFileNames {
+    public static let registry = "Registry.swift"
+    public static let associationMatrix = "AssociationMatrix.swift"
+    /// The built-in standard objects' types, written (empty but for a comment) even when not asked for,
+    /// so that the build plugin can declare it without reading the configuration.
+    public static let standardTypes = "StandardTypes.swift"
+
+    /// The files crmgen writes besides one per definition file.
+    public static let fixed = [associationMatrix, registry, standardTypes]
+
+    /// The output file of each definition file: the file's stem in UpperCamelCase (`roast_batch.yaml`
+    /// → `RoastBatch.swift`, `café.yaml` → `Café.swift`). Where two names would be the same — ignoring
+    /// case, as macOS does — or would be a fixed name, the later path in `paths` gets `_2`, `_3`, …
+    /// (`Lots.swift`, `Lots_2.swift`); the suffix cannot come from a stem, so the names never chain.
+    /// Callers pass the paths sorted, so the result does not depend on the order files were found.
+    public static func assign(_ paths: [String]) -> [(path: String, file: String)] {
+        var taken = Set(fixed.map { $0.lowercased() })
+        return paths.map { path in
+            let stem = stem(ofDefinition: path)
+            var candidate = stem + ".swift"
+            var counter = 2
+            while taken.contains(candidate.lowercased()) {
+                candidate = "\(stem)_\(counter).swift"
+                counter += 1
+            }
+            taken.insert(candidate.lowercased())
+            return (path, candidate)
+        }
+    }
+
+    /// `Definitions/custom/roast_batch.yaml` → `RoastBatch`; `Definition` for a stem without letters or digits.
+    public static func stem(ofDefinition path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var stem = Substring(name)
+        for suffix in [".yaml", ".yml"] where stem.hasSuffix(suffix) {
+            stem = stem.dropLast(suffix.count)
+            break
+        }
+        let camel = SwiftNames.upperCamelCase(stem, asciiOnly: false)
+        return camel.isEmpty ? "Definition" : camel
+    }
+}
+
+/// Swift spellings of names from definitions: one rule for types, members and file names.
+public enum SwiftNames {
+    /// Words are runs of letters and digits (ASCII only, or any script); everything else separates
+    /// them. Each word starts with a capital; the rest of it is kept as written (`IN_PROGRESS` →
+    /// `INPROGRESS`, `roast_batch` → `RoastBatch`). A leading digit gets `_` (`1st-crop` → `_1stCrop`).
+    /// For ASCII names, accents are dropped first (`Café visit` → `CafeVisit`). Empty when there is no word.
+    public static func upperCamelCase(_ text: some StringProtocol, asciiOnly: Bool = true) -> String {
+        let name = words(text, asciiOnly: asciiOnly).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        guard let first = name.first else { return "" }
+        return first.isNumber ? "_" + name : name
+    }
+
+    /// `green_lot_number` → `greenLotNumber`; `IN_PROGRESS` → `inProgress`; `1st-crop` → `_1stCrop`. ASCII
+    /// only; empty when there is no word.
+    public static func lowerCamelCase(_ text: some StringProtocol) -> String {
+        let parts = words(text, asciiOnly: true)
+        guard let head = parts.first?.lowercased() else { return "" }
+        let name = head + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
+        return name.first?.isNumber == true ? "_" + name : name
+    }
+
+    private static func words(_ text: some StringProtocol, asciiOnly: Bool) -> [Substring] {
+        let string = asciiOnly ? String(text).folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil) : String(text)
+        return string[...].split { character in
+            !((character.isLetter || character.isNumber) && (!asciiOnly || character.isASCII))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import CRMModel
+
+/// CRMModel values as Swift expressions (`PropertySchema(name: "x", label: "X", type: .string, …)`),
+/// with only the arguments that differ from the initializers' defaults, so that `Registry.swift`
+/// reads like the definitions it comes from.
+enum SchemaValueRenderer {
+    /// `Name(a: 1, b: 2)`: on one line when short, else one argument per line.
+    static func call(_ name: String, _ arguments: [String]) -> [String] {
+        let single = "\(name)(\(arguments.joined(separator: ", ")))"
+        if single.count <= 110 || arguments.count <= 1 { return [single] }
+        return ["\(name)("] + arguments.enumerated().map { index, argument in
+            "    " + argument + (index == arguments.count - 1 ? "" : ",")
+        } + [")"]
+    }
+
+    static func string(_ text: String) -> String { SwiftSyntax.stringLiteral(text) }
+
+    static func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ", ") + "]" }
+
+    static func location(_ location: SourceLocation) -> String {
+        "SourceLocation(file: \(string(location.file)), line: \(location.line), column: \(location.column))"
+    }
+
+    /// The object without its properties (they follow as statements of their own).
+    static func object(_ object: ObjectSchema) -> [String] {
+        var arguments = ["name: \(string(object.name))", "kind: .\(object.kind.rawValue)"]
+        if let id = object.objectTypeId { arguments.append("objectTypeId: \(string(id))") }
+        arguments.append("labels: ObjectLabels(singular: \(string(object.labels.singular)), plural: \(string(object.labels.plural)))")
+        arguments.append("swiftName: \(string(object.swiftName))")
+        if let description = object.description { arguments.append("description: \(string(description))") }
+        arguments.append("category: .\(object.category.rawValue)")
+        if !object.requirements.isEmpty {
+            var parts: [String] = []
+            if let tier = object.requirements.tier { parts.append("tier: .\(tier.rawValue)") }
+            if let activation = object.requirements.activation { parts.append("activation: .\(swiftCase(activation.rawValue))") }
+            arguments.append("requirements: ObjectRequirements(\(parts.joined(separator: ", ")))")
+        }
+        if let primary = object.primaryDisplayProperty { arguments.append("primaryDisplayProperty: \(string(primary))") }
+        if !object.secondaryDisplayProperties.isEmpty { arguments.append("secondaryDisplayProperties: \(strings(object.secondaryDisplayProperties))") }
+        if !object.searchableProperties.isEmpty { arguments.append("searchableProperties: \(strings(object.searchableProperties))") }
+        if !object.owners.isEmpty { arguments.append("owners: \(strings(object.owners))") }
+        if !object.dedupKeys.isEmpty { arguments.append("dedupKeys: \(strings(object.dedupKeys))") }
+        if let place = object.location { arguments.append("location: \(location(place))") }
+        if !object.extensionLocations.isEmpty {
+            arguments.append("extensionLocations: [\(object.extensionLocations.map(location).joined(separator: ", "))]")
+        }
+        return call("ObjectSchema", arguments)
+    }
+
+    /// The property without its options when it has many (they follow as statements).
+    static func property(_ property: PropertySchema, includingOptions: Bool) -> [String] {
+        var arguments = ["name: \(string(property.name))", "label: \(string(property.label))"]
+        if let description = property.description { arguments.append("description: \(string(description))") }
+        arguments.append("type: .\(property.type.rawValue)")
+        arguments.append("fieldType: .\(swiftCase(property.fieldType.rawValue))")
+        if let group = property.groupName { arguments.append("groupName: \(string(group))") }
+        for (flag, name) in [(property.required, "required"), (property.unique, "unique"), (property.readOnly, "readOnly"),
+                             (property.calculated, "calculated")] where flag {
+            arguments.append("\(name): true")
+        }
+        if let formula = property.calculationFormula { arguments.append("calculationFormula: \(string(formula))") }
+        if property.hidden { arguments.append("hidden: true") }
+        if let pattern = property.pattern { arguments.append("pattern: \(string(pattern))") }
+        if let minLength = property.minLength { arguments.append("minLength: \(minLength)") }
+        if let maxLength = property.maxLength { arguments.append("maxLength: \(maxLength)") }
+        if let minimum = property.minimum { arguments.append("minimum: \(PropertyRenderer.numberLiteral(minimum))") }
+        if let maximum = property.maximum { arguments.append("maximum: \(PropertyRenderer.numberLiteral(maximum))") }
+        if let format = property.format { arguments.append("format: .\(format.rawValue)") }
+        if let hint = property.numberDisplayHint { arguments.append("numberDisplayHint: .\(hint.rawValue)") }
+        if let reference = property.referencedObjectType { arguments.append("referencedObjectType: \(string(reference))") }
+        if includingOptions, !property.options.isEmpty {
+            arguments.append("options: [\(property.options.map(option).joined(separator: ", "))]")
+        }
+        if let place = property.location { arguments.append("location: \(location(place))") }
+        return call("PropertySchema", arguments)
+    }
+
+    static func option(_ option: PropertyOption) -> String {
+        var arguments = ["value: \(string(option.value))", "label: \(string(option.label))"]
+        if let description = option.description { arguments.append("description: \(string(description))") }
+        if let order = option.displayOrder { arguments.append("displayOrder: \(order)") }
+        if option.hidden { arguments.append("hidden: true") }
+        return "PropertyOption(\(arguments.joined(separator: ", ")))"
+    }
+
+    static func association(_ association: AssociationSchema) -> [String] {
+        var arguments = ["from: \(string(association.from))", "to: \(string(association.to))"]
+        if association.cardinality != .manyToMany { arguments.append("cardinality: .\(swiftCase(association.cardinality.rawValue))") }
+        if let id = association.associationTypeId { arguments.append("associationTypeId: \(id)") }
+        if let id = association.inverseAssociationTypeId { arguments.append("inverseAssociationTypeId: \(id)") }
+        if association.required { arguments.append("required: true") }
+        if association.inverseRequired { arguments.append("inverseRequired: true") }
+        if !association.labels.isEmpty { arguments.append("labels: [\(association.labels.map(label).joined(separator: ", "))]") }
+        if association.isImplicit { arguments.append("isImplicit: true") }
+        if let place = association.location { arguments.append("location: \(location(place))") }
+        return call("AssociationSchema", arguments)
+    }
+
+    static func label(_ label: AssociationLabel) -> String {
+        var arguments = ["name: \(string(label.name))", "label: \(string(label.label))", "inverseLabel: \(string(label.inverseLabel))"]
+        if let id = label.associationTypeId { arguments.append("associationTypeId: \(id)") }
+        if let id = label.inverseAssociationTypeId { arguments.append("inverseAssociationTypeId: \(id)") }
+        return "AssociationLabel(\(arguments.joined(separator: ", ")))"
+    }
+
+    /// An enum case of CRMModel from its raw value: `calculation_equation` → `calculationEquation`.
+    static func swiftCase(_ rawValue: String) -> String { SwiftNames.lowerCamelCase(rawValue) }
+}

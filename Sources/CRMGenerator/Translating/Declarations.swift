@@ -1,0 +1,110 @@
+import CRMModel
+
+// The translate step's output: what to declare, with every Swift name chosen and every check
+// decided. Renderers only print these; they decide nothing.
+
+/// How a property's value appears in Swift: its type, and which `RecordProperties` accessor reads it.
+enum ValueKind: Hashable {
+    case string, number, bool, date, datetime, owner
+    /// One option of the nested enumeration with this type name.
+    case option(enumeration: String)
+    /// A `Set` of options of the nested enumeration with this type name (multi-select).
+    case options(enumeration: String)
+}
+
+/// A typed property: a computed accessor over the record's values.
+struct PropertyAccessor {
+    /// A Swift identifier, escaped where needed (`` `default` ``).
+    let swiftName: String
+    /// The HubSpot internal name (`green_lot_number`).
+    let jsonName: String
+    let kind: ValueKind
+    /// The first doc line: label, traits, name and where it is defined.
+    let summary: String
+    let description: String?
+}
+
+/// A nested `CRMEnumeration` of an enumeration property's options.
+struct EnumerationDeclaration {
+    struct Case {
+        let name: String
+        let value: String
+        let label: String
+    }
+
+    let typeName: String
+    let propertyName: String
+    let propertyLabel: String
+    let cases: [Case]
+}
+
+/// A pattern compiled once, as a static constant of the type.
+struct PatternDeclaration {
+    let name: String
+    let pattern: String
+}
+
+/// One statement of a `validate()` method: the rule for one property.
+struct ValidationStep {
+    enum Rule {
+        /// `pattern` is the name of a ``PatternDeclaration``.
+        case text(minLength: Int?, maxLength: Int?, pattern: String?, format: PropertyFormat?)
+        case number(minimum: CRMNumber?, maximum: CRMNumber?)
+        case bool, date, datetime
+        case option(enumeration: String)
+        case options(enumeration: String)
+    }
+
+    let jsonName: String
+    /// `path:line` of the property's definition.
+    let source: String
+    let required: Bool
+    let rule: Rule
+}
+
+/// The Swift of one object defined by one file: its struct, its coding and its `validate()`.
+struct RecordTypeDeclaration {
+    let typeName: String
+    let objectName: String
+    /// The label and description, for the type's documentation.
+    let documentation: String
+    /// Where the object comes from: name, objectTypeId, file and line.
+    let origin: String
+    /// The expression of the object's schema (`Registry.Objects.greenLot`).
+    let schemaExpression: String
+    let accessors: [PropertyAccessor]
+    let enumerations: [EnumerationDeclaration]
+    let patterns: [PatternDeclaration]
+    let validation: [ValidationStep]
+}
+
+/// The Swift of a `kind: extension` file: accessors and a validator for the properties it adds to
+/// a type declared elsewhere (often in CRMObjects).
+struct ExtensionDeclaration {
+    let typeName: String
+    let objectName: String
+    /// The file, relative to the source root.
+    let file: String
+    /// `validateContactsRoastery` for `contacts_roastery.yaml`.
+    let validatorName: String
+    let accessors: [PropertyAccessor]
+    let enumerations: [EnumerationDeclaration]
+    let patterns: [PatternDeclaration]
+    let validation: [ValidationStep]
+}
+
+/// `Registry.swift`: the schema as static Swift values, and the module's record types.
+struct RegistryDeclaration {
+    struct Object {
+        /// The static constant's name in `Registry.Objects` (`greenLot`).
+        let constantName: String
+        let schema: ObjectSchema
+    }
+
+    let objects: [Object]
+    let associations: [AssociationSchema]
+    /// Record types generated into this module.
+    let localTypes: [String]
+    /// crmgen-generated modules whose registries' record types this one lists too.
+    let imports: [String]
+}

@@ -1,0 +1,143 @@
+import CRMModel
+
+/// Translates one object into the Swift to declare for it. Every Swift name is chosen here, once,
+/// for all of the object's properties — its own and those extension files add — so that no two
+/// can clash; every check follows the property's ``ValidationPlan``.
+struct RecordTypeTranslator {
+    /// Members of generated types (and of `CRMRecord`'s extension) that a property cannot take.
+    static let reservedMembers: Set<String> = [
+        "id", "createdAt", "updatedAt", "archived", "archivedAt", "associations", "additionalProperties",
+        "malformedProperties", "objectName", "schema", "validate", "isValid", "hashValue", "hash", "encode",
+        "description", "unknown", "rawValue", "knownValues", "isKnown", "record", "properties", "clear", "allCases",
+    ]
+
+    /// Names a nested enum must not take: types that generated code uses unqualified.
+    static let reservedTypeNames: Set<String> = [
+        "String", "Double", "Bool", "Int", "Set", "Array", "Dictionary", "Optional", "Date", "Decimal", "Foundation", "Swift",
+        "CalendarDate", "OwnerID", "CompiledPattern", "ValueRules", "ValidationIssue", "RecordEnvelope", "RecordProperties",
+        "AssociationResults", "ObjectSchema", "Registry", "CodingKeys", "Encoder", "Decoder", "CRMRuntime", "CRMRecord",
+        "CRMEnumeration", "CRMNumber", "Property", "Type", "Self", "Protocol", "Any",
+    ]
+
+    /// One property with its Swift names.
+    private struct Translated {
+        let property: PropertySchema
+        let accessor: PropertyAccessor
+        let enumeration: EnumerationDeclaration?
+        let pattern: PatternDeclaration?
+        let step: ValidationStep?
+    }
+
+    let object: ObjectSchema
+    let sourcePaths: SourcePaths
+    private let translated: [Translated]
+
+    init(object: ObjectSchema, sourcePaths: SourcePaths) {
+        self.object = object
+        self.sourcePaths = sourcePaths
+        var members = NameScope(taken: Self.reservedMembers)
+        var types = NameScope(taken: Self.reservedTypeNames.union([object.swiftName]))
+        translated = object.properties.map { property in
+            Self.translate(property, members: &members, types: &types, sourcePaths: sourcePaths)
+        }
+    }
+
+    /// The type of an object whose definition is `file`: its own properties and HubSpot's implicit
+    /// ones; properties that extension files add get accessors of their own (``extensionDeclaration(file:validatorName:)``).
+    func recordType(schemaExpression: String) -> RecordTypeDeclaration {
+        let extensionFiles = Set(object.extensionLocations.map(\.file))
+        let own = translated.filter { !extensionFiles.contains($0.property.location?.file ?? "") }
+        let typeId = object.objectTypeId.map { " (objectTypeId `\($0)`)" } ?? ""
+        return RecordTypeDeclaration(
+            typeName: object.swiftName,
+            objectName: object.name,
+            documentation: object.labels.singular + (object.description.map { ": " + $0 } ?? ""),
+            origin: "HubSpot object `\(object.name)`\(typeId), from \(sourcePaths.cite(object.location)).",
+            schemaExpression: schemaExpression,
+            accessors: own.map(\.accessor),
+            enumerations: own.compactMap(\.enumeration),
+            patterns: own.compactMap(\.pattern),
+            validation: own.compactMap(\.step)
+        )
+    }
+
+    /// The accessors and validator of the properties that extension file `file` adds.
+    func extensionDeclaration(file: String, validatorName: String) -> ExtensionDeclaration {
+        let added = translated.filter { $0.property.location?.file == file }
+        return ExtensionDeclaration(
+            typeName: object.swiftName,
+            objectName: object.name,
+            file: sourcePaths.relative(file),
+            validatorName: validatorName,
+            accessors: added.map(\.accessor),
+            enumerations: added.compactMap(\.enumeration),
+            patterns: added.compactMap(\.pattern),
+            validation: added.compactMap(\.step)
+        )
+    }
+
+    // MARK: One property
+
+    private static func translate(_ property: PropertySchema, members: inout NameScope, types: inout NameScope,
+                                  sourcePaths: SourcePaths) -> Translated {
+        let swiftName = SwiftSyntax.identifier(members.claim(SwiftSyntax.camelCase(property.name), suffix: "Property"))
+        let source = sourcePaths.cite(property.location)
+        let plan = ValidationPlan(property)
+
+        var enumeration: EnumerationDeclaration?
+        let kind: ValueKind
+        switch (property.type, plan.kind) {
+        case (.enumeration, .option), (.enumeration, .options):
+            let typeName = types.claim(SwiftSyntax.upperCamelCase(property.name), suffix: "Option")
+            enumeration = enumerationDeclaration(property, typeName: typeName)
+            kind = property.isMultiSelect ? .options(enumeration: typeName) : .option(enumeration: typeName)
+        case (.enumeration, _): kind = property.isOwner ? .owner : .string
+        case (.string, _): kind = .string
+        case (.number, _): kind = .number
+        case (.bool, _): kind = .bool
+        case (.date, _): kind = .date
+        case (.datetime, _): kind = .datetime
+        }
+
+        var pattern: PatternDeclaration?
+        if let text = property.pattern {
+            pattern = PatternDeclaration(name: members.claim(SwiftSyntax.camelCase(property.name) + "Pattern", suffix: "Value"), pattern: text)
+        }
+
+        let traits = [property.required ? "required" : nil, property.readOnly ? "read-only" : nil, property.unique ? "unique" : nil]
+            .compactMap { $0 }
+        let summary = "\(property.label)\(traits.isEmpty ? "" : " (\(traits.joined(separator: ", ")))") — `\(property.name)`, \(source)"
+        let accessor = PropertyAccessor(swiftName: swiftName, jsonName: property.name, kind: kind, summary: summary,
+                                        description: property.description)
+        return Translated(property: property, accessor: accessor, enumeration: enumeration, pattern: pattern,
+                          step: validationStep(property, plan: plan, kind: kind, pattern: pattern, source: source))
+    }
+
+    /// The check of a property, or `nil` when no value could be wrong (optional plain text).
+    private static func validationStep(_ property: PropertySchema, plan: ValidationPlan, kind: ValueKind,
+                                       pattern: PatternDeclaration?, source: String) -> ValidationStep? {
+        let rule: ValidationStep.Rule
+        switch (plan.kind, kind) {
+        case let (.text(minLength, maxLength, _, format), _):
+            if !plan.required, minLength == nil, maxLength == nil, pattern == nil, format == nil { return nil }
+            rule = .text(minLength: minLength, maxLength: maxLength, pattern: pattern?.name, format: format)
+        case let (.number(minimum, maximum), _): rule = .number(minimum: minimum, maximum: maximum)
+        case (.bool, _): rule = .bool
+        case (.date, _): rule = .date
+        case (.datetime, _): rule = .datetime
+        case let (.option, .option(enumeration)): rule = .option(enumeration: enumeration)
+        case let (.options, .options(enumeration)): rule = .options(enumeration: enumeration)
+        case (.option, _), (.options, _): return nil  // an enumeration always has a type; unreachable by construction
+        }
+        return ValidationStep(jsonName: property.name, source: source, required: plan.required, rule: rule)
+    }
+
+    private static func enumerationDeclaration(_ property: PropertySchema, typeName: String) -> EnumerationDeclaration {
+        var names = NameScope(taken: ["unknown", "rawValue", "knownValues", "isKnown", "init", "hashValue", "allCases"])
+        let cases = property.options.map { option in
+            EnumerationDeclaration.Case(name: SwiftSyntax.identifier(names.claim(SwiftSyntax.camelCase(option.value), suffix: "Value")),
+                                        value: option.value, label: option.label)
+        }
+        return EnumerationDeclaration(typeName: typeName, propertyName: property.name, propertyLabel: property.label, cases: cases)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A failed file-system call: which operation, on which path, and the system's reason.
+struct FileSystemError: Error, CustomStringConvertible {
+    var operation: String
+    var path: String
+    var reason: String
+
+    init(_ operation: String, _ path: String, errno code: Int32 = errno) {
+        self.operation = operation
+        self.path = path
+        reason = String(cString: strerror(code))
+    }
+
+    var description: String { "cannot \(operation) '\(path)': \(reason)" }
+}
+
+/// The few POSIX calls that make generated output all-or-nothing, with errors that name the path.
+enum FileSystem {
+    enum Kind { case file, folder, link, other, missing }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// Names in a folder, without `.` and `..`, sorted.
+    static func entries(of folder: String) throws(FileSystemError) -> [String] {
+        guard let handle = opendir(folder) else { throw FileSystemError("read the folder", folder) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func makeFolder(_ path: String) throws(FileSystemError) {
+        guard mkdir(path, 0o755) == 0 else { throw FileSystemError("create the folder", path) }
+    }
+
+    /// Writes a new file (it must not exist yet), reporting a full disk at the write that hits it.
+    static func writeNewFile(_ path: String, _ bytes: some Collection<UInt8>) throws(FileSystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystemError("create", path) }
+        let failure: Int32? = Array(bytes).withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return nil }
+            var written = 0
+            while written < raw.count {
+                let count = write(descriptor, base + written, raw.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += count
+            }
+            return nil
+        }
+        if let failure {
+            close(descriptor)
+            throw FileSystemError("write", path, errno: failure)
+        }
+        guard close(descriptor) == 0 else { throw FileSystemError("close", path) }
+    }
+
+    static func readFile(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { Array($0) }
+    }
+
+    static func hardLink(_ source: String, _ destination: String) throws(FileSystemError) {
+        guard link(source, destination) == 0 else { throw FileSystemError("link '\(source)' to", destination) }
+    }
+
+    static func symbolicLinkDestination(_ path: String) -> String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+    }
+
+    static func makeSymbolicLink(_ path: String, to destination: String) throws(FileSystemError) {
+        guard symlink(destination, path) == 0 else { throw FileSystemError("create the link", path) }
+    }
+
+    static func rename(_ source: String, _ destination: String) throws(FileSystemError) {
+        guard Foundation.rename(source, destination) == 0 else { throw FileSystemError("rename '\(source)' to", destination) }
+    }
+
+    /// Swaps two paths in one step (Linux `renameat2(RENAME_EXCHANGE)`, macOS `renamex_np(RENAME_SWAP)`):
+    /// at every instant each path names a complete folder. `false` when the system cannot swap.
+    static func exchange(_ first: String, _ second: String) throws(FileSystemError) -> Bool {
+        #if canImport(Darwin)
+        if renamex_np(first, second, UInt32(RENAME_SWAP)) == 0 { return true }
+        if errno == ENOTSUP || errno == EINVAL { return false }
+        throw FileSystemError("swap '\(first)' with", second)
+        #else
+        guard let renameat2 = LinuxRename.renameat2 else { return false }
+        if renameat2(AT_FDCWD, first, AT_FDCWD, second, LinuxRename.exchange) == 0 { return true }
+        if errno == EINVAL || errno == ENOSYS || errno == ENOTSUP { return false }
+        throw FileSystemError("swap '\(first)' with", second)
+        #endif
+    }
+
+    /// Removes a file, a link, or a folder and everything in it (links are removed, never followed).
+    static func removeTree(_ path: String) throws(FileSystemError) {
+        switch kind(of: path) {
+        case .missing: return
+        case .folder:
+            for name in try entries(of: path) { try removeTree(path + "/" + name) }
+            guard rmdir(path) == 0 else { throw FileSystemError("remove the folder", path) }
+        default:
+            guard unlink(path) == 0 else { throw FileSystemError("remove", path) }
+        }
+    }
+
+    /// The path with every symbolic link resolved; the path itself when it does not exist.
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// An exclusive lock on `path` (created if missing), held until the process ends. Waits for
+    /// another holder, telling `waiting` once.
+    static func lock(_ path: String, waiting: () -> Void) throws(FileSystemError) {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystemError("open the lock file", path) }
+        if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
+        guard errno == EWOULDBLOCK else { throw FileSystemError("lock", path) }
+        waiting()
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw FileSystemError("lock", path) }
+        }
+    }
+}
+
+#if !canImport(Darwin)
+/// glibc has `renameat2` since 2.28, but Swift's Glibc module does not declare it; look it up.
+private enum LinuxRename {
+    typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    static let exchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+
+    static let renameat2: Function? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: Function.self)
+    }()
+}
+#endif
