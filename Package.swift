@@ -1,23 +1,26 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The pipeline, one direction only (see Documentation/Architecture.md):
-//   CLibYAML → CRMSchemaLoader → CRMModel.Schema → (generator) → CRMRuntime
+// The pipeline, one direction only (Documentation/Architecture.md):
+//   CLibYAML → CRMSchemaLoader → CRMModel.Schema → CRMGenerator → generated code on CRMRuntime
+//
+// What is API (semantic versioning covers these products and nothing else): CRMRuntime (with the
+// CRMModel types it re-exports), CRMObjects, CRMDynamic, the crmgen command and CRMGenPlugin.
+// CRMSchemaLoader and CRMGenerator are the tool's insides, not products.
 let package = Package(
     name: "crmgen",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "crmgen", targets: ["crmgen"]),
-        .library(name: "CRMModel", targets: ["CRMModel"]),
-        .library(name: "CRMSchemaLoader", targets: ["CRMSchemaLoader"]),
         .library(name: "CRMRuntime", targets: ["CRMRuntime"]),
-        .library(name: "CRMGenerator", targets: ["CRMGenerator"]),
         .library(name: "CRMObjects", targets: ["CRMObjects"]),
         .library(name: "CRMDynamic", targets: ["CRMDynamic"]),
         .plugin(name: "CRMGenPlugin", targets: ["CRMGenPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Tests only: property-based tests with replayable seeds.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, brew: libyaml), read through its event parser.
@@ -63,6 +66,11 @@ let package = Package(
         .plugin(name: "CRMGenPlugin", capability: .buildTool(), dependencies: ["crmgen"]),
         // Maintainers' tool: Definitions/standard/*.yaml → Sources/CRMStandardDefinitions/StandardDefinitions+Files.swift.
         .executableTarget(name: "crmgen-embed", dependencies: ["CRMGenerator"]),
+        .testTarget(
+            name: "CRMModelTests",
+            dependencies: ["CRMModel"],
+            exclude: ["Fixtures", "value_grammar_corpus.py"]
+        ),
         .testTarget(
             name: "CRMSchemaLoaderTests",
             dependencies: ["CRMSchemaLoader", "CRMModel"],

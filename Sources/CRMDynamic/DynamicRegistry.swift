@@ -46,3 +46,7 @@ public struct DynamicRegistry: Sendable {
         validator(for: reference)?.validate(record)
     }
 }
+
+// The loader's types that this module's API uses; CRMSchemaLoader itself is not a product.
+@_exported import struct CRMSchemaLoader.DefinitionSource
+@_exported import struct CRMSchemaLoader.DefinitionPathError

@@ -18,9 +18,9 @@ public struct CRMNumber: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The number as written (`"134.10"`).
     public let text: String
 
-    /// `nil` unless `text` follows the number grammar.
+    /// `nil` unless `text` follows the number grammar (``ValueGrammar/isNumber(_:)``).
     public init?(_ text: String) {
-        guard Parts(text) != nil else { return nil }
+        guard ValueGrammar.isNumber(text) else { return nil }
         self.text = text
     }
 
@@ -68,31 +68,14 @@ public struct CRMNumber: Sendable, Hashable, Comparable, CustomStringConvertible
         compare(lhs.text, rhs.text) < 0
     }
 
-    /// -1, 0 or 1 as `a` is less than, equal to or greater than `b`, exactly; texts outside the
-    /// grammar compare as text, after every number.
+    /// -1, 0 or 1 as `a` is less than, equal to or greater than `b`, exactly (``DecimalRangePattern/compare(_:_:)``).
     public static func compare(_ a: String, _ b: String) -> Int {
-        guard let x = Parts(a), let y = Parts(b) else {
-            switch (Parts(a) != nil, Parts(b) != nil) {
-            case (true, false): return -1
-            case (false, true): return 1
-            default: return a == b ? 0 : (a < b ? -1 : 1)
-            }
-        }
-        if x.isNegative != y.isNegative { return x.isNegative ? -1 : 1 }
-        let magnitude = compareMagnitude(x, y)
-        return x.isNegative ? -magnitude : magnitude
-    }
-
-    private static func compareMagnitude(_ x: Parts, _ y: Parts) -> Int {
-        if x.integer.count != y.integer.count { return x.integer.count < y.integer.count ? -1 : 1 }
-        for (a, b) in zip(x.integer, y.integer) where a != b { return a < b ? -1 : 1 }
-        for (a, b) in zip(x.fraction, y.fraction) where a != b { return a < b ? -1 : 1 }
-        if x.fraction.count != y.fraction.count { return x.fraction.count < y.fraction.count ? -1 : 1 }
-        return 0
+        DecimalRangePattern.compare(a, b)
     }
 
     /// A number's digits without the zeros that do not change its value: no leading zeros in the
-    /// integer part, no trailing zeros in the fraction, and no sign on zero.
+    /// integer part, no trailing zeros in the fraction, and no sign on zero. For hashing: equal by
+    /// `compare` means equal parts.
     struct Parts {
         var isNegative: Bool
         var integer: ArraySlice<UInt8>

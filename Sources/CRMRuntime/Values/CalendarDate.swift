@@ -9,22 +9,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// `nil` unless the day exists (no 31 April, 29 February only in leap years).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+        guard ValueGrammar.isCalendarDay(year: year, month: month, day: day) else { return nil }
         self.year = year
         self.month = month
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD` or epoch milliseconds (the UTC day of that instant).
+    /// Parses `YYYY-MM-DD` or epoch milliseconds (the UTC day of that instant), by
+    /// ``ValueGrammar/isDate(_:)``: years 0001 to 9999, days that exist.
     public init?(hubSpotValue text: String) {
-        if let milliseconds = HubSpotValueFormat.epochMilliseconds(text) {
+        guard ValueGrammar.isDate(text) else { return nil }
+        if let milliseconds = ValueGrammar.epochMilliseconds(text) {
             self.init(daysSince1970: HubSpotValueFormat.floorDivide(milliseconds, 86_400_000))
             return
         }
         let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = HubSpotValueFormat.digits(bytes, 0, 4),
+        guard let year = HubSpotValueFormat.digits(bytes, 0, 4),
               let month = HubSpotValueFormat.digits(bytes, 5, 2),
               let day = HubSpotValueFormat.digits(bytes, 8, 2)
         else { return nil }
@@ -62,14 +62,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     public init(from decoder: any Decoder) throws {

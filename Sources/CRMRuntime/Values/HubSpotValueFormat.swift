@@ -18,7 +18,8 @@ import Foundation
 
     /// ISO 8601 (`2024-11-20T20:12:09.236Z`, `…+01:00`, with or without fraction) or epoch milliseconds.
     public static func datetime(_ text: String) -> Date? {
-        if let milliseconds = epochMilliseconds(text) {
+        guard ValueGrammar.isDatetime(text) else { return nil }
+        if let milliseconds = ValueGrammar.epochMilliseconds(text) {
             return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
         }
         let bytes = Array(text.utf8)
@@ -75,15 +76,6 @@ import Foundation
     }
 
     // MARK: Helpers
-
-    /// An all-digit string of up to 15 digits (optionally negative), read as epoch milliseconds.
-    /// Dates (`YYYY-MM-DD`) always have dashes after digits, so the two forms never clash.
-    public static func epochMilliseconds(_ text: String) -> Int? {
-        let body = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
-        guard !body.isEmpty, body.count <= 15,
-              body.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        return Int(text)
-    }
 
     static func digits(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
         guard start + count <= bytes.count else { return nil }
