@@ -78,7 +78,7 @@ let package = Package(
         ),
         // Runs the built crmgen binary as a user would. No target dependency: linking the executable into the
         // test bundle would clash with the copy CRMGenPlugin builds; GeneratedCodeTests' plugin builds it.
-        .testTarget(name: "crmgenTests", exclude: ["Fixtures"]),
+        .testTarget(name: "crmgenTests", exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic"]),
         .testTarget(
             name: "CRMGeneratorTests",
