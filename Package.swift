@@ -82,13 +82,16 @@ let package = Package(
         .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic"]),
         .testTarget(
             name: "CRMGeneratorTests",
-            dependencies: ["CRMGenerator", "CRMSchemaLoader", "CRMModel"],
+            // CRMRuntime: the probe compiles generated code against the built runtime.
+            dependencies: ["CRMGenerator", "CRMSchemaLoader", "CRMModel", "CRMRuntime",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures", "Expected"]
         ),
         // Generated code compiled and run: CRMObjects, plus hostile fixtures generated into this target.
         .testTarget(
             name: "GeneratedCodeTests",
-            dependencies: ["CRMObjects", "CRMSchemaLoader", "CRMDynamic"],
+            dependencies: ["CRMObjects", "CRMSchemaLoader", "CRMDynamic",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"],
             plugins: ["CRMGenPlugin"]
         ),

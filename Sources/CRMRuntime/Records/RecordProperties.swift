@@ -103,11 +103,12 @@ public struct RecordProperties: Hashable, Sendable {
         return true
     }
 
-    /// Writes `text` unless the property already holds text that `isSame` finds equal. `nil` removes a
-    /// value but keeps `""` and `null`, which say "no value" already.
+    /// Writes `text` unless the property already holds text that `isSame` finds equal, so writing back
+    /// what was read changes nothing. `nil` removes a value, but keeps `""` and `null` (no value
+    /// already) and text that is not a value of the type (it read as `nil`; it stays, malformed).
     @_spi(Generated) public mutating func store(_ name: String, _ text: String?, isSame: (String) -> Bool) {
         guard let text else {
-            if case .value = entry(name) { remove(name) }
+            if case .value(let current) = entry(name), !isSame(current) { remove(name) }
             return
         }
         if let current = texts[name], !current.isEmpty, isSame(current) {
