@@ -62,10 +62,8 @@ struct CheckCommand: ParsableCommand {
                     lines = validator.validate(record).enumerated().map { position, issue in
                         "\(file):\(line): \(position == 0 ? "error" : "note"): \(name): \(issue)"
                     }
-                case .notARecord(let reason, let line):
-                    lines = ["\(file):\(line): error: record #\(index) is not a HubSpot record: \(reason)"]
-                case .notJSON(let line):
-                    lines = ["\(file):\(line): error: not JSON; skipped to the next line"]
+                case .notARecord, .notJSON, .tooLarge, .unreadable:
+                    lines = ["\(file):\(item.line): error: \(item.problem ?? "")"]
                 }
                 if !lines.isEmpty {
                     bad += 1
