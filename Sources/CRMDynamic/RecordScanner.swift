@@ -373,8 +373,9 @@ struct RecordScanner {
     /// A closing bracket at `i`, which matches the container on top of the stack.
     private mutating func close(in bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Event? {
         let end = i
+        // The grammar only lets a bracket close an open container; a failed pop would be a bug, reported as such.
+        guard stack.popLast() != nil else { return fail("unexpected \(Self.describe(bytes[end]))", byte: bytes[end], at: &i, first: false) }
         i += 1
-        stack.removeLast()
         let depth = stack.count
         if depth + 1 == recordsDepth { recordsDepth = 0 }
         guard depth + 1 == recordDepth else { return valueEnded() }
