@@ -1,5 +1,5 @@
-/// One problem found in the definitions, in the form compilers print:
-/// `path:line:column: error: message`.
+/// One problem found in the definitions or in a file of records, in the form compilers print:
+/// `path:line:column: error: message`. Its description escapes what it echoes (see ``escaped(_:)``).
 public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Codable, Comparable {
         case error, warning, note
@@ -41,16 +41,51 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         Diagnostic(.note, message, at: location)
     }
 
-    /// The diagnostic and its notes, one line each.
+    /// The diagnostic and its notes, one line each. The file path and the message are escaped: they
+    /// echo names, keys, IDs and values from files, which must not start lines of their own.
     public var description: String {
         ([self.headline] + notes.map(\.headline)).joined(separator: "\n")
     }
 
     private var headline: String {
-        if let location {
-            return "\(location): \(severity.rawValue): \(message)"
+        guard var place = location else { return "crmgen: \(severity.rawValue): \(Self.escaped(message))" }
+        place.file = Self.escaped(place.file)
+        return "\(place): \(severity.rawValue): \(Self.escaped(message))"
+    }
+
+    /// `text` made safe to print as part of one line: characters that would end the line, move the
+    /// cursor, or reorder what a terminal or an editor shows are written as `\u{…}` (hex): C0 controls
+    /// (tab and line feed included), DEL, C1 controls, the line and paragraph separators U+2028 and
+    /// U+2029, and the bidirectional controls U+061C, U+200E, U+200F, U+202A–U+202E and U+2066–U+2069.
+    ///
+    /// A backslash stays as it is unless it could be read as part of an escape: it is doubled before
+    /// another backslash, before `u{`, and before an escaped character. So a reader gets the text back
+    /// by reading `\\` as `\`, `\u{…}` as its character and any other `\` as itself, and `^\d+$`
+    /// prints unchanged. Other text, non-ASCII letters included, is printed as it is.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\\" || isHidden($0) }) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if isHidden(scalar) {
+                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else if scalar == "\\" {
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                let startsEscape = next == "\\" || next.map(isHidden) == true
+                    || (next == "u" && index + 2 < scalars.count && scalars[index + 2] == "{")
+                result.append(contentsOf: startsEscape ? "\\\\".unicodeScalars : "\\".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
         }
-        return "crmgen: \(severity.rawValue): \(message)"
+        return String(result)
+    }
+
+    private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }
 

@@ -4,7 +4,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
     public var file: String
     /// Line number, starting at 1.
     public var line: Int
-    /// Column number in characters, starting at 1.
+    /// Column number in characters, starting at 1; 0 when the place is a whole line.
     public var column: Int
 
     public init(file: String, line: Int, column: Int) {
@@ -13,8 +13,13 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
         self.column = column
     }
 
-    /// `path:line:column`, the form Xcode, SwiftPM and most editors jump to.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// A whole line, such as the line where a record starts in a file of records.
+    public init(file: String, line: Int) {
+        self.init(file: file, line: line, column: 0)
+    }
+
+    /// `path:line:column` (`path:line` for a whole line), the form Xcode, SwiftPM and most editors jump to.
+    public var description: String { column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

@@ -33,6 +33,19 @@ struct RecordJSONTests {
         }
     }
 
+    @Test("2. nesting is bounded by maximumNestingDepth levels of arrays and objects, the record's own included")
+    func nestingLimit() throws {
+        let limit = RecordEnvelope.maximumNestingDepth
+        func record(levels: Int) -> Data {
+            Data((#"{"properties":{},"x":"# + String(repeating: "[", count: levels - 1) + "1" + String(repeating: "]", count: levels - 1) + "}").utf8)
+        }
+        _ = try RecordEnvelope(json: record(levels: limit))
+        let error = #expect(throws: RecordJSONError.self) { try RecordEnvelope(json: record(levels: limit + 1)) }
+        #expect(error?.kind == .syntax)
+        #expect(error?.message == "nesting is deeper than \(limit) levels, crmgen's limit")
+        #expect(error?.offset == limit + 20)
+    }
+
     @Test("deep nesting in an unknown key is bounded, not a stack overflow")
     func depth() {
         let json = #"{"x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"

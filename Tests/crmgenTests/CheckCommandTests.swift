@@ -14,7 +14,8 @@ struct CheckCommandTests {
         let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("roast_batches.ndjson.expected"), encoding: .utf8)
         #expect(output.status == 1)
         #expect(output.stderr == expected)
-        #expect(output.stdout == "24 records of 'roast_batch' checked: 11 valid, 13 bad.\n")
+        // 24 lines: 22 records, a log line and an object whose "id" is a number, which are not records.
+        #expect(output.stdout == "22 records of 'roast_batch' checked: 11 valid, 11 bad; 2 parts of the input were not records.\n")
         #expect(expected.split(separator: "\n").count == 13)
     }
 
@@ -56,6 +57,154 @@ struct CheckCommandTests {
         let output = try CommandRunner.run(["check", "roast_batch", url.path])
         #expect(output.stdout.contains("20000 records of 'roast_batch' checked: 19980 valid, 20 bad."))
         #expect(output.stderr.split(separator: "\n").first == "\(url.path):1000: error: record 1000: quality_score: 999 is more than the maximum 100")
+    }
+
+    // MARK: Input that is not read must not pass
+
+    static let valid = #"{"id":"ID","properties":{"batch_name":"Guji 12","roast_date":"2024-11-20"}}"#
+
+    static func record(_ id: Int) -> String { valid.replacingOccurrences(of: "ID", with: String(id)) }
+
+    /// Runs check on `bytes` written to a temporary file; `name` stands for the file's path in the output.
+    static func check(_ bytes: Data, name: String = "FILE") throws -> CommandRunner.Output {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-check-\(UUID().uuidString).json")
+        try bytes.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var output = try CommandRunner.run(["check", "roast_batch", url.path] + definitions)
+        output.stderr = output.stderr.replacingOccurrences(of: url.path, with: name)
+        return output
+    }
+
+    static func check(_ text: String) throws -> CommandRunner.Output { try check(Data(text.utf8)) }
+
+    @Test("1. an unterminated string in one NDJSON line does not swallow the rest of the file")
+    func unterminatedStringInNDJSON() throws {
+        let lines = (1...1000).map { $0 == 10 ? #"{"id":"10","properties":{"batch_name":"Guji"# : Self.record($0) }
+        let output = try Self.check(lines.joined(separator: "\n") + "\n")
+        #expect(output.stderr == "FILE:10: error: not JSON: a string is not closed before the line ends\n")
+        #expect(output.stdout == "999 records of 'roast_batch' checked: 999 valid, 0 bad; 1 part of the input was not a record.\n")
+        #expect(output.status == 1)
+    }
+
+    @Test("1. after a syntax error, reading goes on at the next line, or at a '{' or '[' that begins its line")
+    func resumption() throws {
+        let output = try Self.check("""
+        {"id":"1","properties":{"batch_name":"Guji","roast_date":"2024-11-20"}
+        {"id":"2","properties":{"batch_name":"","roast_date":"2024-11-20"}}
+        {"id":"3",,"properties":{}} {"id":"4","properties":{"batch_name":""}}
+        [\(Self.record(5)),
+        \(Self.record(6))]
+        {"id":"7","properties":{"batch_name":"a\tb","roast_date":"2024-11-20"}}
+        \(Self.record(8))
+
+        """)
+        #expect(output.stderr == """
+        FILE:1: error: not JSON at line 2: expected ',' or '}', found '{'
+        FILE:2: error: record 2: batch_name: is required but has no value
+        FILE:3: error: not JSON: expected a key, found ','; skipped the rest of line 3
+        FILE:6: error: not JSON: a control character (byte 0x09) in a string; skipped the rest of line 6
+
+        """)
+        #expect(output.stdout == "4 records of 'roast_batch' checked: 3 valid, 1 bad; 3 parts of the input were not records.\n")
+    }
+
+    @Test("2. input that holds no record is an error at its line", arguments: [
+        (#"[[{"id":"1","properties":{}}], {"id":"2"}, 7]"#, "FILE:1: error: item 1 of the array is an array, not a record\nFILE:1: error: not a HubSpot record: no 'properties'\nFILE:1: error: item 3 of the array is a number, not a record\n"),
+        ("42", "FILE:1: error: a number is not a record\n"),
+        (#"  "x""#, "FILE:1: error: a string is not a record\n"),
+        ("\n\ntrue", "FILE:3: error: a boolean is not a record\n"),
+        ("null\n", "FILE:1: error: null is not a record\n"),
+        (String(repeating: "[", count: 100_000), "FILE:1: error: nesting is deeper than 256 levels, crmgen's limit; skipped the rest of line 1\n"),
+        (#"{"results": 5}"#, "FILE:1: error: 'results' is a number, not an array of records\n"),
+        ("{\"results\": [\n  \"x\"]}", "FILE:2: error: item 1 of 'results' is a string, not a record\n"),
+        (#"{"id":"1"}"#, "FILE:1: error: not a HubSpot record: no 'properties'\n"),
+        ("", "FILE:1: error: holds no JSON\n"),
+        (" \n\t\n", "FILE:1: error: holds no JSON\n"),
+        ("[\(Self.record(1)),", "FILE:1: error: not JSON: the input ends before the JSON value that starts here is complete\n"),
+    ])
+    func notRecords(input: String, expected: String) throws {
+        let output = try Self.check(input)
+        #expect(output.stderr == expected)
+        #expect(output.status == 1)
+        #expect(output.stdout.contains(" of 'roast_batch' checked: "))
+        #expect(output.stdout.contains(" the input w"))
+    }
+
+    @Test("2. a folder is not a file of records")
+    func folder() throws {
+        let output = try CommandRunner.run(["check", "roast_batch", "Definitions"] + Self.definitions)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("'Definitions' is a folder; give files of records"))
+    }
+
+    @Test("2. an empty array and an empty list response hold no records, and that is fine", arguments: ["[]", #"{"results": [], "paging": {}}"#])
+    func emptyLists(input: String) throws {
+        let output = try Self.check(input)
+        #expect(output.stderr == "")
+        #expect(output.stdout == "0 records of 'roast_batch' checked: the input holds none.\n")
+        #expect(output.status == 0)
+    }
+
+    @Test("3. a key given twice is reported for its record, and the next record is checked")
+    func duplicateKeys() throws {
+        let output = try Self.check("""
+        {"id":"1","properties":{"batch_name":"a","batch_name":"b","roast_date":"2024-11-20"}}
+        {"id":"2","id":"3","properties":{"batch_name":"a","roast_date":"2024-11-20"}}
+        {"results":[\(Self.record(4))],"results":[\(Self.record(5))]}
+        \(Self.record(6))
+
+        """)
+        #expect(output.stderr == """
+        FILE:1: error: not a HubSpot record: properties: 'batch_name' appears twice
+        FILE:2: error: not a HubSpot record: 'id' appears twice in the record
+        FILE:3: error: 'results' appears twice in the list response
+
+        """)
+        #expect(output.stdout == "3 records of 'roast_batch' checked: 3 valid, 0 bad; 3 parts of the input were not records.\n")
+        #expect(output.status == 1)
+    }
+
+    @Test("4. invalid UTF-8 in a value is reported as such; the record after it is checked")
+    func invalidUTF8() throws {
+        var bytes = Data(#"{"id":"1","properties":{"batch_name":"Guji "#.utf8) + [0xFF, 0xC3] + Data("\",\"roast_date\":\"2024-11-20\"}}\n".utf8)
+        bytes += Data((Self.record(2) + "\n").utf8)
+        let output = try Self.check(bytes)
+        #expect(output.stderr == "FILE:1: error: not JSON: invalid UTF-8 in a string\n")
+        #expect(output.stdout == "1 record of 'roast_batch' checked: 1 valid, 0 bad; 1 part of the input was not a record.\n")
+    }
+
+    @Test("4. a UTF-8 byte order mark at the start of a file is skipped")
+    func byteOrderMark() throws {
+        let output = try Self.check(Data([0xEF, 0xBB, 0xBF]) + Data((Self.record(1) + "\n" + Self.record(2)).utf8))
+        #expect(output.stderr == "")
+        #expect(output.stdout == "2 records of 'roast_batch' checked: 2 valid, 0 bad.\n")
+        #expect(output.status == 0)
+    }
+
+    @Test("4. a record over the size limit names the limit, and the next line is checked")
+    func oversizedRecord() throws {
+        let big = #"{"id":"1","properties":{"batch_name":"Guji","notes":""# + String(repeating: "x", count: 16 << 20) + #""}}"#
+        let output = try Self.check(big + "\n" + Self.record(2) + "\n")
+        #expect(output.stderr == "FILE:1: error: record is larger than 16777216 bytes, crmgen's limit for one record\n")
+        #expect(output.stdout == "1 record of 'roast_batch' checked: 1 valid, 0 bad; 1 part of the input was not a record.\n")
+        #expect(output.status == 1)
+    }
+
+    @Test("5. a record id cannot forge diagnostic lines: echoed text is escaped")
+    func forgedID() throws {
+        let output = try Self.check(#"{"id":"1\nFILE:9: error: forged\u202e","properties":{"batch_name":""}}"#)
+        #expect(output.stderr == #"""
+        FILE:1: error: record 1\u{A}FILE:9: error: forged\u{202E}: batch_name: is required but has no value
+        FILE:1: note: record 1\u{A}FILE:9: error: forged\u{202E}: roast_date: is required but has no value
+
+        """#)
+    }
+
+    @Test("6. the summary counts records checked, bad records and input that was not records, separately")
+    func truthfulSummary() throws {
+        let output = try Self.check("[\(Self.record(1)), 5]\nnot json\n" + #"{"id":"2","properties":{"batch_name":""}}"#)
+        #expect(output.stdout == "2 records of 'roast_batch' checked: 1 valid, 1 bad; 2 parts of the input were not records.\n")
+        #expect(output.status == 1)
     }
 
     @Test("export json-schema: a 2020-12 schema per object")

@@ -70,6 +70,30 @@ struct ValidateCommandTests {
         """)
     }
 
+    @Test("5. a key or a file name cannot forge diagnostic lines: what is echoed is escaped")
+    func escapedEcho() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-echo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let yaml = """
+        object: tasting_note
+        kind: custom
+        labels: { singular: Tasting Note, plural: Tasting Notes }
+        primaryDisplayProperty: title
+        properties:
+          title: { label: Title, type: string, fieldType: text, "fieldtype\\nforged.yaml:1:1: error: forged\\u001B[2J": text }
+
+        """
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("note\u{202E}lmay.yaml"))
+        let output = try CommandRunner.run(["validate", folder.path])
+        #expect(output.status == 1)
+        #expect(!output.stderr.contains("\u{1B}") && !output.stderr.contains("\u{202E}"))
+        let lines = output.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(output.stderr)")
+        #expect(lines.first?.hasPrefix(folder.path + #"/note\u{202E}lmay.yaml:6:"#) == true, "\(output.stderr)")
+        #expect(output.stderr.contains(#"unknown key 'fieldtype\u{A}forged.yaml:1:1: error: forged\u{1B}[2J'"#), "\(output.stderr)")
+    }
+
     static var badCases: [String] {
         let folder = CommandRunner.fixtures.appendingPathComponent("bad")
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])

@@ -29,6 +29,11 @@ extension RecordEnvelope {
         try self.init(json: json, requiringProperties: false)
     }
 
+    /// How deeply arrays and objects may nest in record JSON, the record's own object counted as the first
+    /// level. Deeper input is an error, so that no input can exhaust the stack; `RecordStream` applies
+    /// the same limit to whole files.
+    public static let maximumNestingDepth = 256
+
     /// As ``init(json:)``; with `requiringProperties`, an object without `properties` is not a record.
     @_spi(Generated) public init(json: Data, requiringProperties: Bool) throws(RecordJSONError) {
         let result: Result<RecordEnvelope, RecordJSONError> = json.withUnsafeBytes { raw in
@@ -44,11 +49,10 @@ extension RecordEnvelope {
 }
 
 /// A JSON reader specialized to HubSpot records. Strings are decoded without an intermediate
-/// tree; nesting is bounded, so no input can exhaust the stack.
+/// tree; nesting is bounded by `RecordEnvelope.maximumNestingDepth`, so no input can exhaust the stack.
 struct RecordJSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
-    static let maximumDepth = 256
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -62,17 +66,17 @@ struct RecordJSONParser {
         guard peek() == UInt8(ascii: "{") else {
             guard peek() != nil else { throw syntax("unexpected end of input") }
             let what = describeValueHere()
-            try skipValue(depth: 1)  // broken JSON is a syntax error first
+            try skipValue(depth: 0)  // broken JSON is a syntax error first
             throw RecordJSONError(kind: .shape, message: "a record is a JSON object, not \(what)", offset: 0)
         }
         index += 1
         try forEachKey { parser, key throws(RecordJSONError) in
             guard seen.insert(key) else { throw parser.shape("'\(key)' appears twice in the record") }
             switch key {
-            case "id": record.id = try parser.optionalString(for: key)
+            case "id": record.id = try parser.optionalString(for: key, depth: 1)
             case "properties": record.properties = try parser.properties()
             case "createdAt", "updatedAt", "archivedAt":
-                let text = try parser.optionalString(for: key)
+                let text = try parser.optionalString(for: key, depth: 1)
                 let timestamp = RecordEnvelope.TimestampKey(rawValue: key) ?? .createdAt
                 guard record.setTimestamp(timestamp, text: text) else {
                     throw parser.shape("\(key): '\(text ?? "")' is not an ISO 8601 datetime")
@@ -85,7 +89,7 @@ struct RecordJSONParser {
         skipWhitespace()
         guard index == bytes.count else { throw syntax("unexpected text after the record") }
         if requiringProperties, !seen.contains("properties") {
-            throw RecordJSONError(kind: .shape, message: "an object without 'properties' is not a HubSpot record", offset: 0)
+            throw RecordJSONError(kind: .shape, message: "no 'properties'", offset: 0)
         }
         return record
     }
@@ -110,7 +114,7 @@ struct RecordJSONParser {
         if try null() { return result }
         try expect(UInt8(ascii: "{"), what: "'properties' must be an object")
         try forEachKey { parser, key throws(RecordJSONError) in
-            let value = try parser.optionalString(for: "properties.\(key)")
+            let value = try parser.optionalString(for: "properties.\(key)", depth: 2)
             guard result.insertReceived(key, value) else { throw parser.shape("properties: '\(key)' appears twice") }
         }
         return result
@@ -137,8 +141,8 @@ struct RecordJSONParser {
                     try parser.forEachKey { parser, key throws(RecordJSONError) in
                         guard fields.insert(key) else { throw parser.shape("associations.\(object).results: '\(key)' appears twice") }
                         switch key {
-                        case "id": id = try parser.optionalString(for: "associations.\(object).results.id")
-                        case "type": type = try parser.optionalString(for: "associations.\(object).results.type")
+                        case "id": id = try parser.optionalString(for: "associations.\(object).results.id", depth: 5)
+                        case "type": type = try parser.optionalString(for: "associations.\(object).results.type", depth: 5)
                         default: try parser.skipValue(depth: 5)
                         }
                     }
@@ -159,14 +163,15 @@ struct RecordJSONParser {
         throw shape("\(key): expected true or false")
     }
 
-    /// `key` names the value in an error message; it is only built when there is one.
-    private mutating func optionalString(for key: @autoclosure () -> String) throws(RecordJSONError) -> String? {
+    /// `key` names the value in an error message; it is only built when there is one. The value is inside
+    /// `depth` arrays and objects.
+    private mutating func optionalString(for key: @autoclosure () -> String, depth: Int) throws(RecordJSONError) -> String? {
         skipWhitespace()
         guard index < bytes.count else { throw syntax("unexpected end of input") }
         if bytes[index] == UInt8(ascii: "\"") { return try string() }
         if try null() { return nil }
         let what = describeValueHere()
-        try skipValue(depth: 1)
+        try skipValue(depth: depth)
         throw shape("\(key()): expected a string, found \(what)")
     }
 
@@ -205,11 +210,15 @@ struct RecordJSONParser {
         }
     }
 
+    /// Skips the value at `index`, which is inside `depth` arrays and objects.
     private mutating func skipValue(depth: Int) throws(RecordJSONError) {
-        guard depth < Self.maximumDepth else { throw syntax("nesting is deeper than \(Self.maximumDepth) levels") }
         skipWhitespace()
         guard index < bytes.count else { throw syntax("unexpected end of input") }
-        switch bytes[index] {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "["), depth >= RecordEnvelope.maximumNestingDepth {
+            throw syntax("nesting is deeper than \(RecordEnvelope.maximumNestingDepth) levels, crmgen's limit")
+        }
+        switch byte {
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "{"):
             index += 1

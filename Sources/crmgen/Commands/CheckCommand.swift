@@ -12,13 +12,18 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate HubSpot record JSON against an object's definition.",
         discussion: """
         Each FILE may hold a record object, a JSON array of records, a list response \
-        ({"results": [...]}) or NDJSON (one record per line); files of any size are read as a \
-        stream. One diagnostic per bad record, at the line where the record starts:
+        ({"results": [...]}) or NDJSON (one record per line), or several of these one after \
+        another; files of any size are read as a stream. One diagnostic per bad record, at the \
+        line where the record starts:
 
           records.ndjson:7: error: record 902: title: is required but has no value
 
-        further problems of the same record follow as notes. A line that is not JSON is \
-        reported and reading goes on. Exit status 1 when any record is bad.
+        further problems of the same record follow as notes. Input that is not a record is an \
+        error too: text that is not JSON (reading goes on at the next line), a number or an array \
+        where a record belongs, an object without "properties", a record larger than 16 MiB, \
+        nesting deeper than 256 levels, an empty file. IDs, values and names from the files are \
+        printed with control and bidirectional characters escaped as \\u{…}. Exit status 1 when \
+        any record is bad or any input was not a record.
 
         Examples:
           crmgen check roast_batch export.ndjson
@@ -36,8 +41,13 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE of records") }
-        for file in files where !FileManager.default.isReadableFile(atPath: file) {
-            throw ValidationError("cannot read '\(file)'")
+        for file in files {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
+            if exists, isFolder.boolValue { throw ValidationError("'\(Diagnostic.escaped(file))' is a folder; give files of records") }
+            if !exists || !FileManager.default.isReadableFile(atPath: file) {
+                throw ValidationError("cannot read '\(Diagnostic.escaped(file))'")
+            }
         }
     }
 
@@ -46,37 +56,58 @@ struct CheckCommand: ParsableCommand {
         let object = try definitions.object(self.object, in: schema)
         let validator = DynamicValidator(object: object)
         var progress = Progress()
-        var total = 0
-        var bad = 0
+        var tally = Tally()
         for file in files {
-            let stream = try RecordStream(url: URL(fileURLWithPath: file))
-            var index = 0
+            let stream: RecordStream
+            do {
+                stream = try RecordStream(url: URL(fileURLWithPath: file))
+            } catch {
+                tally.notRecords += 1
+                DiagnosticPrinter.write([.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: file, line: 1))])
+                continue
+            }
+            var records = 0
             for item in stream {
-                index += 1
-                total += 1
-                progress.tick(total)
-                let lines: [String]
-                switch item {
-                case .record(let record, let line):
-                    let name = "record \(record.id ?? "#\(index)")"
-                    lines = validator.validate(record).enumerated().map { position, issue in
-                        "\(file):\(line): \(position == 0 ? "error" : "note"): \(name): \(issue)"
-                    }
-                case .notARecord(let reason, let line):
-                    lines = ["\(file):\(line): error: record #\(index) is not a HubSpot record: \(reason)"]
-                case .notJSON(let line):
-                    lines = ["\(file):\(line): error: not JSON; skipped to the next line"]
+                let place = SourceLocation(file: file, line: item.line)
+                let diagnostic: Diagnostic
+                if case .record(let record, _) = item {
+                    records += 1
+                    tally.checked += 1
+                    progress.tick(tally.checked)
+                    let issues = validator.validate(record)
+                    guard let first = issues.first else { continue }
+                    tally.bad += 1
+                    let name = "record \(record.id ?? "#\(records)")"
+                    diagnostic = .error("\(name): \(first)", at: place, notes: issues.dropFirst().map { .note("\(name): \($0)", at: place) })
+                } else {
+                    tally.notRecords += 1
+                    diagnostic = .error(item.problem ?? "not a record", at: place)
                 }
-                if !lines.isEmpty {
-                    bad += 1
-                    progress.clear()
-                    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-                }
+                progress.clear()
+                DiagnosticPrinter.write([diagnostic])
             }
         }
         progress.clear()
-        print("\(total) records of '\(object.name)' checked: \(total - bad) valid, \(bad) bad.")
-        if bad > 0 { throw ExitStatus.invalidDefinitions.exitCode }
+        print(tally.summary(of: object.name))
+        if tally.bad > 0 || tally.notRecords > 0 { throw ExitStatus.invalidDefinitions.exitCode }
+    }
+}
+
+/// What check found: records checked and bad ones, and the parts of the input that were not records
+/// (not JSON, not a record, too large), counted apart so the summary never calls unread input valid.
+private struct Tally {
+    var checked = 0
+    var bad = 0
+    var notRecords = 0
+
+    func summary(of object: String) -> String {
+        let records = "\(checked) \(checked == 1 ? "record" : "records") of '\(object)' checked"
+        if checked == 0, notRecords == 0 { return records + ": the input holds none." }
+        var text = records + ": \(checked - bad) valid, \(bad) bad"
+        if notRecords > 0 {
+            text += notRecords == 1 ? "; 1 part of the input was not a record" : "; \(notRecords) parts of the input were not records"
+        }
+        return text + "."
     }
 }
 

@@ -1,8 +1,16 @@
 import CRMModel
 import Foundation
 
-/// Writes diagnostics to standard error in the compiler format editors understand.
+/// Writes diagnostics to standard error in the compiler format editors understand. Every line goes
+/// through `Diagnostic.description`, which escapes what the diagnostics echo from files.
 enum DiagnosticPrinter {
+    /// Diagnostics as they are found, without a count (`check` prints its own summary).
+    static func write(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        FileHandle.standardError.write(Data((diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// Diagnostics, then how many errors and warnings they hold.
     static func print(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
