@@ -7,10 +7,10 @@ extension StandardDefinitions {
         File(name: "appointments.yaml", contents: #"""
 # HubSpot standard object: appointments (objectTypeId 0-421).
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 ("Appointment →" and
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 ("Appointment →" and
 #     "Project → appointment 1324").
 #   - HubSpot appointments guide: https://developers.hubspot.com/docs/api-reference/latest/crm/objects/appointments/guide
-#   - Object library activation: shared/hubspot-facts.md [C] and
+#   - Object library activation: Documentation/HubSpotSources.md [C] and
 #     https://developers.hubspot.com/docs/guides/crm/using-object-apis ("New objects (e.g., appointments,
 #     courses, listings, services) must be activated in the HubSpot account").
 #   - Pipelines exist for appointments, courses, listings and services (HubSpot pipelines guide,
@@ -66,14 +66,14 @@ associations:
         File(name: "calls.yaml", contents: #"""
 # HubSpot standard object: calls (objectTypeId 0-48).
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 (association type IDs, "Call →" and
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 (association type IDs, "Call →" and
 #     the inverse entries in the Lead/Order/Appointment/Course/Listing/Service/Project tables).
 #   - HubSpot calls guide, "Properties" table:
 #     https://developers.hubspot.com/docs/guides/api/crm/engagements/calls
 #     (names, hs_call_direction / hs_call_status values, hs_call_disposition default GUIDs,
 #     hs_call_duration in milliseconds, HTTPS-only recording URLs).
 #   - HubSpot CRM search guide, default searchable properties: https://developers.hubspot.com/docs/api/crm/search
-#   - Owner property: shared/hubspot-facts.md section 4 and 6.
+#   - Owner property: Documentation/HubSpotSources.md section 4 and 6.
 # Pairs with contacts, companies, deals, tickets (lower objectTypeIds) and feedback_submissions (0-19)
 # are declared in those objects' files.
 object: calls
@@ -190,7 +190,7 @@ associations:
         File(name: "campaigns.yaml", contents: #"""
 # HubSpot standard object: campaigns (objectTypeId 0-35), marketing campaigns.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId 0-35 from objectMetadata; own Marketing
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId 0-35 from objectMetadata; own Marketing
 #     Campaigns API v3) and section 2 ("Goal → campaign 809").
 #   - HubSpot campaigns guide: https://developers.hubspot.com/docs/reference/api/marketing/campaigns
 #     (Marketing Hub Professional; create body with hs_name, hs_start_date, hs_notes; campaignGuid
@@ -234,7 +234,7 @@ associations:
 # carts (0-142) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Carts guide: https://developers.hubspot.com/docs/api-reference/2026-03/crm/objects/carts/guide (example properties hs_cart_name, hs_external_cart_id, hs_external_status, hs_source_store, hs_total_price, hs_currency_code, hs_cart_discount, hs_tax, hs_shipping_cost, hs_tags)
 # - Search guide (default returned/searchable properties): https://developers.hubspot.com/docs/api-reference/search/guide
@@ -242,7 +242,7 @@ associations:
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - No property is required to create a cart; hs_cart_name is recommended.
@@ -280,7 +280,7 @@ properties:
   hs_lastmodifieddate: { label: Object last modified date/time, type: datetime, fieldType: date, readOnly: true }
 
 # No HUBSPOT_DEFINED association type with this object as the lower-ranked side
-# is listed in hubspot-facts.md section 2, so none is declared here.
+# is listed in Documentation/HubSpotSources.md section 2, so none is declared here.
 associations: []
 
 """#),
@@ -288,7 +288,7 @@ associations: []
 # commerce_payments (0-101) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Payments guide: https://developers.hubspot.com/docs/api-reference/crm-commerce-payments-v3/guide (POST /crm/v3/objects/commerce_payments; hs_initial_amount and hs_initiated_date required; hs_customer_email; hs_latest_status)
 # - https://developers.hubspot.com/docs/guides/api/crm/commerce/payments
@@ -296,7 +296,7 @@ associations: []
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - hs_latest_status (payment status) is an enumeration whose value list is not published in the sources read; it is left out.
@@ -337,7 +337,7 @@ associations:
         File(name: "communications.yaml", contents: #"""
 # HubSpot standard object: communications (objectTypeId 0-18): SMS, WhatsApp and LinkedIn messages.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 (association type IDs,
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 (association type IDs,
 #     "Communication →" and the inverse entries in the Lead/Order/Appointment/Course/Listing/Service/
 #     Project tables).
 #   - HubSpot communications guide, "Properties" table:
@@ -407,7 +407,7 @@ associations:
 # companies (0-2) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Default company properties: https://knowledge.hubspot.com/properties/hubspots-default-company-properties
 # - Property name/type/fieldType checked against a public dump of HubSpot-defined company properties (GET /crm/v3/properties/companies, hubspotDefined: true)
@@ -418,7 +418,7 @@ associations:
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - HubSpot requires at least one of domain or name on create; crmgen has no 'one of' rule, so neither is required: true.
@@ -591,7 +591,7 @@ associations:
 # contacts (0-1) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Default contact properties: https://knowledge.hubspot.com/properties/hubspots-default-contact-properties
 # - Property name/type/fieldType checked against a public dump of HubSpot-defined contact properties (GET /crm/v3/properties/contacts, hubspotDefined: true)
@@ -603,7 +603,7 @@ associations:
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - HubSpot requires no property to create a contact (at least one of email, firstname, lastname is recommended), so no property is required: true.
@@ -763,10 +763,10 @@ associations:
         File(name: "conversations.yaml", contents: #"""
 # HubSpot object: conversations (conversation inbox threads).
 # Sources:
-#   - shared/hubspot-facts.md section 1 (no objectTypeId listed for conversations) and section 2
+#   - Documentation/HubSpotSources.md section 1 (no objectTypeId listed for conversations) and section 2
 #     ("Ticket → conversation 278", declared in tickets.yaml; "thread" and "conversation session"
 #     targets are outside the standard set).
-#   - Custom objects automatically associate with conversations (facts section 3b).
+#   - Custom objects automatically associate with conversations (Documentation/HubSpotSources.md, section 3).
 #   - HubSpot Conversations inbox & messages API (threads with status OPEN / CLOSED):
 #     https://developers.hubspot.com/docs/guides/api/conversations/inbox-and-messages
 object: conversations
@@ -799,9 +799,9 @@ associations: []
         File(name: "courses.yaml", contents: #"""
 # HubSpot standard object: courses (objectTypeId 0-410).
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId; "crm/v3/objects/0-410 creates courses") and
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId; "crm/v3/objects/0-410 creates courses") and
 #     section 2 ("Course →" and "Project → course 1322").
-#   - Object library activation: shared/hubspot-facts.md [C] and
+#   - Object library activation: Documentation/HubSpotSources.md [C] and
 #     https://developers.hubspot.com/docs/guides/crm/using-object-apis ("New objects (e.g., appointments,
 #     courses, listings, services) must be activated in the HubSpot account").
 #   - Pipelines exist for appointments, courses, listings and services (HubSpot pipelines guide,
@@ -859,7 +859,7 @@ associations:
 # deals (0-3) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Deals guide: https://developers.hubspot.com/docs/api/crm/deals (dealstage/pipeline internal IDs; deals deduplicated by Object ID)
 # - Default deal properties: https://knowledge.hubspot.com/crm-deals/hubspots-default-deal-properties
@@ -870,7 +870,7 @@ associations:
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - pipeline/dealstage options are those of HubSpot's default pipeline ('default', 'Sales Pipeline'); other pipelines and stages are portal-specific internal IDs.
@@ -989,7 +989,7 @@ associations:
     inverseAssociationTypeId: 1356 # goal -> deal
   - to: discounts
     inverseAssociationTypeId: 369  # discount -> deal
-    # hubspot-facts.md lists only discount -> deal; no deal -> discount ID is published there.
+    # Documentation/HubSpotSources.md lists only discount -> deal; no deal -> discount ID is published there.
   - to: commerce_payments
     associationTypeId: 392         # deal -> payment
     inverseAssociationTypeId: 391  # payment -> deal
@@ -1028,14 +1028,14 @@ associations:
 # discounts (0-84) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Discounts guide: https://developers.hubspot.com/docs/api/crm/discounts (example: hs_label, hs_duration ONCE, hs_type PERCENT, hs_value, hs_sort_order)
 #
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - hs_type is modeled as enumeration PERCENT|FIXED (the two values the guides allow).
@@ -1077,7 +1077,7 @@ properties:
 associations:
   - to: commerce_payments
     inverseAssociationTypeId: 428  # payment -> discount
-    # hubspot-facts.md lists only payment -> discount; no discount -> payment ID is published there.
+    # Documentation/HubSpotSources.md lists only payment -> discount; no discount -> payment ID is published there.
   - to: orders
     associationTypeId: 520         # discount -> order
     inverseAssociationTypeId: 519  # order -> discount
@@ -1089,13 +1089,13 @@ associations:
         File(name: "emails.yaml", contents: #"""
 # HubSpot standard object: emails (objectTypeId 0-49), logged one-to-one emails (activity).
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 (association type IDs, "Email →" and
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 (association type IDs, "Email →" and
 #     the inverse entries in the Lead/Order/Appointment/Course/Listing/Service/Project tables).
 #   - HubSpot email engagement guide, "Properties" table:
 #     https://developers.hubspot.com/docs/api-reference/legacy/crm/activities/emails/guide
 #     (names, hs_email_direction and hs_email_status values, read-only header-derived properties).
 #   - HubSpot CRM search guide, default searchable properties: https://developers.hubspot.com/docs/api/crm/search
-#   - Owner property: shared/hubspot-facts.md sections 4 and 6.
+#   - Owner property: Documentation/HubSpotSources.md sections 4 and 6.
 # Pairs with contacts, companies, deals, tickets are declared in those objects' files.
 object: emails
 kind: standard
@@ -1179,7 +1179,7 @@ associations:
         File(name: "feedback_submissions.yaml", contents: #"""
 # HubSpot standard object: feedback_submissions (objectTypeId 0-19), survey responses.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 (association type IDs,
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 (association type IDs,
 #     "Feedback submission →" and the inverse entries in the Call/Invoice/Payment/Order/Lead/
 #     Subscription/Cart tables).
 #   - HubSpot survey responses (feedback submissions) guide:
@@ -1230,14 +1230,14 @@ associations:
 # fees (0-85) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Fees guide: https://developers.hubspot.com/docs/api/crm/fees (hs_label, hs_type PERCENT|FIXED, hs_value required)
 #
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 
 object: fees
 kind: standard
@@ -1280,7 +1280,7 @@ associations:
         File(name: "goal_targets.yaml", contents: #"""
 # HubSpot standard object: goal_targets (objectTypeId 0-74), labelled "Goals" in HubSpot.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId 0-74, API name goal_targets) and section 2
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId 0-74, API name goal_targets) and section 2
 #     ("Goal → : campaign 809; deal 1356; goal target group 333").
 #   - HubSpot goals guide: https://developers.hubspot.com/docs/api-reference/latest/crm/objects/goals/guide
 #     (goal family hs_group_correlation_uuid, goal target group hs_goal_target_group_id, one goal_target
@@ -1339,7 +1339,7 @@ associations: []
 # invoices (0-53) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Invoices guide: https://developers.hubspot.com/docs/api-reference/crm-invoices-v3/guide (hs_currency is the only property required for a draft; hs_invoice_date, hs_due_date autoset; hs_tax_id)
 # - Default invoice properties: https://knowledge.hubspot.com/payments/hubspots-default-invoice-properties (Invoice Status: draft, open, paid, voided)
@@ -1348,7 +1348,7 @@ associations: []
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - invoices <-> feedback_submissions (0-19 < 0-53) is declared in feedback_submissions.yaml, not here.
@@ -1418,7 +1418,7 @@ associations:
 # leads (0-136) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Leads guide: https://developers.hubspot.com/docs/api-reference/crm-leads-v3/guide (hs_lead_name required; must be associated with an existing contact; hs_lead_type, hs_lead_label; example uses lead -> contact primary type 578)
 # - Default lead pipeline ID 'lead-pipeline-id' and stage IDs (new-, attempting-, connected-, qualified-, unqualified-stage-id): seen in public integration code against HubSpot portals; portals may rename the stages.
@@ -1426,7 +1426,7 @@ associations:
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - The required-properties table of the object guide also lists hs_associated_contact_email/firstname/lastname and hs_associated_company_domain/name; the leads guide requires only hs_lead_name plus an associated contact. They are included, not required.
@@ -1491,7 +1491,7 @@ properties:
   hs_lastmodifieddate: { label: Object last modified date/time, type: datetime, fieldType: date, readOnly: true }
 
 # No HUBSPOT_DEFINED association type with this object as the lower-ranked side
-# is listed in hubspot-facts.md section 2, so none is declared here.
+# is listed in Documentation/HubSpotSources.md section 2, so none is declared here.
 associations: []
 
 """#),
@@ -1499,7 +1499,7 @@ associations: []
 # line_items (0-8) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Line items guide: https://developers.hubspot.com/docs/api-reference/crm-line-items-v3/guide (name, quantity, price, hs_product_id, hs_tax_rate_group_id; price cannot be negative; hs_recurring_billing_period accepts PnYnMnD and PnW)
 # - Search guide (default returned/searchable properties): https://developers.hubspot.com/docs/api-reference/search/guide
@@ -1507,7 +1507,7 @@ associations: []
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - No record owner property (hubspot_owner_id) for this object is confirmed by the sources used, so owners is empty.
@@ -1588,14 +1588,14 @@ associations:
     inverseAssociationTypeId: 590  # cart -> line item
   - to: projects
     associationTypeId: 1345        # line item -> project
-    # hubspot-facts.md lists only line item -> project; no project -> line item ID is published there.
+    # Documentation/HubSpotSources.md lists only line item -> project; no project -> line item ID is published there.
 
 """#),
         File(name: "listings.yaml", contents: #"""
 # HubSpot standard object: listings (objectTypeId 0-420), e.g. real-estate listings.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 ("Listing →" and "Project → listing 1320").
-#   - Object library activation: shared/hubspot-facts.md [C] and
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 ("Listing →" and "Project → listing 1320").
+#   - Object library activation: Documentation/HubSpotSources.md [C] and
 #     https://developers.hubspot.com/docs/guides/crm/using-object-apis ("New objects (e.g., appointments,
 #     courses, listings, services) must be activated in the HubSpot account").
 #   - Pipelines exist for appointments, courses, listings and services (HubSpot pipelines guide,
@@ -1662,7 +1662,7 @@ associations:
         File(name: "marketing_events.yaml", contents: #"""
 # HubSpot standard object: marketing_events (objectTypeId 0-54), e.g. webinars and conferences.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 ("Project → marketing event 1250").
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 ("Project → marketing event 1250").
 #   - HubSpot marketing events guide: https://developers.hubspot.com/docs/api/marketing/marketing-events
 #     and the create/get event reference
 #     https://developers.hubspot.com/docs/api-reference/legacy/marketing/marketing-events/create-event
@@ -1713,7 +1713,7 @@ associations:
         File(name: "meetings.yaml", contents: #"""
 # HubSpot standard object: meetings (objectTypeId 0-47), a meeting activity.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 (association type IDs, "Meeting →" and
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 (association type IDs, "Meeting →" and
 #     the inverse entries in the Lead/Order/Appointment/Course/Listing/Service tables).
 #   - HubSpot meetings guide, "Properties" table:
 #     https://developers.hubspot.com/docs/api/crm/meetings
@@ -1798,7 +1798,7 @@ associations:
         File(name: "notes.yaml", contents: #"""
 # HubSpot standard object: notes (objectTypeId 0-46), a note activity.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 (association type IDs, "Note →" and
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 (association type IDs, "Note →" and
 #     the inverse entries in the Lead/Order/Appointment/Course/Listing/Service/Project tables).
 #   - HubSpot notes guide, "Properties" table:
 #     https://developers.hubspot.com/docs/api/crm/notes
@@ -1860,7 +1860,7 @@ associations:
 # orders (0-123) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Orders guide: https://developers.hubspot.com/docs/guides/api/crm/commerce/orders (example properties hs_order_name, hs_currency_code, hs_source_store, hs_fulfillment_status, hs_shipping_address_city/state/street; order -> deal 512)
 # - Search guide (default returned/searchable properties): https://developers.hubspot.com/docs/api-reference/search/guide
@@ -1868,7 +1868,7 @@ associations:
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - No record owner property (hubspot_owner_id) for this object is confirmed by the sources used, so owners is empty.
@@ -1914,7 +1914,7 @@ associations:
         File(name: "postal_mail.yaml", contents: #"""
 # HubSpot standard object: postal_mail (objectTypeId 0-116), postal mail sent or received (activity).
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 (association type IDs,
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 (association type IDs,
 #     "Postal mail →" and the inverse entries in the Order/Appointment/Course/Listing/Service/Project tables).
 #   - HubSpot postal mail guide, "Properties" table:
 #     https://developers.hubspot.com/docs/api-reference/crm-postal-mail-v3/guide
@@ -1970,7 +1970,7 @@ associations:
 # products (0-7) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Products guide: https://developers.hubspot.com/docs/api-reference/crm-products-v3/guide (hs_recurring_billing_period formatted P#M)
 # - Line items guide (line items inherit product values via hs_product_id): https://developers.hubspot.com/docs/api-reference/crm-line-items-v3/guide
@@ -1979,13 +1979,13 @@ associations:
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - No record owner property (hubspot_owner_id) for this object is confirmed by the sources used, so owners is empty.
 # - The required-properties table also lists hs_folder (product library folder); its type is not published in the sources used, so it is left out.
 # - recurringbillingfrequency / hs_product_type option values taken from public client code using HubSpot's values; option labels are descriptive.
-# - Products have no HUBSPOT_DEFINED association type in hubspot-facts.md (they reach deals/quotes through line items).
+# - Products have no HUBSPOT_DEFINED association type in Documentation/HubSpotSources.md (they reach deals/quotes through line items).
 
 object: products
 kind: standard
@@ -2037,14 +2037,14 @@ properties:
   hs_lastmodifieddate: { label: Last Modified Date, type: datetime, fieldType: date, readOnly: true }
 
 # No HUBSPOT_DEFINED association type with this object as the lower-ranked side
-# is listed in hubspot-facts.md section 2, so none is declared here.
+# is listed in Documentation/HubSpotSources.md section 2, so none is declared here.
 associations: []
 
 """#),
         File(name: "projects.yaml", contents: #"""
 # HubSpot standard object: projects (objectTypeId 0-970), the CRM projects object (not developer projects).
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 ("Project →"; "project 1254").
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 ("Project →"; "project 1254").
 #   - HubSpot projects guide: https://developers.hubspot.com/docs/guides/account/projects/guide
 #     (create request table: hs_name, hs_pipeline, hs_pipeline_stage, all type string; pipeline and
 #     stage are internal IDs; scopes crm.objects.projects.*).
@@ -2090,7 +2090,7 @@ associations:
 # quotes (0-14) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Quotes guide: https://developers.hubspot.com/docs/api/crm/quotes (hs_title, hs_expiration_date required; hs_status states; hs_esign_enabled, hs_payment_enabled; hubspot_owner_id is calculated from the deal owner / hs_quote_owner_id)
 # - Quotes reference: https://developers.hubspot.com/docs/reference/api/crm/objects/quotes
@@ -2099,7 +2099,7 @@ associations:
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - The quote <-> deal pair (quote always has a deal) is declared in deals.yaml (0-3 < 0-14).
@@ -2188,8 +2188,8 @@ associations:
         File(name: "services.yaml", contents: #"""
 # HubSpot standard object: services (objectTypeId 0-162).
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 ("Service →" and "Project → service 1244").
-#   - Object library activation: shared/hubspot-facts.md [C] and
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 ("Service →" and "Project → service 1244").
+#   - Object library activation: Documentation/HubSpotSources.md [C] and
 #     https://developers.hubspot.com/docs/guides/crm/using-object-apis ("New objects (e.g., appointments,
 #     courses, listings, services) must be activated in the HubSpot account").
 #   - Pipelines exist for appointments, courses, listings and services (HubSpot pipelines guide,
@@ -2244,7 +2244,7 @@ associations:
 # subscriptions (0-69) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Subscriptions guide: https://developers.hubspot.com/docs/guides/api/crm/objects/create-and-manage-subscriptions (hs_status, hs_recurring_billing_start_date, hs_last_payment_amount, hs_next_payment_amount, hs_next_payment_due_date)
 # - Commerce subscriptions v3 guide: https://developers.hubspot.com/docs/api-reference/crm-commerce-subscriptions-v3/guide (requires HubSpot payments or Stripe payment processing; hs_invoice_creation defaults to off)
@@ -2252,7 +2252,7 @@ associations:
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - No record owner property (hubspot_owner_id) for this object is confirmed by the sources used, so owners is empty.
@@ -2289,7 +2289,7 @@ properties:
 associations:
   - to: commerce_payments
     inverseAssociationTypeId: 393  # payment -> subscription
-    # hubspot-facts.md lists only payment -> subscription; no subscription -> payment ID is published there.
+    # Documentation/HubSpotSources.md lists only payment -> subscription; no subscription -> payment ID is published there.
   - to: orders
     associationTypeId: 515         # subscription -> order
     inverseAssociationTypeId: 516  # order -> subscription
@@ -2298,7 +2298,7 @@ associations:
         File(name: "tasks.yaml", contents: #"""
 # HubSpot standard object: tasks (objectTypeId 0-27), a to-do activity.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId) and section 2 (association type IDs, "Task →" and
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId) and section 2 (association type IDs, "Task →" and
 #     the inverse entries in the Lead/Order/Cart/Appointment/Course/Listing/Service/Project tables).
 #   - HubSpot tasks guide, "Properties" table:
 #     https://developers.hubspot.com/docs/api/crm/tasks
@@ -2389,14 +2389,14 @@ associations:
 # taxes (0-86) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Taxes follow the same hs_label / hs_type / hs_value model as discounts and fees: https://developers.hubspot.com/docs/api/crm/discounts , https://developers.hubspot.com/docs/api/crm/fees
 #
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - Which tax properties HubSpot requires on create is not published in the sources used, so none is required: true.
@@ -2432,7 +2432,7 @@ properties:
   hs_lastmodifieddate: { label: Object last modified date/time, type: datetime, fieldType: date, readOnly: true }
 
 # No HUBSPOT_DEFINED association type with this object as the lower-ranked side
-# is listed in hubspot-facts.md section 2, so none is declared here.
+# is listed in Documentation/HubSpotSources.md section 2, so none is declared here.
 associations: []
 
 """#),
@@ -2440,7 +2440,7 @@ associations: []
 # tickets (0-5) — HubSpot standard object definition for crmgen.
 #
 # Sources:
-# - /work/shared/hubspot-facts.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
+# - Documentation/HubSpotSources.md (section 1 objectTypeIds, section 2 HUBSPOT_DEFINED association type IDs, section 4 property types, section 6 owners)
 # - Required properties to create records: https://developers.hubspot.com/docs/guides/crm/using-object-apis (table 'Required properties to create records')
 # - Tickets guide: https://developers.hubspot.com/docs/api/crm/tickets
 # - Default ticket properties: https://knowledge.hubspot.com/properties/hubspots-default-ticket-properties
@@ -2450,7 +2450,7 @@ associations: []
 # Association rule: a pair is declared in the file of the object with the smaller
 # objectTypeId (same-object pairs in that object's own file). associationTypeId is
 # <this object> -> <to>, inverseAssociationTypeId is <to> -> <this object>; every ID is
-# copied from hubspot-facts.md section 2 (HubSpot 'Associate records' v4 guide).
+# copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
 # - hs_pipeline/hs_pipeline_stage options are those of HubSpot's default 'Support Pipeline' (pipeline ID '0'); other pipelines and stages are portal-specific.
@@ -2541,7 +2541,7 @@ associations:
     inverseAssociationTypeId: 224  # email -> ticket
   - to: invoices
     inverseAssociationTypeId: 986  # invoice -> ticket
-    # hubspot-facts.md lists only invoice -> ticket; no ticket -> invoice ID is published there.
+    # Documentation/HubSpotSources.md lists only invoice -> ticket; no ticket -> invoice ID is published there.
   - to: subscriptions
     associationTypeId: 1122        # ticket -> subscription
     inverseAssociationTypeId: 1121 # subscription -> ticket
@@ -2556,7 +2556,7 @@ associations:
     inverseAssociationTypeId: 525  # order -> ticket
   - to: carts
     inverseAssociationTypeId: 594  # cart -> ticket
-    # hubspot-facts.md lists only cart -> ticket; no ticket -> cart ID is published there.
+    # Documentation/HubSpotSources.md lists only cart -> ticket; no ticket -> cart ID is published there.
   - to: services
     associationTypeId: 797         # ticket -> service
     inverseAssociationTypeId: 796  # service -> ticket
@@ -2574,13 +2574,13 @@ associations:
     inverseAssociationTypeId: 1240 # project -> ticket
   - to: conversations
     associationTypeId: 278         # ticket -> conversation
-    # hubspot-facts.md lists only ticket -> conversation; no conversation -> ticket ID is published there.
+    # Documentation/HubSpotSources.md lists only ticket -> conversation; no conversation -> ticket ID is published there.
 
 """#),
         File(name: "users.yaml", contents: #"""
 # HubSpot standard object: users (objectTypeId 0-115), the users of the HubSpot account.
 # Sources:
-#   - shared/hubspot-facts.md section 1 (objectTypeId). Section 2 lists no association types for users.
+#   - Documentation/HubSpotSources.md section 1 (objectTypeId). Section 2 lists no association types for users.
 #   - HubSpot users guide, "User properties" table:
 #     https://developers.hubspot.com/docs/api-reference/crm-users-v3/guide
 #     (hs_additional_phone, hs_availability_status "available" or "away", hs_job_title, ...;

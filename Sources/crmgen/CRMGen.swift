@@ -38,7 +38,7 @@ struct CRMGen: ParsableCommand {
     }
 }
 
-/// crmgen's exit statuses (DESIGN.md, "Diagnostics").
+/// crmgen's exit statuses (README, "What you get").
 enum ExitStatus: Int32 {
     case success = 0
     case invalidDefinitions = 1

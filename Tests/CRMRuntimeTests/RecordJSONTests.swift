@@ -1,4 +1,4 @@
-import CRMRuntime
+@_spi(Generated) import CRMRuntime
 import Foundation
 import Testing
 
@@ -50,5 +50,20 @@ struct RecordJSONTests {
     func depth() {
         let json = #"{"x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
         #expect(throws: RecordJSONError.self) { try RecordEnvelope(json: Data(json.utf8)) }
+    }
+}
+
+@Suite("Lengths")
+struct LengthTests {
+    @Test("lengths count Unicode code points, as JSON Schema does", arguments: [
+        ("abc", 3), ("é", 1), ("e\u{301}", 2), ("😀", 1), ("👩‍👩‍👧", 5), ("中文", 2), ("\r\n", 2),
+    ])
+    func codePoints(text: String, length: Int) {
+        let properties = RecordProperties(["x": text])
+        var issues: [ValidationIssue] = []
+        ValueRules.text(properties, "x", maxLength: length, into: &issues)
+        #expect(issues.isEmpty)
+        ValueRules.text(properties, "x", maxLength: length - 1, into: &issues)
+        #expect(issues.map(\.message) == ["has \(length) characters; at most \(length - 1) are allowed"])
     }
 }

@@ -3,7 +3,7 @@ import CRMSchemaLoader
 import Foundation
 import Testing
 
-/// The built-in standard set against HubSpot's published facts (shared/hubspot-facts.md,
+/// The built-in standard set against HubSpot's published facts (Documentation/HubSpotSources.md,
 /// copied into Fixtures/facts/ so that these tests run from a clone of this repository alone).
 @Suite("Standard object set")
 struct StandardSetTests {

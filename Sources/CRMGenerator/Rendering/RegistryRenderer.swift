@@ -6,10 +6,11 @@ struct RegistryRenderer {
     let declaration: RegistryDeclaration
     let access: String
 
-    /// Record types are listed in statements of this many, so no one literal grows large.
-    static let chunkSize = 64
-    /// Options beyond this many are appended one statement each, to keep type-checking linear.
-    static let inlineOptionLimit = 16
+    /// Record types are listed in statements of this many, so no one literal or line grows large.
+    static let chunkSize = 6
+    /// Options are written inside the property's initializer when they fit on a short line;
+    /// otherwise one statement each, which also keeps type-checking linear.
+    static let inlineOptionsLength = 100
 
     func write(into writer: inout CodeWriter) {
         writer.line()
@@ -56,7 +57,9 @@ struct RegistryRenderer {
     private func writeObjects(into writer: inout CodeWriter) {
         writer.line("/// Each object's schema as its definitions say it: `Registry.Objects.\(declaration.objects.first?.constantName ?? "contacts")`.")
         writer.block("\(access)nonisolated enum Objects") { writer in
-            writer.line("\(access)static let all: [ObjectSchema] = [\(declaration.objects.map(\.constantName).joined(separator: ", "))]")
+            writer.line("\(access)static let all: [ObjectSchema] = [")
+            for object in declaration.objects { writer.line("    \(object.constantName),") }
+            writer.line("]")
             for object in declaration.objects {
                 writer.line()
                 let schema = object.schema
@@ -78,7 +81,7 @@ struct RegistryRenderer {
     }
 
     private func writeProperty(_ property: PropertySchema, into writer: inout CodeWriter) {
-        let inline = property.options.count <= Self.inlineOptionLimit
+        let inline = property.options.map(SchemaValueRenderer.option).joined(separator: ", ").count <= Self.inlineOptionsLength
         let lines = SchemaValueRenderer.property(property, includingOptions: inline)
         if inline {
             writer.line("object.properties.append(" + lines[0] + (lines.count == 1 ? ")" : ""))
@@ -105,11 +108,23 @@ struct RegistryRenderer {
                 writer.line("var all: [AssociationSchema] = []")
                 if !declaration.associations.isEmpty { writer.line("all.reserveCapacity(\(declaration.associations.count))") }
                 for association in declaration.associations {
-                    let lines = SchemaValueRenderer.association(association)
-                    writer.line("all.append(" + lines[0] + (lines.count == 1 ? ")" : ""))
-                    if lines.count > 1 {
-                        lines.dropFirst().dropLast().forEach { writer.line($0) }
-                        writer.line(lines[lines.count - 1] + ")")
+                    let inline = association.labels.map(SchemaValueRenderer.label).joined(separator: ", ").count <= Self.inlineOptionsLength
+                    let lines = SchemaValueRenderer.association(association, includingLabels: inline)
+                    if inline {
+                        writer.line("all.append(" + lines[0] + (lines.count == 1 ? ")" : ""))
+                        if lines.count > 1 {
+                            lines.dropFirst().dropLast().forEach { writer.line($0) }
+                            writer.line(lines[lines.count - 1] + ")")
+                        }
+                        continue
+                    }
+                    writer.block("do") { writer in
+                        writer.line("var association = " + lines[0])
+                        lines.dropFirst().forEach { writer.line($0) }
+                        for label in association.labels {
+                            writer.line("association.labels.append(\(SchemaValueRenderer.label(label)))")
+                        }
+                        writer.line("all.append(association)")
                     }
                 }
                 writer.line("return all")

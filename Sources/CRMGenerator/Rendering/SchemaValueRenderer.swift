@@ -83,14 +83,14 @@ enum SchemaValueRenderer {
         return "PropertyOption(\(arguments.joined(separator: ", ")))"
     }
 
-    static func association(_ association: AssociationSchema) -> [String] {
+    static func association(_ association: AssociationSchema, includingLabels: Bool = true) -> [String] {
         var arguments = ["from: \(string(association.from))", "to: \(string(association.to))"]
         if association.cardinality != .manyToMany { arguments.append("cardinality: .\(swiftCase(association.cardinality.rawValue))") }
         if let id = association.associationTypeId { arguments.append("associationTypeId: \(id)") }
         if let id = association.inverseAssociationTypeId { arguments.append("inverseAssociationTypeId: \(id)") }
         if association.required { arguments.append("required: true") }
         if association.inverseRequired { arguments.append("inverseRequired: true") }
-        if !association.labels.isEmpty { arguments.append("labels: [\(association.labels.map(label).joined(separator: ", "))]") }
+        if includingLabels, !association.labels.isEmpty { arguments.append("labels: [\(association.labels.map(label).joined(separator: ", "))]") }
         if association.isImplicit { arguments.append("isImplicit: true") }
         if let place = association.location { arguments.append("location: \(location(place))") }
         return call("AssociationSchema", arguments)

@@ -26,7 +26,10 @@ public nonisolated enum Registry {
 nonisolated extension Registry {
     /// Each object's schema as its definitions say it: `Registry.Objects.cuppingSession`.
     public nonisolated enum Objects {
-        public static let all: [ObjectSchema] = [cuppingSession, greenLot]
+        public static let all: [ObjectSchema] = [
+            cuppingSession,
+            greenLot,
+        ]
 
         /// `cupping_session` — roastery/cupping_session.yaml:1
         public static let cuppingSession: ObjectSchema = {
@@ -160,14 +163,19 @@ nonisolated extension Registry {
                 fieldType: .booleancheckbox,
                 location: SourceLocation(file: "roastery/green_lot.yaml", line: 13, column: 3)
             ))
-            object.properties.append(PropertySchema(
-                name: "process",
-                label: "Process",
-                type: .enumeration,
-                fieldType: .radio,
-                options: [PropertyOption(value: "washed", label: "washed"), PropertyOption(value: "natural", label: "natural"), PropertyOption(value: "honey", label: "honey")],
-                location: SourceLocation(file: "roastery/green_lot.yaml", line: 14, column: 3)
-            ))
+            do {
+                var property = PropertySchema(
+                    name: "process",
+                    label: "Process",
+                    type: .enumeration,
+                    fieldType: .radio,
+                    location: SourceLocation(file: "roastery/green_lot.yaml", line: 14, column: 3)
+                )
+                property.options.append(PropertyOption(value: "washed", label: "washed"))
+                property.options.append(PropertyOption(value: "natural", label: "natural"))
+                property.options.append(PropertyOption(value: "honey", label: "honey"))
+                object.properties.append(property)
+            }
             object.properties.append(PropertySchema(
                 name: "buyer_id",
                 label: "Buyer",

@@ -1,4 +1,4 @@
-"""Parse hubspot-facts.md section 2 into {from_obj: {"default": {to_obj: id}, "other": [(raw, id)]}}."""
+"""Parse the notes of HubSpot's association type IDs (section 2, Documentation/HubSpotSources.md) into {from_obj: {"default": {to_obj: id}, "other": [(raw, id)]}}."""
 import re
 
 NAME = {
