@@ -66,31 +66,37 @@ let package = Package(
         .plugin(name: "CRMGenPlugin", capability: .buildTool(), dependencies: ["crmgen"]),
         // Maintainers' tool: Definitions/standard/*.yaml → Sources/CRMStandardDefinitions/StandardDefinitions+Files.swift.
         .executableTarget(name: "crmgen-embed", dependencies: ["CRMGenerator"]),
+        // What the tests share: a seeded random generator, process running, property-test plumbing.
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "CRMModelTests",
-            dependencies: ["CRMModel"],
+            dependencies: ["CRMModel", "TestSupport"],
             exclude: ["Fixtures", "value_grammar_corpus.py"]
         ),
         .testTarget(
             name: "CRMSchemaLoaderTests",
-            dependencies: ["CRMSchemaLoader", "CRMModel"],
+            dependencies: ["CRMSchemaLoader", "CRMModel", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         // Runs the built crmgen binary as a user would. No target dependency: linking the executable into the
         // test bundle would clash with the copy CRMGenPlugin builds; GeneratedCodeTests' plugin builds it.
-        .testTarget(name: "crmgenTests", exclude: ["Fixtures", "Scripts"]),
-        .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic"]),
+        .testTarget(name: "crmgenTests", dependencies: ["TestSupport"], exclude: ["Fixtures", "Scripts"]),
+        .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic", "TestSupport"]),
         .testTarget(
             name: "CRMGeneratorTests",
             // CRMRuntime: the probe compiles generated code against the built runtime.
-            dependencies: ["CRMGenerator", "CRMSchemaLoader", "CRMModel", "CRMRuntime",
+            dependencies: ["CRMGenerator", "CRMSchemaLoader", "CRMModel", "CRMRuntime", "TestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures", "Expected"]
         ),
         // Generated code compiled and run: CRMObjects, plus hostile fixtures generated into this target.
         .testTarget(
             name: "GeneratedCodeTests",
-            dependencies: ["CRMObjects", "CRMSchemaLoader", "CRMDynamic",
+            dependencies: ["CRMObjects", "CRMSchemaLoader", "CRMDynamic", "TestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"],
             plugins: ["CRMGenPlugin"]

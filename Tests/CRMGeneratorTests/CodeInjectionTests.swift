@@ -3,6 +3,7 @@ import CRMModel
 import CRMSchemaLoader
 import Foundation
 import PropertyBased
+import TestSupport
 import Testing
 
 /// No definition can inject code: random texts over a hostile alphabet go into every place a

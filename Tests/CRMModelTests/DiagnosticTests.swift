@@ -1,4 +1,5 @@
 import CRMModel
+import TestSupport
 import Testing
 
 @Suite("Diagnostics")
@@ -33,7 +34,7 @@ struct DiagnosticTests {
 
     @Test("5. escaping is reversible and leaves nothing hidden, for any text")
     func reversible() {
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         let alphabet: [Unicode.Scalar] = ["\\", "u", "{", "}", "a", "1", "B", "\n", "\u{1B}", "\u{7F}", "\u{85}", "\u{202E}", "\u{2028}", "é", "☕"]
         for _ in 0..<5_000 {
             var text = String.UnicodeScalarView()
@@ -66,18 +67,5 @@ struct DiagnosticTests {
             }
         }
         return String(result)
-    }
-}
-
-/// SplitMix64: the same cases on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

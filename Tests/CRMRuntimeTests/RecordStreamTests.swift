@@ -1,6 +1,7 @@
 @testable import CRMDynamic
 import CRMRuntime
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Record stream")
@@ -67,7 +68,7 @@ struct RecordStreamTests {
     func agreesWithStrictReader() throws {
         let tokens = ["[", "]", "{", "}", ",", ":", #""a""#, #""p\n\"""#, #""\u00e9""#, "1", "-2.5e3", "0", "true", "null", "false", " ", "\n",
                       #"{"properties":{}}"#, #""x"#, "tru", "01", "1.", #""\q""#, "-", "\t", "\r"]
-        var random = SplitMix(state: 11)
+        var random = SplitMix64(seed: 11)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-soup-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: url) }
         var accepted = 0
@@ -130,18 +131,6 @@ struct RecordStreamTests {
             .tooLarge(line: 1), Self.record("2", line: 3),
         ])
         #expect(RecordStream.Item.tooLarge(line: 1).problem == "record is larger than 16777216 bytes, crmgen's limit for one record")
-    }
-}
-
-/// SplitMix64: the same cases on every run.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

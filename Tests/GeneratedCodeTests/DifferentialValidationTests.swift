@@ -2,24 +2,13 @@ import CRMDynamic
 import CRMObjects
 import CRMSchemaLoader
 import Foundation
+import TestSupport
 import Testing
 
 /// One set of semantics: generated validators and the dynamic validator give the same issues,
 /// in the same order, for the same records — valid ones and mutated ones.
 @Suite("Generated and dynamic validation agree")
 struct DifferentialValidationTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed by its seed.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Values of every kind a property can meet: good ones, edge cases and mutations.
     static func candidates(for property: PropertySchema) -> [String?] {
         var values: [String?] = [nil, "", "x", "  ", "true", "false", "maybe", "0", "-1", "1e3", "1.5.2", "NaN", "inf",
@@ -34,7 +23,7 @@ struct DifferentialValidationTests {
     }
 
     static func randomRecords(for object: ObjectSchema, count: Int, seed: UInt64) -> [RecordEnvelope] {
-        var random = SeededRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { index in
             var properties = RecordProperties()
             for property in object.properties {

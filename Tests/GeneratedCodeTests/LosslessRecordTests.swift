@@ -1,6 +1,7 @@
 import CRMObjects
 import Foundation
 import PropertyBased
+import TestSupport
 import Testing
 
 /// Every value decoded from HubSpot JSON encodes back to the same value: random valid records —

@@ -82,9 +82,16 @@ struct RegistryRenderer {
 
     private func writeProperty(_ property: PropertySchema, into writer: inout CodeWriter) {
         let inline = property.options.map(SchemaValueRenderer.option).joined(separator: ", ").count <= Self.inlineOptionsLength
-        let lines = SchemaValueRenderer.property(property, includingOptions: inline)
-        if inline {
-            writer.line("object.properties.append(" + lines[0] + (lines.count == 1 ? ")" : ""))
+        let extras = inline ? [] : property.options.map { "property.options.append(\(SchemaValueRenderer.option($0)))" }
+        Self.writeAppend(SchemaValueRenderer.property(property, includingOptions: inline), to: "object.properties",
+                         variable: "property", extras: extras, into: &writer)
+    }
+
+    /// `collection.append(Value(…))`; with `extras`, a `do` block that builds the value in `variable`,
+    /// runs the extra statements (one per option or label, which keeps type-checking linear) and appends it.
+    static func writeAppend(_ lines: [String], to collection: String, variable: String, extras: [String], into writer: inout CodeWriter) {
+        guard !extras.isEmpty else {
+            writer.line("\(collection).append(" + lines[0] + (lines.count == 1 ? ")" : ""))
             if lines.count > 1 {
                 lines.dropFirst().dropLast().forEach { writer.line($0) }
                 writer.line(lines[lines.count - 1] + ")")
@@ -92,12 +99,10 @@ struct RegistryRenderer {
             return
         }
         writer.block("do") { writer in
-            writer.line("var property = " + lines[0])
+            writer.line("var \(variable) = " + lines[0])
             lines.dropFirst().forEach { writer.line($0) }
-            for option in property.options {
-                writer.line("property.options.append(\(SchemaValueRenderer.option(option)))")
-            }
-            writer.line("object.properties.append(property)")
+            extras.forEach { writer.line($0) }
+            writer.line("\(collection).append(\(variable))")
         }
     }
 
@@ -109,23 +114,9 @@ struct RegistryRenderer {
                 if !declaration.associations.isEmpty { writer.line("all.reserveCapacity(\(declaration.associations.count))") }
                 for association in declaration.associations {
                     let inline = association.labels.map(SchemaValueRenderer.label).joined(separator: ", ").count <= Self.inlineOptionsLength
-                    let lines = SchemaValueRenderer.association(association, includingLabels: inline)
-                    if inline {
-                        writer.line("all.append(" + lines[0] + (lines.count == 1 ? ")" : ""))
-                        if lines.count > 1 {
-                            lines.dropFirst().dropLast().forEach { writer.line($0) }
-                            writer.line(lines[lines.count - 1] + ")")
-                        }
-                        continue
-                    }
-                    writer.block("do") { writer in
-                        writer.line("var association = " + lines[0])
-                        lines.dropFirst().forEach { writer.line($0) }
-                        for label in association.labels {
-                            writer.line("association.labels.append(\(SchemaValueRenderer.label(label)))")
-                        }
-                        writer.line("all.append(association)")
-                    }
+                    let extras = inline ? [] : association.labels.map { "association.labels.append(\(SchemaValueRenderer.label($0)))" }
+                    Self.writeAppend(SchemaValueRenderer.association(association, includingLabels: inline), to: "all",
+                                     variable: "association", extras: extras, into: &writer)
                 }
                 writer.line("return all")
             }

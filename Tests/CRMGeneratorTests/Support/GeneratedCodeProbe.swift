@@ -1,5 +1,6 @@
 import CRMGenerator
 import Foundation
+import TestSupport
 
 /// Compiles generated Swift against the test build's own CRMRuntime and runs it: generated code is
 /// tested by compiling and running it, never by reading it alone.
@@ -59,18 +60,7 @@ enum GeneratedCodeProbe {
     }
 
     private static func execute(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-probe-out-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: capture.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: capture) }
-        let handle = try FileHandle(forWritingTo: capture)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return (process.terminationStatus, String(decoding: try Data(contentsOf: capture), as: UTF8.self))
+        let result = try ProcessRunner.run(URL(fileURLWithPath: executable), arguments)
+        return (result.status, result.stdout + result.stderr)
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// The repository stands on its own: what its documents and comments cite is in it, and each rule
+/// the code depends on is written once.
+@Suite("The repository")
+struct RepositoryTests {
+    static let root = CommandRunner.repositoryRoot
+
+    /// Every tracked text file under the folders people read (docs, sources, definitions, scripts).
+    static func files(_ extensions: Set<String>) -> [URL] {
+        var found: [URL] = []
+        for folder in ["Sources", "Plugins", "Definitions", "Documentation", "Tests", "Examples", "Benchmarks", "Fuzz", "Scripts", ".ci"] {
+            let walker = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: [.isSymbolicLinkKey],
+                                                        options: [.skipsHiddenFiles])
+            while let url = walker?.nextObject() as? URL {
+                if url.path.contains("/.build") { walker?.skipDescendants(); continue }
+                if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) == true { continue }
+                if extensions.contains(url.pathExtension) { found.append(url) }
+            }
+        }
+        return found + ["README.md", "Package.swift"].map { root.appendingPathComponent($0) }
+    }
+
+    @Test("nothing cites files outside this repository")
+    func noOutsideCitations() throws {
+        let outside = try Regex(#"shared/hubspot|hubspot-facts\.md|hubspot-api-shapes\.md|DESIGN\.md|/work/"#)
+        for file in Self.files(["swift", "md", "yaml", "yml", "py", "sh", "tsv", "run"]) {
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(outside) {
+                // This file names the patterns it looks for.
+                if file.lastPathComponent == "RepositoryTests.swift" { continue }
+                Issue.record("\(file.path.dropFirst(Self.root.path.count + 1)):\(number + 1): \(line.prefix(160))")
+            }
+        }
+    }
+
+    @Test("every relative link and path in the documents exists")
+    func linksResolve() throws {
+        let link = try Regex(#"\]\(([^)#:]+)(#[^)]*)?\)"#)
+        let root = Self.root
+        let documents = [root.appendingPathComponent("README.md"), root.appendingPathComponent("Package.swift")]
+            + (try FileManager.default.contentsOfDirectory(at: root.appendingPathComponent("Documentation"), includingPropertiesForKeys: nil))
+        for document in documents {
+            let text = try String(contentsOf: document, encoding: .utf8)
+            var targets: [String] = text.matches(of: link).compactMap { match in match.output[1].substring.map { String($0) } }
+            targets += text.matches(of: try Regex(#"Documentation/[A-Za-z]+\.md"#)).map { String(text[$0.range]) }
+            for target in Set(targets) {
+                let base = target.hasPrefix("Documentation/") || document.lastPathComponent == "README.md" || document.lastPathComponent == "Package.swift"
+                    ? root : document.deletingLastPathComponent()
+                #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent(target).path), "\(document.lastPathComponent) links to \(target)")
+            }
+        }
+    }
+
+    @Test("one UpperCamelCase function for type names, member names and file names")
+    func oneNamingFunction() throws {
+        var definitions: [String] = []
+        for file in Self.files(["swift"]) where file.path.contains("/Sources/") || file.path.contains("/Plugins/") {
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            if text.contains("func upperCamelCase(") { definitions.append(file.lastPathComponent) }
+        }
+        // The shared rule, and SwiftSyntax's spelling of it for an empty result ("Value").
+        #expect(definitions.sorted() == ["GeneratedFileNames.swift", "SwiftSyntax.swift"], "\(definitions)")
+        let syntax = try String(contentsOf: Self.root.appendingPathComponent("Sources/CRMGenerator/Writing/SwiftSyntax.swift"), encoding: .utf8)
+        #expect(syntax.contains("SwiftNames.upperCamelCase(text)"), "SwiftSyntax delegates to the shared rule")
+    }
+}
