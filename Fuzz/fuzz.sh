@@ -22,8 +22,8 @@ if ! ls $S/CRMStandardDefinitions/StandardDefinitions+Files.swift >/dev/null 2>&
 fi
 
 # 3. Modules, instrumented (fuzzer + address), then the two targets.
-FLAGS="-O -g -sanitize=fuzzer,address -parse-as-library -enable-testing -I $B -I $S/CLibYAML"
-swiftc $FLAGS -wmo -module-name CRMModel -emit-module -emit-module-path $B/CRMModel.swiftmodule -c $S/CRMModel/*.swift -o $B/CRMModel.o
+FLAGS="-O -g -sanitize=fuzzer,address -parse-as-library -enable-testing -package-name crmgen -I $B -I $S/CLibYAML"
+swiftc $FLAGS -wmo -module-name CRMModel -emit-module -emit-module-path $B/CRMModel.swiftmodule -c $(find $S/CRMModel -name '*.swift') -o $B/CRMModel.o
 swiftc $FLAGS -wmo -module-name CRMStandardDefinitions -emit-module -emit-module-path $B/CRMStandardDefinitions.swiftmodule -c $STD -o $B/CRMStandardDefinitions.o
 swiftc $FLAGS -wmo -module-name CRMSchemaLoader -emit-module -emit-module-path $B/CRMSchemaLoader.swiftmodule -c $(find $S/CRMSchemaLoader -name '*.swift') -o $B/CRMSchemaLoader.o
 for t in loader yaml; do

@@ -58,19 +58,41 @@ public enum YAMLText {
         return !readsAsAnotherType(text)
     }
 
-    /// YAML 1.2 core schema: null, booleans, ints and floats, in every spelling the loader knows.
+    /// YAML 1.2 core schema: null, booleans, ints (`12`, `-3`, `0o17`, `0x1F`) and floats (`1.5`,
+    /// `.5`, `1e3`, `.inf`, `.nan`), in every spelling the loader knows.
     static func readsAsAnotherType(_ text: String) -> Bool {
         switch text {
-        case "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+        case "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
              ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
             return true
         default:
             break
         }
-        let body = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
-        if body.hasPrefix("0x") || body.hasPrefix("0o") { return true }
-        // Anything made of digits, dots and exponents could be a number; quote it.
-        return !body.isEmpty && body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "e" || $0 == "E" || $0 == "+" || $0 == "-") }
-            && body.contains(where: \.isNumber)
+        let scalars = Array(text.unicodeScalars)
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+        func isHex(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar) }
+        if scalars.count > 2, scalars[0] == "0", scalars[1] == "x" { return scalars.dropFirst(2).allSatisfy(isHex) }
+        if scalars.count > 2, scalars[0] == "0", scalars[1] == "o" { return scalars.dropFirst(2).allSatisfy { ("0"..."7").contains($0) } }
+        // [-+]? ( \.[0-9]+ | [0-9]+ ( \.[0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+        var index = 0
+        if index < scalars.count, scalars[index] == "-" || scalars[index] == "+" { index += 1 }
+        let integerStart = index
+        while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+        var digits = index - integerStart
+        if index < scalars.count, scalars[index] == "." {
+            index += 1
+            let fractionStart = index
+            while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+            digits += index - fractionStart
+        }
+        guard digits > 0 else { return false }
+        if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+            index += 1
+            if index < scalars.count, scalars[index] == "-" || scalars[index] == "+" { index += 1 }
+            let exponentStart = index
+            while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+            guard index > exponentStart else { return false }
+        }
+        return index == scalars.count
     }
 }
