@@ -4,7 +4,7 @@ Two independent judges of a JSON document against one of HubSpot's CRM models:
 
 * the SDK judge walks the models of hubspot-api-client 12.0.0 itself (attribute_map = JSON keys,
   openapi_types = JSON types, setters' "must not be `None`" = required, setters' allowed_values = enums),
-  because the SDK's own deserializer drops unknown keys and coerces types (hubspot-api-shapes.md section 6),
+  because the SDK's own deserializer drops unknown keys and coerces types (Documentation/HubSpotShapes.md section 6),
   and then constructs (requests) or deserializes (responses) the SDK model with client-side validation on;
 * the SPEC judge validates with openapi-schema-validator against HubSpot's published OpenAPI document
   (Scripts/hubspot/specs/), made strict: every schema that lists properties gets additionalProperties:false.
@@ -145,7 +145,7 @@ SDK_MODULES = {
 SPEC_NAME = {"ModelProperty": "Property"}
 
 # Keys and enum values that hubspot-api-client 12.0.0 lacks but HubSpot's newer v3/v4 SPEC has
-# (hubspot-api-shapes.md section 7 trap 7). The SDK judge reports them as warnings, not problems; the SPEC
+# (Documentation/HubSpotShapes.md section 7 trap 7). The SDK judge reports them as warnings, not problems; the SPEC
 # judge still checks them (type, enum). Nothing else is excused. check_tables() proves at start-up that
 # every entry is really missing from the SDK model and really present in the v3/v4 SPEC schema.
 SPEC_ONLY_REQUEST = {
@@ -171,14 +171,14 @@ SPEC_ONLY_RESPONSE = {
     ("associations", "AssociationSpecWithLabel"): {"keys": {"fromObjectTypeId", "toObjectTypeId"},
                                                    "values": {"category": {"WORK"}}},
 }
-# Keys real GET responses carry that are in neither the SDK nor the SPEC (hubspot-api-shapes.md section 3:
+# Keys real GET responses carry that are in neither the SDK nor the SPEC (Documentation/HubSpotShapes.md section 3:
 # GET /crm/v3/schemas items carry metaType and restorable). Responses only; a request with them is wrong.
 REAL_RESPONSE_EXTRAS = {
     ("schemas", "ObjectSchema"): {"metaType": {"type": "string"}, "restorable": {"type": "boolean"}},
 }
 # Response keys that are null in real responses though neither model says nullable: the unlabeled
 # default association type comes back as {"category": ..., "typeId": ..., "label": null}
-# (hubspot-api-shapes.md section 5, a real contact->contact response).
+# (Documentation/HubSpotShapes.md section 5, a real contact->contact response).
 REAL_RESPONSE_NULLABLE = {("associations", "AssociationSpecWithLabel"): {"label"}}
 
 

@@ -41,7 +41,7 @@ def req(method, path, body=None):
     return item
 
 
-# hubspot-api-shapes.md section 5, verbatim: they already carry every required key
+# Documentation/HubSpotShapes.md section 5, verbatim: they already carry every required key
 # (requiredProperties, associatedObjects, hidden + displayOrder on options, groupName, name).
 SHAPES_DOC_EXAMPLES = [
     req("POST", "/crm/v3/schemas", json.loads("""
