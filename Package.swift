@@ -48,6 +48,9 @@ let package = Package(
         // Definitions loaded while an app runs, merged with its compiled registry; validation of records
         // without a Swift type by the generated validators' rules; streaming record files.
         .target(name: "CRMDynamic", dependencies: ["CRMRuntime", "CRMSchemaLoader"]),
+        // HubSpot's request and response shapes, and the pure translation between them and definitions:
+        // import (GET responses → definition files) and export (definitions → create requests). No I/O.
+        .target(name: "CRMHubSpot", dependencies: ["CRMModel", "CRMSchemaLoader"]),
         // The command-line tool: a thin layer over the libraries.
         .executableTarget(
             name: "crmgen",
@@ -56,6 +59,7 @@ let package = Package(
                 "CRMSchemaLoader",
                 "CRMGenerator",
                 "CRMDynamic",
+                "CRMHubSpot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +73,7 @@ let package = Package(
         // What the tests share: a seeded random generator, process running, property-test plumbing.
         .target(
             name: "TestSupport",
-            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["CRMHubSpot", .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -84,6 +88,12 @@ let package = Package(
         ),
         // Runs the built crmgen binary as a user would. No target dependency: linking the executable into the
         // test bundle would clash with the copy CRMGenPlugin builds; GeneratedCodeTests' plugin builds it.
+        .testTarget(
+            name: "CRMHubSpotTests",
+            dependencies: ["CRMHubSpot", "CRMSchemaLoader", "CRMModel", "TestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures", "Expected"]
+        ),
         .testTarget(name: "crmgenTests", dependencies: ["TestSupport"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic", "TestSupport"]),
         .testTarget(

@@ -42,6 +42,20 @@ public struct ObjectLabels: Hashable, Sendable, Codable {
     }
 }
 
+/// A group of properties as HubSpot's UI shows them (`coffee_preferences`, "Coffee preferences").
+public struct PropertyGroup: Hashable, Sendable, Codable {
+    /// Internal name, lowercase snake_case.
+    public var name: String
+    public var label: String
+    public var displayOrder: Int?
+
+    public init(name: String, label: String, displayOrder: Int? = nil) {
+        self.name = name
+        self.label = label
+        self.displayOrder = displayOrder
+    }
+}
+
 /// A CRM object after loading: its own definition merged with every extension of it.
 public struct ObjectSchema: Hashable, Sendable, Codable {
     /// API name (`contacts`, `roast_batch`).
@@ -49,6 +63,8 @@ public struct ObjectSchema: Hashable, Sendable, Codable {
     public var kind: ObjectKind
     /// `0-1` for contacts, `2-…` for custom objects; `nil` when not (yet) known.
     public var objectTypeId: String?
+    /// A custom object's `p{portalId}_{name}` in the portal it was imported from.
+    public var fullyQualifiedName: String?
     public var labels: ObjectLabels
     /// Name of the generated Swift type (`Contact`, `RoastBatch`).
     public var swiftName: String
@@ -64,22 +80,25 @@ public struct ObjectSchema: Hashable, Sendable, Codable {
     public var dedupKeys: [String]
     /// In definition order; extension properties follow the object's own.
     public var properties: [PropertySchema]
+    /// Property groups the definitions create (HubSpot's own groups are not listed).
+    public var propertyGroups: [PropertyGroup] = []
     /// Where the object is defined.
     public var location: SourceLocation?
     /// Where extensions of the object are defined, in load order.
     public var extensionLocations: [SourceLocation]
 
     public init(
-        name: String, kind: ObjectKind, objectTypeId: String? = nil, labels: ObjectLabels,
+        name: String, kind: ObjectKind, objectTypeId: String? = nil, fullyQualifiedName: String? = nil, labels: ObjectLabels,
         swiftName: String, description: String? = nil, category: ObjectCategory,
         requirements: ObjectRequirements = ObjectRequirements(), primaryDisplayProperty: String? = nil,
         secondaryDisplayProperties: [String] = [], searchableProperties: [String] = [],
         owners: [String] = [], dedupKeys: [String] = [], properties: [PropertySchema] = [],
-        location: SourceLocation? = nil, extensionLocations: [SourceLocation] = []
+        propertyGroups: [PropertyGroup] = [], location: SourceLocation? = nil, extensionLocations: [SourceLocation] = []
     ) {
         self.name = name
         self.kind = kind
         self.objectTypeId = objectTypeId
+        self.fullyQualifiedName = fullyQualifiedName
         self.labels = labels
         self.swiftName = swiftName
         self.description = description
@@ -91,6 +110,7 @@ public struct ObjectSchema: Hashable, Sendable, Codable {
         self.owners = owners
         self.dedupKeys = dedupKeys
         self.properties = properties
+        self.propertyGroups = propertyGroups
         self.location = location
         self.extensionLocations = extensionLocations
     }

@@ -59,6 +59,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     public var type: PropertyType
     public var fieldType: FieldType
     public var groupName: String?
+    /// Position in HubSpot's property lists; `nil` leaves it to HubSpot.
+    public var displayOrder: Int?
     public var required: Bool
     public var unique: Bool
     public var readOnly: Bool
@@ -75,13 +77,14 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     public var numberDisplayHint: NumberDisplayHint?
     /// `OWNER` for owner properties, else the object whose record IDs the property holds.
     public var referencedObjectType: String?
+    /// The choices of an `enumeration`; for a `bool`, the labels HubSpot shows for `true` and `false`.
     public var options: [PropertyOption]
     /// Where the property is defined; `nil` for properties crmgen adds implicitly.
     public var location: SourceLocation?
 
     public init(
         name: String, label: String, description: String? = nil,
-        type: PropertyType, fieldType: FieldType, groupName: String? = nil,
+        type: PropertyType, fieldType: FieldType, groupName: String? = nil, displayOrder: Int? = nil,
         required: Bool = false, unique: Bool = false, readOnly: Bool = false,
         calculated: Bool = false, calculationFormula: String? = nil, hidden: Bool = false,
         pattern: String? = nil, minLength: Int? = nil, maxLength: Int? = nil,
@@ -95,6 +98,7 @@ public struct PropertySchema: Hashable, Sendable, Codable {
         self.type = type
         self.fieldType = fieldType
         self.groupName = groupName
+        self.displayOrder = displayOrder
         self.required = required
         self.unique = unique
         self.readOnly = readOnly

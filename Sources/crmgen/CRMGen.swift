@@ -15,7 +15,7 @@ struct CRMGen: ParsableCommand {
         Exit status: 0 when the definitions are valid, 1 when they are not, 2 for usage errors.
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, GenerateCommand.self, DescribeCommand.self, CheckCommand.self, ExportCommand.self]
+        subcommands: [ValidateCommand.self, GenerateCommand.self, DescribeCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self]
     )
 
     /// Runs a command with crmgen's exit codes: ArgumentParser's usage errors (64) become 2.

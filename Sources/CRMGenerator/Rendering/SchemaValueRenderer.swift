@@ -25,6 +25,7 @@ enum SchemaValueRenderer {
     static func object(_ object: ObjectSchema) -> [String] {
         var arguments = ["name: \(string(object.name))", "kind: .\(object.kind.rawValue)"]
         if let id = object.objectTypeId { arguments.append("objectTypeId: \(string(id))") }
+        if let qualified = object.fullyQualifiedName { arguments.append("fullyQualifiedName: \(string(qualified))") }
         arguments.append("labels: ObjectLabels(singular: \(string(object.labels.singular)), plural: \(string(object.labels.plural)))")
         arguments.append("swiftName: \(string(object.swiftName))")
         if let description = object.description { arguments.append("description: \(string(description))") }
@@ -40,6 +41,12 @@ enum SchemaValueRenderer {
         if !object.searchableProperties.isEmpty { arguments.append("searchableProperties: \(strings(object.searchableProperties))") }
         if !object.owners.isEmpty { arguments.append("owners: \(strings(object.owners))") }
         if !object.dedupKeys.isEmpty { arguments.append("dedupKeys: \(strings(object.dedupKeys))") }
+        if !object.propertyGroups.isEmpty {
+            let groups = object.propertyGroups.map { group in
+                "PropertyGroup(name: \(string(group.name)), label: \(string(group.label))" + (group.displayOrder.map { ", displayOrder: \($0)" } ?? "") + ")"
+            }
+            arguments.append("propertyGroups: [\(groups.joined(separator: ", "))]")
+        }
         if let place = object.location { arguments.append("location: \(location(place))") }
         if !object.extensionLocations.isEmpty {
             arguments.append("extensionLocations: [\(object.extensionLocations.map(location).joined(separator: ", "))]")
@@ -54,6 +61,7 @@ enum SchemaValueRenderer {
         arguments.append("type: .\(property.type.rawValue)")
         arguments.append("fieldType: .\(swiftCase(property.fieldType.rawValue))")
         if let group = property.groupName { arguments.append("groupName: \(string(group))") }
+        if let order = property.displayOrder { arguments.append("displayOrder: \(order)") }
         for (flag, name) in [(property.required, "required"), (property.unique, "unique"), (property.readOnly, "readOnly"),
                              (property.calculated, "calculated")] where flag {
             arguments.append("\(name): true")

@@ -7,14 +7,14 @@ struct DefinitionReader {
     let patterns = PatternChecker()
 
     static let objectKeys = [
-        "object", "kind", "objectTypeId", "labels", "swiftName", "description", "category", "requires",
+        "object", "kind", "objectTypeId", "fullyQualifiedName", "labels", "swiftName", "description", "category", "requires",
         "primaryDisplayProperty", "secondaryDisplayProperties", "searchableProperties",
-        "owners", "dedupKeys", "properties", "associations",
+        "owners", "dedupKeys", "propertyGroups", "properties", "associations",
     ]
 
     /// The keys an extension may use; it adds to an object, it does not redefine it.
     static let extensionKeys = [
-        "object", "kind", "labels", "description", "properties", "associations",
+        "object", "kind", "labels", "description", "propertyGroups", "properties", "associations",
         "searchableProperties", "secondaryDisplayProperties",
     ]
 
@@ -35,7 +35,7 @@ struct DefinitionReader {
         if kind.value == .extension {
             for entry in mapping.entries where Self.objectKeys.contains(entry.key) && !Self.extensionKeys.contains(entry.key) {
                 log.error("'\(entry.key)' cannot be set by an extension of '\(name.value)'; an extension may only add "
-                          + "labels, description, properties, associations, searchableProperties and secondaryDisplayProperties",
+                          + "labels, description, propertyGroups, properties, associations, searchableProperties and secondaryDisplayProperties",
                           at: entry.keyLocation(in: file))
             }
         }
@@ -81,6 +81,29 @@ struct DefinitionReader {
             }
         }
         definition.description = reader.string("description")?.value
+        if let qualified = reader.string("fullyQualifiedName") {
+            // HubSpot's form: p{portalId}_{name}.
+            let prefix = qualified.value.prefix { $0 != "_" }
+            if kind == .custom, prefix.count > 1, prefix.first == "p", prefix.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+               qualified.value == prefix + "_" + name {
+                definition.fullyQualifiedName = qualified.value
+            } else {
+                log.error(kind == .custom
+                          ? "fullyQualifiedName '\(qualified.value)' must be p<portal ID>_\(name), as HubSpot writes it"
+                          : "only custom objects have a fullyQualifiedName", at: qualified.location)
+            }
+        }
+        if let groups = reader.list("propertyGroups", { readPropertyGroup($0, reader.file, object: name) }) {
+            var seen: [String: SourceLocation] = [:]
+            for (group, location) in groups {
+                if let first = seen[group.name] {
+                    log.error("property group '\(group.name)' is defined twice in '\(name)'", at: location, notes: [.note("first defined here", at: first)])
+                    continue
+                }
+                seen[group.name] = location
+                definition.propertyGroups.append(group)
+            }
+        }
         definition.category = reader.choice("category", as: ObjectCategory.self)?.value
         if let requires = reader.nested("requires", context: .requirements(object: name), allowedKeys: ["tier", "activation"]) {
             let tier = requires.choice("tier", as: SubscriptionTier.self)?.value
@@ -90,6 +113,16 @@ struct DefinitionReader {
         if kind == .custom, reader.entry("primaryDisplayProperty") == nil {
             log.error("custom object '\(name)' needs a 'primaryDisplayProperty': HubSpot names its records by it", at: definition.location)
         }
+    }
+
+    private func readPropertyGroup(_ node: YAMLNode, _ file: String, object: String) -> (PropertyGroup, SourceLocation)? {
+        guard let reader = MappingReader(node, in: file, context: .propertyGroup(object: object), allowedKeys: ["name", "label", "displayOrder"], log: log),
+              let name = reader.string("name", required: true), let label = reader.string("label", required: true)
+        else { return nil }
+        if !Naming.isSnakeCase(name.value) {
+            log.error("property group name '\(name.value)' must be \(Naming.snakeCaseRule)", at: name.location)
+        }
+        return (PropertyGroup(name: name.value, label: label.value, displayOrder: reader.int("displayOrder")?.value), name.location)
     }
 
     private func readPropertyLists(_ reader: MappingReader, into definition: inout ObjectDefinition) {

@@ -5,6 +5,7 @@ enum MappingContext: CustomStringConvertible {
     case configuration
     case object(String)
     case labels(object: String)
+    case propertyGroup(object: String)
     case requirements(object: String)
     case property(String)
     case option(property: String)
@@ -17,6 +18,7 @@ enum MappingContext: CustomStringConvertible {
         case .configuration: "crmgen-config.yaml"
         case .object(let name): "object '\(name)'"
         case .labels(let object): "the labels of '\(object)'"
+        case .propertyGroup(let object): "a property group of '\(object)'"
         case .requirements(let object): "the requirements of '\(object)'"
         case .property(let name): "property '\(name)'"
         case .option(let property): "an option of property '\(property)'"

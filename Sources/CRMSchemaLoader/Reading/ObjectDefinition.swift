@@ -10,6 +10,8 @@ struct ObjectDefinition {
     var name: Located<String>
     var kind: Kind
     var objectTypeId: Located<String>?
+    var fullyQualifiedName: String?
+    var propertyGroups: [PropertyGroup] = []
     var labels: ObjectLabels?
     var swiftName: Located<String>?
     var description: String?
@@ -44,6 +46,8 @@ extension ObjectDefinition {
         let at = object.location ?? SourceLocation(file: "<compiled>", line: 1, column: 1)
         self.init(name: Located(object.name, at: at), kind: object.kind == .custom ? .custom : .standard)
         objectTypeId = object.objectTypeId.map { Located($0, at: at) }
+        fullyQualifiedName = object.fullyQualifiedName
+        propertyGroups = object.propertyGroups
         labels = object.labels
         swiftName = Located(object.swiftName, at: at)
         description = object.description

@@ -9,7 +9,7 @@ struct PropertyReader {
     let patterns: PatternChecker
 
     static let keys = [
-        "label", "description", "type", "fieldType", "groupName",
+        "label", "description", "type", "fieldType", "groupName", "displayOrder",
         "required", "unique", "readOnly", "calculated", "calculationFormula", "hidden",
         "pattern", "minLength", "maxLength", "minimum", "maximum", "format",
         "numberDisplayHint", "referencedObjectType", "options",
@@ -21,7 +21,6 @@ struct PropertyReader {
     private static let keysByType: [(keys: [String], type: PropertyType)] = [
         (["pattern", "minLength", "maxLength", "format"], .string),
         (["minimum", "maximum", "numberDisplayHint"], .number),
-        (["options"], .enumeration),
     ]
 
     /// The property, or `nil` when its type or field type cannot be known.
@@ -41,6 +40,10 @@ struct PropertyReader {
                       + "HubSpot allows \(allowed.map(\.rawValue).joined(separator: ", ")) for \(type.value.rawValue)",
                       at: fieldType.location)
         }
+        if let options = reader.entry("options"), type.value != .enumeration, type.value != .bool {
+            log.error("'options' applies only to enumeration and bool properties, and '\(name.value)' is of type \(type.value.rawValue)",
+                      at: options.keyLocation(in: file))
+        }
         for rule in Self.keysByType where rule.type != type.value {
             for key in rule.keys {
                 if let entry = reader.entry(key) {
@@ -55,6 +58,7 @@ struct PropertyReader {
             description: reader.string("description")?.value,
             type: type.value, fieldType: fieldType.value,
             groupName: reader.string("groupName")?.value,
+            displayOrder: reader.int("displayOrder")?.value,
             required: reader.bool("required") ?? false,
             unique: reader.bool("unique") ?? false,
             readOnly: reader.bool("readOnly") ?? false,
@@ -76,7 +80,8 @@ struct PropertyReader {
         case .string: readStringConstraints(reader, into: &property)
         case .number: readNumberConstraints(reader, into: &property)
         case .enumeration: readOptions(reader, into: &property)
-        case .bool, .date, .datetime: break
+        case .bool: readBoolOptions(reader, into: &property)
+        case .date, .datetime: break
         }
         return property
     }
@@ -148,6 +153,18 @@ struct PropertyReader {
             }
             seen[option.value.value] = option.value.location
             property.options.append(option.option)
+        }
+    }
+
+    /// A bool's options, when given, are HubSpot's two: values `true` and `false`, with the labels
+    /// the portal shows ("Yes", "No").
+    private func readBoolOptions(_ reader: MappingReader, into property: inout PropertySchema) {
+        guard let entry = reader.entry("options") else { return }
+        readOptions(reader, into: &property)
+        let values = property.options.map(\.value)
+        if values.sorted() != ["false", "true"] {
+            log.error("options of bool property '\(property.name)' must be exactly the two HubSpot gives bools, values true and false (with their labels), found \(values.isEmpty ? "none" : values.joined(separator: ", "))",
+                      at: entry.value.location(in: file))
         }
     }
 

@@ -94,7 +94,7 @@ struct SchemaResolver {
         }
         var object = ObjectSchema(
             name: name, kind: isCustom ? .custom : .standard,
-            objectTypeId: definition.objectTypeId?.value, labels: labels,
+            objectTypeId: definition.objectTypeId?.value, fullyQualifiedName: definition.fullyQualifiedName, labels: labels,
             swiftName: definition.swiftName?.value ?? Naming.typeName(fromLabel: labels.singular) ?? "",
             description: definition.description,
             category: definition.category ?? .custom,
@@ -103,6 +103,7 @@ struct SchemaResolver {
             secondaryDisplayProperties: definition.secondaryDisplayProperties.map(\.value),
             searchableProperties: definition.searchableProperties.map(\.value),
             properties: properties,
+            propertyGroups: definition.propertyGroups,
             location: definition.location
         )
         if object.swiftName.isEmpty {
@@ -146,6 +147,10 @@ struct SchemaResolver {
             object.properties.append(property)
         }
         if let labels = extensionDefinition.labels { object.labels = labels }
+        let groups = Set(object.propertyGroups.map(\.name))
+        for group in extensionDefinition.propertyGroups where !groups.contains(group.name) {
+            object.propertyGroups.append(group)
+        }
         if let description = extensionDefinition.description { object.description = description }
         let searchable = Set(object.searchableProperties)
         object.searchableProperties += extensionDefinition.searchableProperties.map(\.value).filter { !searchable.contains($0) }

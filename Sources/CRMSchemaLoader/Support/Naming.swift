@@ -35,3 +35,31 @@ enum Naming {
         "AssociationMatrix", "CalendarDate", "CRMRecord", "OwnerID", "Registry", "Schema", "ValidationIssue",
     ]
 }
+
+/// The Swift type names that definitions written by crmgen (an import) must state, because the
+/// label alone would give none, a reserved one, or one that another object already has.
+public enum SwiftTypeNaming {
+    /// For each object (name and singular label), the `swiftName` to write, or `nil` when the
+    /// label's own type name is free. `taken` holds the type names of the other objects.
+    public static func explicitNames(for objects: [(name: String, label: String)], taken: Set<String>) -> [String: String] {
+        var used = taken
+        var result: [String: String] = [:]
+        for object in objects.sorted(by: { $0.name < $1.name }) {
+            if let fromLabel = Naming.typeName(fromLabel: object.label), !Naming.reservedTypeNames.contains(fromLabel), !used.contains(fromLabel) {
+                used.insert(fromLabel)
+                continue
+            }
+            var name = SwiftNames.upperCamelCase(object.name)
+            if !Naming.isTypeName(name) || Naming.reservedTypeNames.contains(name) { name = "CRM" + name }
+            var candidate = name
+            var counter = 2
+            while used.contains(candidate) {
+                candidate = name + String(counter)
+                counter += 1
+            }
+            used.insert(candidate)
+            result[object.name] = candidate
+        }
+        return result
+    }
+}

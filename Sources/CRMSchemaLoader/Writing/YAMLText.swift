@@ -3,11 +3,17 @@
 /// Plain where YAML 1.2 reads the text as that same string (`Roast Batch`, `roast_batch`), and
 /// double-quoted with escapes otherwise: text that plain YAML would read as another type (`true`,
 /// `null`, `12`, `1e3`), that starts or ends with a space or an indicator (`- x`, `#x`, `'x`), that
-/// holds `: ` or ` #`, or any character outside printable Unicode.
+/// holds `: ` or ` #`, or any character outside printable Unicode — and, inside flow collections
+/// (`[a, b]`, `{ k: v }`), a flow indicator.
 public enum YAMLText {
+    /// Where a scalar stands: on its own (block) or inside `[…]` or `{…}` (flow).
+    public enum Context: Sendable {
+        case block, flow
+    }
+
     /// The scalar, plain when that is safe, else double-quoted.
-    public static func scalar(_ text: String) -> String {
-        isSafePlain(text) ? text : quoted(text)
+    public static func scalar(_ text: String, in context: Context = .flow) -> String {
+        isSafePlain(text, in: context) ? text : quoted(text)
     }
 
     /// A double-quoted scalar: `\`, `"` and every non-printable character escaped.
@@ -47,14 +53,14 @@ public enum YAMLText {
     }
 
     /// Whether plain style reads back as this very string.
-    static func isSafePlain(_ text: String) -> Bool {
+    static func isSafePlain(_ text: String, in context: Context) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         if first == " " || last == " " { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
         if text.unicodeScalars.contains(where: { needsEscape($0) || $0 == "\t" }) { return false }
         if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
-        // Flow indicators would end the scalar inside `[…]` and `{…}`, where short maps put it.
-        if text.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
+        // Flow indicators would end the scalar inside `[…]` and `{…}`.
+        if context == .flow, text.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
         return !readsAsAnotherType(text)
     }
 

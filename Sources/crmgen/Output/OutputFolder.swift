@@ -15,6 +15,8 @@ import Foundation
 struct OutputFolder {
     /// The output folder as given.
     let path: String
+    /// Whether `.swift` files crmgen generated earlier and did not generate now are removed.
+    var removesStaleGeneratedFiles = true
 
     struct Summary {
         var written: [String] = []
@@ -143,7 +145,7 @@ struct OutputFolder {
         var stale: [String] = []
         for entry in try FileSystem.entries(of: folder) where !generated.contains(entry) {
             let source = folder + "/" + entry
-            if entry.hasSuffix(".swift"), FileSystem.kind(of: source) == .file, Self.isGenerated(source) {
+            if removesStaleGeneratedFiles, entry.hasSuffix(".swift"), FileSystem.kind(of: source) == .file, Self.isGenerated(source) {
                 stale.append(entry)
                 continue
             }
