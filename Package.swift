@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Tests only: property-based tests with replayable seeds.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Tests only: a loopback stand-in for HubSpot's API.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, brew: libyaml), read through its event parser.
@@ -51,6 +53,9 @@ let package = Package(
         // HubSpot's request and response shapes, and the pure translation between them and definitions:
         // import (GET responses → definition files) and export (definitions → create requests). No I/O.
         .target(name: "CRMHubSpot", dependencies: ["CRMModel", "CRMSchemaLoader"]),
+        // A HubSpot portal over HTTP (URLSession): the token from the environment, https (http only to
+        // this machine), rate limits honoured; reading for pull and plan, running plans for apply.
+        .target(name: "CRMPortal", dependencies: ["CRMHubSpot", "CRMModel"]),
         // The command-line tool: a thin layer over the libraries.
         .executableTarget(
             name: "crmgen",
@@ -60,6 +65,7 @@ let package = Package(
                 "CRMGenerator",
                 "CRMDynamic",
                 "CRMHubSpot",
+                "CRMPortal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,7 +100,8 @@ let package = Package(
                            .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures", "Expected"]
         ),
-        .testTarget(name: "crmgenTests", dependencies: ["TestSupport"], exclude: ["Fixtures", "Scripts"]),
+        .testTarget(name: "crmgenTests", dependencies: ["TestSupport", "CRMHubSpot", .product(name: "FlyingFox", package: "FlyingFox")],
+                    exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic", "TestSupport"]),
         .testTarget(
             name: "CRMGeneratorTests",

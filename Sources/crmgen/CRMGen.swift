@@ -3,7 +3,7 @@ import Foundation
 
 /// `crmgen`: checks CRM object definitions and turns them into Swift.
 @main
-struct CRMGen: ParsableCommand {
+struct CRMGen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crmgen",
         abstract: "Make a CRM's data model a compiled, checked part of your Swift app.",
@@ -15,14 +15,19 @@ struct CRMGen: ParsableCommand {
         Exit status: 0 when the definitions are valid, 1 when they are not, 2 for usage errors.
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, GenerateCommand.self, DescribeCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self]
+        subcommands: [ValidateCommand.self, GenerateCommand.self, DescribeCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
+                      PullCommand.self, PlanCommand.self, ApplyCommand.self]
     )
 
     /// Runs a command with crmgen's exit codes: ArgumentParser's usage errors (64) become 2.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var portalCommand = command as? AsyncParsableCommand {
+                try await portalCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success {

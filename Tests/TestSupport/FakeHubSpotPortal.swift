@@ -1,4 +1,5 @@
 import CRMHubSpot
+import CRMSchemaLoader
 import Foundation
 
 /// A HubSpot portal in memory that answers the schemas, properties and association-label APIs the
@@ -68,7 +69,13 @@ public final class FakeHubSpotPortal: @unchecked Sendable {
     /// notes, tasks, conversations), as objectTypeIds; conversations have none published.
     static let automaticTargets = ["0-48", "0-49", "0-47", "0-46", "0-27"]
 
-    public init(portalId: Int = 9_001_234, standardObjects: [String: String]) {
+    /// The standard objects crmgen knows, name → objectTypeId.
+    public static let standardObjectTypeIds: [String: String] = {
+        let objects = SchemaLoader().load([]).schema?.objects ?? []
+        return Dictionary(objects.compactMap { object in object.objectTypeId.map { (object.name, $0) } }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    public init(portalId: Int = 9_001_234, standardObjects: [String: String] = FakeHubSpotPortal.standardObjectTypeIds) {
         self.portalId = portalId
         standard = standardObjects
     }
@@ -116,6 +123,13 @@ public final class FakeHubSpotPortal: @unchecked Sendable {
             guard let properties = properties(of: found[0]) else { return .error(404, "no object \(found[0])") }
             return Response(status: 200, body: .object([("results", .array(properties.map { .object($0.json) }))]))
         }
+        if let found = route("GET", "crm/v3/properties/*/groups") {
+            guard let key = customObject(found[0])?.name ?? standardName(found[0]) else { return .error(404, "no object \(found[0])") }
+            let names = ["\(key)_information"] + (groups[key] ?? [])
+            return Response(status: 200, body: .object([("results", .array(names.enumerated().map { index, name in
+                .object([("name", .string(name)), ("label", .string(name)), ("displayOrder", .integer(index)), ("archived", false)])
+            }))]))
+        }
         if let found = route("POST", "crm/v3/properties/*/groups") { return createGroup(found[0], body) }
         if let found = route("POST", "crm/v3/properties/*") { return createProperty(found[0], body) }
         if let found = route("DELETE", "crm/v3/properties/*/*") { return deleteProperty(found[0], found[1]) }
@@ -125,12 +139,16 @@ public final class FakeHubSpotPortal: @unchecked Sendable {
             return Response(status: 200, body: labelsJSON(types[DirectionKey(from: from, to: to)] ?? []))
         }
         if let found = route("POST", "crm/v4/associations/*/*/labels") { return createLabel(found[0], found[1], body) }
+        if let found = route("PUT", "crm/v4/associations/*/*/labels") { return renameLabel(found[0], found[1], body) }
         if let found = route("DELETE", "crm/v4/associations/*/*/labels/*") {
             guard let from = typeId(found[0]), let to = typeId(found[1]), let id = Int(found[2]) else { return .error(404, "no such label") }
             let key = DirectionKey(from: from, to: to)
-            let before = types[key]?.count ?? 0
-            types[key]?.removeAll { $0.typeId == id && $0.label != nil }
-            return (types[key]?.count ?? 0) < before ? Response(status: 204, body: nil) : .error(404, "no label \(id)")
+            guard let found = types[key]?.first(where: { $0.typeId == id && $0.label != nil }) else { return .error(404, "no label \(id)") }
+            // A label and its inverse are one definition: deleting either side deletes both.
+            let partner = found.name?.hasSuffix("_inverse") == true ? id - 1 : id + 1
+            types[key]?.removeAll { $0.typeId == id }
+            types[DirectionKey(from: to, to: from)]?.removeAll { $0.typeId == partner && $0.label != nil }
+            return Response(status: 204, body: nil)
         }
         return .error(404, "no route \(method) /\(parts.joined(separator: "/"))")
     }
@@ -396,6 +414,23 @@ public final class FakeHubSpotPortal: @unchecked Sendable {
                                                                            name: name + "_inverse", category: "USER_DEFINED"))
         nextTypeId += 2
         return Response(status: 200, body: labelsJSON(types[DirectionKey(from: from, to: to)] ?? []))
+    }
+
+    /// PUT: a new label (and inverse label) for an existing pair of type ids.
+    private func renameLabel(_ fromReference: String, _ toReference: String, _ body: JSONValue?) -> Response {
+        guard case .integer(let id)? = body?["associationTypeId"], let label = body?["label"]?.stringValue else {
+            return .error(400, "a label update needs associationTypeId and label")
+        }
+        guard let from = typeId(fromReference), let to = typeId(toReference),
+              let index = types[DirectionKey(from: from, to: to)]?.firstIndex(where: { $0.typeId == id && $0.label != nil }) else {
+            return .error(404, "no label \(id)")
+        }
+        types[DirectionKey(from: from, to: to)]?[index].label = label
+        if let inverse = body?["inverseLabel"]?.stringValue,
+           let other = types[DirectionKey(from: to, to: from)]?.firstIndex(where: { $0.typeId == id + 1 && $0.label != nil }) {
+            types[DirectionKey(from: to, to: from)]?[other].label = inverse
+        }
+        return Response(status: 204, body: nil)
     }
 
     private func labelsJSON(_ labels: [Label]) -> JSONValue {

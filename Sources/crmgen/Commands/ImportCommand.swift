@@ -86,24 +86,8 @@ struct ImportCommand: ParsableCommand {
             DiagnosticPrinter.print(problems)
             guard !problems.containsErrors else { throw ExitStatus.invalidDefinitions.exitCode }
 
-            let files = result.documents.map { GeneratedFile(name: "\($0.object).yaml", contents: DefinitionWriter.yaml($0)) }
-            try checkValid(files)
-            let existing = files.map(\.name).filter { FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent($0)) }
-            if !existing.isEmpty, !force {
-                DiagnosticPrinter.print([.error("\(existing.joined(separator: ", ")) already in '\(output)'; nothing was written (use --force to overwrite)", at: nil)])
-                throw ExitStatus.invalidDefinitions.exitCode
-            }
-            do {
-                var folder = OutputFolder(path: output)
-                folder.removesStaleGeneratedFiles = false
-                _ = try folder.write { emit throws(FileSystemError) in
-                    for file in files { try emit(file) }
-                }
-            } catch {
-                DiagnosticPrinter.print([.error(error.description, at: nil)])
-                throw ExitStatus.invalidDefinitions.exitCode
-            }
-            print("\(files.count) definition files in \(output): \(files.map(\.name).joined(separator: ", ")).")
+            try DefinitionFilesOutput(folder: output, force: force).write(result.documents)
+
         }
 
         enum Objects {
@@ -120,16 +104,6 @@ struct ImportCommand: ParsableCommand {
             let file = String(source[source.index(after: equals)...])
             let parts = objects.split(separator: ":", maxSplits: 1).map(String.init)
             return parts.count == 2 ? (.pair(parts[0], parts[1]), file) : (.object(objects), file)
-        }
-
-        /// The files must load as they are, on top of the standard set: an import never writes definitions
-        /// that `crmgen validate` would reject.
-        private func checkValid(_ files: [GeneratedFile]) throws {
-            let sources = files.map { DefinitionSource(path: (output as NSString).appendingPathComponent($0.name), text: $0.contents) }
-            let loaded = SchemaLoader().load(sources)
-            guard loaded.schema == nil else { return }
-            DiagnosticPrinter.print(loaded.diagnostics + [.error("crmgen could not import these responses as valid definitions (a crmgen bug); nothing was written", at: nil)])
-            throw ExitStatus.invalidDefinitions.exitCode
         }
     }
 }

@@ -1,0 +1,147 @@
+import CRMHubSpot
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A failed exchange with HubSpot: what was asked, what came back, and HubSpot's own message.
+public struct PortalError: Error, CustomStringConvertible {
+    public var method: String
+    public var path: String
+    /// The HTTP status, or `nil` when no answer came (no connection, a timeout).
+    public var status: Int?
+    public var message: String
+
+    public var description: String {
+        "\(method) \(path): " + (status.map { "\($0) \(HTTPURLResponse.localizedString(forStatusCode: $0)): " } ?? "") + message
+    }
+}
+
+/// Talks to HubSpot's API over URLSession: a Bearer token on every request, JSON in and out.
+///
+/// Rate limits are honoured: a 429 waits for `Retry-After` (or HubSpot's
+/// `X-HubSpot-RateLimit-Interval-Milliseconds` when no more requests remain in the interval) and
+/// tries again, a bounded number of times. A GET is retried on 5xx and on timeouts and lost
+/// connections; a write is never repeated on such an error, because HubSpot may have done it — only
+/// a 429, which HubSpot answers before doing anything, is retried.
+public final class PortalClient: @unchecked Sendable {
+    public let endpoint: PortalEndpoint
+    private let session: URLSession
+    /// Called with one line per finished request (`GET /crm/v3/schemas 200 (0.21 s)`), never with headers.
+    public var log: (@Sendable (String) -> Void)?
+    /// Called before a wait (rate limit, retry), with the reason.
+    public var note: (@Sendable (String) -> Void)?
+    /// Most attempts of one request.
+    public var maximumAttempts = 5
+    /// Longest wait crmgen accepts between attempts.
+    public var maximumWait: TimeInterval = 60
+
+    public init(endpoint: PortalEndpoint, timeout: TimeInterval = 30) {
+        self.endpoint = endpoint
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.urlCache = nil
+        session = URLSession(configuration: configuration)
+    }
+
+    /// Sends a request; returns the answer's JSON (`nil` for an empty body, as a 204 has).
+    public func send(_ method: String, _ path: String, body: JSONValue? = nil) async throws(PortalError) -> JSONValue? {
+        guard let url = URL(string: endpoint.baseURL.absoluteString + path) else {
+            throw PortalError(method: method, path: path, status: nil, message: "not a path crmgen can send")
+        }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.setValue("Bearer \(endpoint.token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        request.setValue("crmgen", forHTTPHeaderField: "User-Agent")
+        if let body {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = body.data
+        }
+        let isRead = method == "GET"
+        var attempt = 0
+        while true {
+            attempt += 1
+            let started = Date()
+            let data: Data
+            let response: HTTPURLResponse
+            do {
+                let (received, answer) = try await session.data(for: request)
+                guard let http = answer as? HTTPURLResponse else {
+                    throw PortalError(method: method, path: path, status: nil, message: "the answer is not HTTP")
+                }
+                data = received
+                response = http
+            } catch let error as PortalError {
+                throw error
+            } catch {
+                let reason = endpoint.redacted((error as NSError).localizedDescription)
+                log?("\(method) \(path) failed after \(Self.seconds(since: started)): \(reason)")
+                if isRead, attempt < maximumAttempts, Self.isTransient(error) {
+                    let wait = Self.backoff(attempt)
+                    note?("\(method) \(path): \(reason); trying again in \(Self.format(wait))")
+                    try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                    continue
+                }
+                throw PortalError(method: method, path: path, status: nil,
+                                  message: isRead ? reason : "\(reason); the request may or may not have been done, so it is not repeated")
+            }
+            log?("\(method) \(path) \(response.statusCode) (\(Self.seconds(since: started)))")
+            switch response.statusCode {
+            case 200..<300:
+                if data.isEmpty { return nil }
+                do {
+                    return try JSONValue.parse(data)
+                } catch {
+                    throw PortalError(method: method, path: path, status: response.statusCode, message: "the answer is not JSON crmgen can read")
+                }
+            case 429 where attempt < maximumAttempts:
+                let wait = min(maximumWait, Self.rateLimitWait(response) ?? Self.backoff(attempt))
+                note?("\(method) \(path): rate limited; waiting \(Self.format(wait))")
+                try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+            case 500..<600 where isRead && attempt < maximumAttempts:
+                let wait = Self.backoff(attempt)
+                note?("\(method) \(path): \(response.statusCode); trying again in \(Self.format(wait))")
+                try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+            default:
+                throw PortalError(method: method, path: path, status: response.statusCode, message: endpoint.redacted(Self.message(data)))
+            }
+        }
+    }
+
+    /// HubSpot's message from an error answer (`{"message": "…"}`), else the body's first line.
+    static func message(_ data: Data) -> String {
+        if let value = try? JSONValue.parse(data), let message = value["message"]?.stringValue { return message }
+        let text = String(decoding: data.prefix(300), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        return text.isEmpty ? "no message" : text
+    }
+
+    /// `Retry-After` (seconds, or an HTTP date), or HubSpot's interval when no request remains in it.
+    static func rateLimitWait(_ response: HTTPURLResponse) -> TimeInterval? {
+        if let retryAfter = response.value(forHTTPHeaderField: "Retry-After") {
+            if let seconds = TimeInterval(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 { return seconds }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+            if let date = formatter.date(from: retryAfter) { return max(0, date.timeIntervalSinceNow) }
+        }
+        if response.value(forHTTPHeaderField: "X-HubSpot-RateLimit-Remaining") == "0",
+           let interval = response.value(forHTTPHeaderField: "X-HubSpot-RateLimit-Interval-Milliseconds").flatMap(Double.init) {
+            return interval / 1000
+        }
+        return nil
+    }
+
+    static func backoff(_ attempt: Int) -> TimeInterval { min(8, 0.5 * pow(2, Double(attempt - 1))) }
+
+    static func isTransient(_ error: any Error) -> Bool {
+        guard let error = error as? URLError else { return false }
+        return [.timedOut, .networkConnectionLost, .cannotConnectToHost, .notConnectedToInternet, .dnsLookupFailed].contains(error.code)
+    }
+
+    static func seconds(since start: Date) -> String { format(Date().timeIntervalSince(start)) }
+
+    static func format(_ seconds: TimeInterval) -> String { String(format: "%.2f s", seconds) }
+}

@@ -1,0 +1,159 @@
+import CRMHubSpot
+import FlyingFox
+import Foundation
+import TestSupport
+
+/// crmgen's JSON (FlyingFox has a type of the same name).
+typealias PortalJSON = CRMHubSpot.JSONValue
+
+/// ``FakeHubSpotPortal`` behind HTTP on 127.0.0.1, for `crmgen pull`, `plan` and `apply` run as a
+/// user runs them. It checks the Bearer token (401 otherwise, as HubSpot answers), records every
+/// exchange, and misbehaves on request: rate limits, server errors, a failure at a chosen write.
+final class FakePortalServer: @unchecked Sendable {
+    /// One request as the server saw it.
+    struct Exchange: Sendable {
+        var method: String
+        var path: String
+        var status: Int
+        var authorization: String?
+        var body: String
+        var time: Date
+
+        var isWrite: Bool { method != "GET" }
+    }
+
+    /// A way to misbehave, used up as requests arrive.
+    enum Fault: Sendable {
+        /// The next `count` requests get 429 with these headers (`Retry-After`, HubSpot's rate-limit headers).
+        case rateLimit(count: Int, headers: [String: String])
+        /// The next `count` GET requests get 502.
+        case serverErrorOnReads(count: Int)
+        /// The write with this 1-based number fails with `status` and HubSpot's error body; with `done`,
+        /// the portal makes the change first (a write HubSpot did but answered with an error).
+        case failWrite(number: Int, status: Int, done: Bool)
+        /// Every error answer quotes the request's Authorization header back, as a careless proxy does.
+        case echoAuthorization
+    }
+
+    let portal = FakeHubSpotPortal()
+    let token: String
+    private let server: HTTPServer
+    private let lock = NSLock()
+    private var recorded: [Exchange] = []
+    private var faults: [Fault] = []
+    private var writeCount = 0
+    private var running: Task<Void, any Error>?
+    private(set) var baseURL = ""
+
+    init(token: String = "pat-na1-\(UUID().uuidString.lowercased())") throws {
+        self.token = token
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
+        server = HTTPServer(address: address, timeout: 30, logger: .disabled)
+    }
+
+    /// Starts listening; ``baseURL`` is then `http://127.0.0.1:PORT`.
+    func start() async throws {
+        await server.appendRoute("*") { [unowned self] request in await self.answer(request) }
+        let server = self.server
+        running = Task { try await server.run() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let port)? = await server.listeningAddress else { throw CocoaError(.featureUnsupported) }
+        baseURL = "http://127.0.0.1:\(port)"
+    }
+
+    func stop() async {
+        await server.stop()
+        running?.cancel()
+    }
+
+    func inject(_ fault: Fault) {
+        lock.withLock { faults.append(fault) }
+    }
+
+    func clearFaults() {
+        lock.withLock { faults = [] }
+    }
+
+    var exchanges: [Exchange] { lock.withLock { recorded } }
+
+    /// Forgets the exchanges so far (the portal keeps its state).
+    func clearExchanges() {
+        lock.withLock { recorded = [] }
+    }
+
+    /// The environment a command runs with: this process's, minus any real token, plus ours.
+    func environment(token: String? = nil) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["HUBSPOT_ACCESS_TOKEN"] = token ?? self.token
+        return environment
+    }
+
+    private func answer(_ request: HTTPRequest) async -> HTTPResponse {
+        let method = request.method.rawValue
+        let path = request.path
+        let data = (try? await request.bodyData) ?? Data()
+        let authorization = request.headers[HTTPHeader("Authorization")]
+        let (status, headers, body) = respond(method: method, path: path, authorization: authorization, data: data)
+        lock.withLock {
+            recorded.append(Exchange(method: method, path: path, status: status, authorization: authorization,
+                                     body: String(decoding: data, as: UTF8.self), time: Date()))
+        }
+        var httpHeaders = HTTPHeaders()
+        for (name, value) in headers { httpHeaders[HTTPHeader(name)] = value }
+        if body != nil { httpHeaders[HTTPHeader("Content-Type")] = "application/json;charset=utf-8" }
+        return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: httpHeaders,
+                            body: body.map { Data($0.rendered().utf8) } ?? Data())
+    }
+
+    private func respond(method: String, path: String, authorization: String?, data: Data) -> (Int, [String: String], PortalJSON?) {
+        lock.lock()
+        defer { lock.unlock() }
+        let echo = faults.contains { if case .echoAuthorization = $0 { true } else { false } }
+        func error(_ status: Int, _ message: String, category: String) -> (Int, [String: String], PortalJSON?) {
+            let text = echo ? "\(message) (Authorization: \(authorization ?? "none"))" : message
+            return (status, [:], .object([("status", "error"), ("message", .string(text)), ("correlationId", "7d0b4c2e-0000-4000-8000-000000000000"),
+                                          ("category", .string(category))]))
+        }
+        guard authorization == "Bearer \(token)" else {
+            return error(401, "Authentication credentials not found. This API supports OAuth 2.0 authentication.", category: "INVALID_AUTHENTICATION")
+        }
+        for (index, fault) in faults.enumerated() {
+            switch fault {
+            case .rateLimit(let count, let headers) where count > 0:
+                faults[index] = .rateLimit(count: count - 1, headers: headers)
+                let (status, _, body) = error(429, "You have reached your secondly limit.", category: "RATE_LIMITS")
+                return (status, headers, body)
+            case .serverErrorOnReads(let count) where count > 0 && method == "GET":
+                faults[index] = .serverErrorOnReads(count: count - 1)
+                return error(502, "Bad gateway", category: "INTERNAL_ERROR")
+            default:
+                continue
+            }
+        }
+        let body: PortalJSON?
+        if data.isEmpty {
+            body = nil
+        } else {
+            guard let parsed = try? PortalJSON.parse(data) else { return error(400, "Invalid input JSON", category: "VALIDATION_ERROR") }
+            body = parsed
+        }
+        if method != "GET" {
+            writeCount += 1
+            for fault in faults {
+                guard case .failWrite(let number, let status, let done) = fault, number == writeCount else { continue }
+                if done { _ = portal.handle(method: method, path: path, body: body) }
+                return error(status, "The portal could not do this right now (write \(number)).", category: "VALIDATION_ERROR")
+            }
+        }
+        let response = portal.handle(method: method, path: path, body: body)
+        if response.status >= 400, echo, let message = response.body?["message"]?.stringValue {
+            return error(response.status, message, category: "VALIDATION_ERROR")
+        }
+        return (response.status, [:], response.body)
+    }
+
+    private static func phrase(_ status: Int) -> String {
+        [200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 409: "Conflict",
+         429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"][status] ?? "Status \(status)"
+    }
+}

@@ -1,0 +1,344 @@
+import CRMHubSpot
+import Foundation
+import TestSupport
+import Testing
+
+/// `crmgen pull`, `plan` and `apply` as a user runs them, against ``FakePortalServer`` on
+/// 127.0.0.1. No test sends anything to another host: refusals are tested at the URL check, inside
+/// a namespace without a network when the machine allows one.
+@Suite("crmgen pull, plan and apply against a loopback portal")
+struct PortalCommandTests {
+    static let fixtures = CommandRunner.repositoryRoot.appendingPathComponent("Tests/crmgenTests/Fixtures/portal")
+    static let full = fixtures.appendingPathComponent("full").path
+    static let partial = fixtures.appendingPathComponent("partial").path
+
+    /// A folder without `Definitions/`, so that only `--definitions` counts.
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-portal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Runs crmgen against `server` with its token (or `token`).
+    func crmgen(_ arguments: [String], _ server: FakePortalServer, token: String? = nil, input: String? = nil) async throws -> ProcessRunner.Output {
+        try await ProcessRunner.run(CommandRunner.executable, arguments + ["--base-url", server.baseURL], in: try folder(),
+                                    environment: server.environment(token: token), input: input)
+    }
+
+    func withServer(_ body: (FakePortalServer) async throws -> Void) async throws {
+        let server = try FakePortalServer()
+        try await server.start()
+        do {
+            try await body(server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    /// `METHOD path` of each request a `--format json` plan lists, and of its destructive ones.
+    func planned(_ output: ProcessRunner.Output) throws -> (requests: [String], destructive: [String]) {
+        let json = try JSONValue.parse(Data(output.stdout.utf8))
+        func lines(_ key: String) -> [String] {
+            guard case .array(let items)? = json[key] else { return ["no \(key)"] }
+            return items.map { "\($0["method"]?.stringValue ?? "?") \($0["path"]?.stringValue ?? "?")" }
+        }
+        return (lines("requests"), lines("destructive"))
+    }
+
+    func writes(_ server: FakePortalServer) -> [String] {
+        server.exchanges.filter(\.isWrite).map { "\($0.method) \($0.path)" }
+    }
+
+    // MARK: plan and apply
+
+    @Test("on an empty portal, plan lists what export writes; apply sends it; then plan is empty and a second apply writes nothing")
+    func applyThenPlanIsEmpty() async throws {
+        try await withServer { server in
+            let plan = try await crmgen(["plan", "--format", "json", "--definitions", Self.full], server)
+            #expect(plan.status == 0, "\(plan.stderr)")
+            #expect(writes(server).isEmpty, "plan sends no write")
+            let export = try await ProcessRunner.run(CommandRunner.executable, ["export", "hubspot", "--definitions", Self.full], environment: nil)
+            // Standard objects' new properties are planned after the new objects; otherwise the same requests.
+            func bodies(_ json: JSONValue?) -> [String] {
+                guard case .array(let items)? = json else { return [] }
+                return items.map { $0.rendered() }.sorted()
+            }
+            #expect(bodies(try JSONValue.parse(Data(plan.stdout.utf8))["requests"]) == bodies(try JSONValue.parse(Data(export.stdout.utf8))),
+                    "the same {method, path, body} objects as export hubspot")
+            let (requests, destructive) = try planned(plan)
+            #expect(destructive.isEmpty)
+
+            let apply = try await crmgen(["apply", "--yes", "--definitions", Self.full], server)
+            #expect(apply.status == 0, "\(apply.stderr)")
+            #expect(apply.stdout == "Applied \(requests.count) requests.\n")
+            let ids = server.portal.customObjectTypeIds
+            let expected = requests.map { line in ids.reduce(line) { $0.replacingOccurrences(of: "p_\($1.key)", with: $1.value) } }
+            #expect(writes(server) == expected, "the planned requests, in order, with the ids HubSpot gave the new objects")
+            #expect(server.exchanges.allSatisfy { $0.status < 400 })
+
+            let again = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(again.status == 0)
+            #expect(again.stdout == "The portal matches the definitions: nothing to do.\n", "\(again.stdout)")
+            let json = try await crmgen(["plan", "--format", "json", "--definitions", Self.full], server)
+            #expect(try planned(json) == ([], []))
+
+            server.clearExchanges()
+            let second = try await crmgen(["apply", "--yes", "--definitions", Self.full], server)
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(!server.exchanges.isEmpty && writes(server).isEmpty, "a second apply reads and sends no write")
+        }
+    }
+
+    @Test("plan lists exactly what the portal lacks; removals are destructive and run only with --allow-destructive")
+    func planListsExactlyWhatIsMissing() async throws {
+        try await withServer { server in
+            let seeded = try await crmgen(["apply", "--yes", "--definitions", Self.partial], server)
+            #expect(seeded.status == 0, "\(seeded.stderr)")
+            let batch = try #require(server.portal.customObjectTypeIds["roast_batch"])
+            let missing = try planned(try await crmgen(["plan", "--format", "json", "--definitions", Self.full], server))
+            #expect(missing.requests.sorted() == [
+                "PATCH /crm/v3/properties/\(batch)/roast_level",
+                "PATCH /crm/v3/properties/contacts/preferred_roast",
+                "POST /crm/v3/properties/\(batch)",
+                "POST /crm/v4/associations/\(batch)/0-1/labels",
+            ])
+            #expect(missing.destructive == [])
+            let text = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(text.stdout.contains("+ POST /crm/v3/properties/\(batch)  create the property tasting_notes of roast_batch"), "\(text.stdout)")
+            #expect(text.stdout.contains("Plan: 2 to create, 2 to change, 0 destructive."), "\(text.stdout)")
+
+            #expect(try await crmgen(["apply", "--yes", "--definitions", Self.full], server).status == 0)
+            let removals = try planned(try await crmgen(["plan", "--format", "json", "--definitions", Self.partial], server))
+            #expect(removals.requests == [])
+            let labelId = try #require(removals.destructive.first { $0.hasPrefix("DELETE /crm/v4/associations/\(batch)") }?.split(separator: "/").last)
+            let inverseId = try #require(Int(labelId)) + 1
+            #expect(removals.destructive.sorted() == [
+                "DELETE /crm/v3/properties/\(batch)/tasting_notes",
+                "DELETE /crm/v4/associations/0-1/\(batch)/labels/\(inverseId)",
+                "DELETE /crm/v4/associations/\(batch)/0-1/labels/\(labelId)",
+                "PATCH /crm/v3/properties/\(batch)/roast_level",
+                "PATCH /crm/v3/properties/contacts/preferred_roast",
+            ])
+
+            server.clearExchanges()
+            let withheld = try await crmgen(["apply", "--yes", "--definitions", Self.partial], server)
+            #expect(withheld.status == 0)
+            #expect(withheld.stderr.contains("5 destructive requests not run (use --allow-destructive)"), "\(withheld.stderr)")
+            #expect(writes(server).isEmpty)
+            let destroyed = try await crmgen(["apply", "--yes", "--allow-destructive", "--definitions", Self.partial], server)
+            #expect(destroyed.status == 0, "\(destroyed.stderr)")
+            #expect(writes(server).count == 5, "the second side of the paired label answers 404, which apply counts as done")
+            let after = try await crmgen(["plan", "--definitions", Self.partial], server)
+            #expect(after.stdout == "The portal matches the definitions: nothing to do.\n", "\(after.stdout)")
+        }
+    }
+
+    @Test("apply refuses to run without --yes when it cannot ask: nothing is sent")
+    func refusedApplySendsNothing() async throws {
+        try await withServer { server in
+            for input in [nil, "yes\n"] {
+                let refused = try await crmgen(["apply", "--definitions", Self.full], server, input: input)
+                #expect(refused.status == 1)
+                #expect(refused.stderr.contains("not a terminal, so crmgen cannot ask; nothing was sent"), "\(refused.stderr)")
+                #expect(writes(server).isEmpty)
+            }
+            #expect(server.portal.customObjectTypeIds.isEmpty)
+        }
+    }
+
+    @Test("a failed request stops apply with HubSpot's message; apply again finishes and creates nothing twice",
+          arguments: [(3, 500, false), (1, 500, true), (2, 409, false)])
+    func failureThenRerun(number: Int, status: Int, done: Bool) async throws {
+        try await withServer { server in
+            let total = try planned(try await crmgen(["plan", "--format", "json", "--definitions", Self.full], server)).requests.count
+            server.inject(.failWrite(number: number, status: status, done: done))
+            let failed = try await crmgen(["apply", "--yes", "--definitions", Self.full], server)
+            #expect(failed.status == 1)
+            #expect(failed.stderr.contains("request \(number) of \(total) failed"), "\(failed.stderr)")
+            #expect(failed.stderr.contains("The portal could not do this right now (write \(number))."), "HubSpot's message: \(failed.stderr)")
+            #expect(failed.stderr.contains("run crmgen apply again to finish"))
+            #expect(writes(server).count == number, "nothing after the failure, and the failed write not repeated")
+
+            server.clearExchanges()
+            let rerun = try await crmgen(["apply", "--yes", "--definitions", Self.full], server)
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            #expect(server.exchanges.allSatisfy { $0.status < 400 }, "no duplicate create: \(server.exchanges.filter { $0.status >= 400 }.map(\.path))")
+            #expect(try await crmgen(["plan", "--definitions", Self.full], server).stdout.hasPrefix("The portal matches the definitions"))
+            #expect(server.portal.customObjectTypeIds.keys.sorted() == ["green_lot", "roast_batch"])
+        }
+    }
+
+    // MARK: pull
+
+    @Test("pull writes what import hubspot writes for the same responses, and the portal then matches what was pulled")
+    func pullEqualsImport() async throws {
+        try await withServer { server in
+            #expect(try await crmgen(["apply", "--yes", "--definitions", Self.full], server).status == 0)
+            server.clearExchanges()
+            let pulled = try folder().appendingPathComponent("Definitions")
+            let pull = try await crmgen(["pull", "--output", pulled.path, "--definitions", Self.full], server)
+            #expect(pull.status == 0, "\(pull.stderr)")
+            #expect(writes(server).isEmpty)
+
+            // The same responses, saved as files and given to import.
+            let responses = try folder()
+            var sources: [String] = []
+            for (index, exchange) in server.exchanges.enumerated() where !exchange.path.hasSuffix("/groups") {
+                let file = "response-\(index).json"
+                let answer = try #require(server.portal.handle(method: "GET", path: exchange.path, body: nil).body)
+                try answer.data.write(to: responses.appendingPathComponent(file))
+                let parts = exchange.path.split(separator: "/").map(String.init)
+                switch parts.count {
+                case 3: sources.append(file)
+                case 4: sources.append("\(parts[3])=\(file)")
+                default: sources.append("\(parts[3]):\(parts[4])=\(file)")
+                }
+            }
+            let imported = try folder().appendingPathComponent("Definitions")
+            let importRun = try await ProcessRunner.run(CommandRunner.executable, ["import", "hubspot"] + sources + ["--output", imported.path],
+                                                        in: responses, environment: nil)
+            #expect(importRun.status == 0, "\(importRun.stderr)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: pulled.path).sorted()
+            #expect(names == ["contacts.yaml", "green_lot.yaml", "roast_batch.yaml"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: imported.path).sorted() == names)
+            for name in names {
+                #expect(try Data(contentsOf: pulled.appendingPathComponent(name)) == Data(contentsOf: imported.appendingPathComponent(name)), "\(name)")
+            }
+            let roundTrip = try await crmgen(["plan", "--definitions", pulled.path], server)
+            #expect(roundTrip.stdout == "The portal matches the definitions: nothing to do.\n", "\(roundTrip.stdout)\(roundTrip.stderr)")
+
+            let again = try await crmgen(["pull", "--output", pulled.path, "--definitions", Self.full], server)
+            #expect(again.status == 1)
+            #expect(again.stderr.contains("already in"), "pull never overwrites without --force")
+        }
+    }
+
+    // MARK: Connection
+
+    @Test("the token is never printed, not even when the server quotes it back; a wrong token is a clear 401")
+    func tokenNeverInOutput() async throws {
+        try await withServer { server in
+            server.inject(.echoAuthorization)
+            let wrongToken = "pat-na1-wrong-\(UUID().uuidString)"
+            let refused = try await crmgen(["plan", "--verbose", "--definitions", Self.full], server, token: wrongToken)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("401"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("Authentication credentials not found"))
+            #expect(server.exchanges.contains { $0.authorization == "Bearer \(wrongToken)" }, "the token went in the header")
+            var outputs = [refused]
+            server.inject(.failWrite(number: 2, status: 400, done: false))
+            for arguments in [["plan", "--verbose"], ["apply", "--yes", "--verbose"], ["apply", "--yes"], ["pull", "--verbose", "--output", try folder().path]] {
+                outputs.append(try await crmgen(arguments + ["--definitions", Self.full], server))
+            }
+            #expect(outputs[2].status == 1 && outputs[2].stderr.contains("[redacted]"), "the echoed header is redacted: \(outputs[2].stderr)")
+            for output in outputs {
+                for secret in [server.token, wrongToken] {
+                    #expect(!output.stdout.contains(secret) && !output.stderr.contains(secret))
+                }
+            }
+            #expect(outputs[1].stderr.contains("GET /crm/v3/schemas 200"), "--verbose logs requests: \(outputs[1].stderr)")
+        }
+    }
+
+    @Test("plain http to anything but this machine, and URLs with credentials, are refused before connecting",
+          arguments: ["http://example.com", "http://10.0.0.1:8080", "http://127.0.0.1.nip.io", "http://localhost.example.com",
+                      "http://user:secret@127.0.0.1:9", "ftp://127.0.0.1", "https://api.hubapi.com?x=1", "not a url", "http://[::2]"])
+    func nonLoopbackRefused(url: String) async throws {
+        // Inside a namespace with no network when the machine allows one, so a regression cannot reach anything.
+        let isolated = (try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unshare"), ["-rn", "true"]))?.status == 0
+        let command = [CommandRunner.executable.path, "plan", "--base-url", url, "--definitions", Self.full]
+        let output = isolated
+            ? try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/unshare"), ["-rn"] + command, in: try folder(),
+                                          environment: ["HUBSPOT_ACCESS_TOKEN": "pat-na1-0000", "PATH": "/usr/bin:/bin"])
+            : try await ProcessRunner.run(CommandRunner.executable, Array(command.dropFirst()), in: try folder(),
+                                          environment: ["HUBSPOT_ACCESS_TOKEN": "pat-na1-0000"])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(output.stderr.contains("refusing plain http") || output.stderr.contains("must") || output.stderr.contains("not a URL"), "\(output.stderr)")
+        #expect(!output.stderr.contains("pat-na1-0000") && !output.stderr.contains("secret"))
+    }
+
+    @Test("without HUBSPOT_ACCESS_TOKEN, or with a token that could break a header, nothing is sent")
+    func missingToken() async throws {
+        try await withServer { server in
+            for token in ["", "pat\r\nX-Injected: 1"] {
+                let output = try await crmgen(["plan", "--definitions", Self.full], server, token: token)
+                #expect(output.status == 2)
+                #expect(output.stderr.contains("HUBSPOT_ACCESS_TOKEN"), "\(output.stderr)")
+                #expect(!output.stderr.contains("X-Injected"))
+            }
+            #expect(server.exchanges.isEmpty)
+        }
+    }
+
+    @Test("429: Retry-After and HubSpot's rate-limit headers are honoured, retries are bounded; GETs retried on 5xx, writes never")
+    func rateLimitsAndRetries() async throws {
+        try await withServer { server in
+            server.inject(.rateLimit(count: 1, headers: ["Retry-After": "1"]))
+            #expect(try await crmgen(["plan", "--definitions", Self.full], server).status == 0)
+            var seen = server.exchanges
+            #expect(seen.count >= 2 && seen[0].status == 429 && seen[1].path == seen[0].path && seen[1].status == 200)
+            #expect(seen[1].time.timeIntervalSince(seen[0].time) >= 0.9, "waited for Retry-After")
+
+            server.clearExchanges()
+            server.inject(.rateLimit(count: 1, headers: ["X-HubSpot-RateLimit-Remaining": "0", "X-HubSpot-RateLimit-Interval-Milliseconds": "400"]))
+            #expect(try await crmgen(["plan", "--definitions", Self.full], server).status == 0)
+            seen = server.exchanges
+            #expect(seen[1].time.timeIntervalSince(seen[0].time) >= 0.35, "waited for HubSpot's interval")
+
+            server.clearExchanges()
+            server.inject(.rateLimit(count: 100, headers: ["Retry-After": "0"]))
+            let limited = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(limited.status == 1)
+            #expect(limited.stderr.contains("429"), "\(limited.stderr)")
+            #expect(server.exchanges.count == 5, "bounded: \(server.exchanges.count) attempts")
+            server.clearFaults()
+
+            server.clearExchanges()
+            server.inject(.serverErrorOnReads(count: 2))
+            #expect(try await crmgen(["plan", "--definitions", Self.full], server).status == 0)
+            #expect(server.exchanges.prefix(3).map(\.status) == [502, 502, 200])
+
+            server.clearExchanges()
+            server.inject(.failWrite(number: 1, status: 503, done: false))
+            #expect(try await crmgen(["apply", "--yes", "--definitions", Self.full], server).status == 1)
+            #expect(writes(server).count == 1, "a write is not repeated after a 5xx")
+        }
+    }
+}
+
+/// apply on a terminal (a pseudo-terminal from script(1)): it asks, and prints one line per request.
+@Suite("crmgen apply on a terminal")
+struct PortalTerminalTests {
+    static let script = URL(fileURLWithPath: "/usr/bin/script")
+
+    func onTerminal(_ arguments: [String], _ server: FakePortalServer, input: String) async throws -> ProcessRunner.Output {
+        let command = ([CommandRunner.executable.path] + arguments + ["--base-url", server.baseURL])
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        return try await ProcessRunner.run(Self.script, ["-qefc", command, "/dev/null"], in: try PortalCommandTests().folder(),
+                                           environment: server.environment(), input: input)
+    }
+
+    @Test("apply asks; anything but yes sends nothing; yes applies with a progress line per request",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func asksOnATerminal() async throws {
+        let server = try FakePortalServer()
+        try await server.start()
+        let declined = try await onTerminal(["apply", "--definitions", PortalCommandTests.full], server, input: "no\n")
+        #expect(declined.status == 1)
+        #expect(declined.stdout.contains("Type yes to go on:"), "\(declined.stdout)")
+        #expect(declined.stdout.contains("Nothing was sent."))
+        #expect(server.exchanges.allSatisfy { !$0.isWrite })
+
+        let accepted = try await onTerminal(["apply", "--definitions", PortalCommandTests.full], server, input: "yes\n")
+        #expect(accepted.status == 0, "\(accepted.stdout)")
+        let writes = server.exchanges.filter(\.isWrite)
+        #expect(!writes.isEmpty)
+        for write in writes {
+            #expect(accepted.stdout.contains("\(write.method) \(write.path) \(write.status) ("), "a progress line for \(write.path)")
+        }
+        #expect(!accepted.stdout.contains(server.token))
+        await server.stop()
+    }
+}
