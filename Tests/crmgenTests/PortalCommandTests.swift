@@ -108,10 +108,15 @@ struct PortalCommandTests {
             let text = try await crmgen(["plan", "--definitions", Self.full], server)
             #expect(text.stdout.contains("+ POST /crm/v3/properties/\(batch)  create the property tasting_notes of roast_batch"), "\(text.stdout)")
             #expect(text.stdout.contains("Plan: 2 to create, 2 to change, 0 destructive."), "\(text.stdout)")
+            #expect(text.stdout.contains("~ PATCH /crm/v3/properties/\(batch)/roast_level  update the property roast_level of roast_batch: options (adds dark)"))
 
             #expect(try await crmgen(["apply", "--yes", "--definitions", Self.full], server).status == 0)
             let removals = try planned(try await crmgen(["plan", "--format", "json", "--definitions", Self.partial], server))
             #expect(removals.requests == [])
+            let removalText = try await crmgen(["plan", "--definitions", Self.partial], server).stdout
+            #expect(removalText.contains("~ PATCH /crm/v3/properties/contacts/preferred_roast  update the property preferred_roast of contacts: options (removes dark)"),
+                    "\(removalText)")
+            #expect(removalText.contains("Plan: 0 to create, 0 to change, 5 destructive."))
             let labelId = try #require(removals.destructive.first { $0.hasPrefix("DELETE /crm/v4/associations/\(batch)") }?.split(separator: "/").last)
             let inverseId = try #require(Int(labelId)) + 1
             #expect(removals.destructive.sorted() == [

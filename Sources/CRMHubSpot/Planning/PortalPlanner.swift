@@ -82,8 +82,12 @@ public struct PortalPlanner: Sendable {
                 }
                 let change = Self.propertyChange(property, existing, of: wanted)
                 if let body = change.update {
-                    let request = HubSpotRequest(method: "PATCH", path: "\(path)/\(property.name)", body: body,
-                                                 summary: "update the property \(property.name) of \(wanted.name): \(Self.keys(body))")
+                    var summary = "update the property \(property.name) of \(wanted.name): \(Self.keys(body))"
+                    let optionChanges = (change.addedOptions.isEmpty ? [] : ["adds " + change.addedOptions.joined(separator: ", ")])
+                        + (change.removedOptions.isEmpty ? [] : ["removes " + change.removedOptions.joined(separator: ", ")])
+                    if !optionChanges.isEmpty { summary += " (\(optionChanges.joined(separator: "; ")))" }
+                    if change.typeChange { summary += " (\(existing.type.rawValue)/\(existing.fieldType.rawValue) → \(property.type.rawValue)/\(property.fieldType.rawValue))" }
+                    let request = HubSpotRequest(method: "PATCH", path: "\(path)/\(property.name)", body: body, summary: summary)
                     if change.isDestructive { plan.destructive.append(request) } else { patches.append(request) }
                 }
                 if property.unique != existing.unique {
@@ -136,15 +140,23 @@ public struct PortalPlanner: Sendable {
         return pairs.isEmpty ? nil : .object(pairs)
     }
 
-    /// A PropertyUpdate of what differs, and whether it destroys data: a new type or field type, or
-    /// options the portal has and the definitions do not.
-    static func propertyChange(_ wanted: PropertySchema, _ present: PropertySchema, of object: ObjectSchema) -> (update: JSONValue?, isDestructive: Bool) {
+    /// What differs in a property, as a PropertyUpdate; destructive when it changes the type or field
+    /// type, or drops options the portal has (records holding them would lose their value).
+    struct PropertyChange {
+        var update: JSONValue?
+        var typeChange = false
+        var addedOptions: [String] = []
+        var removedOptions: [String] = []
+        var isDestructive: Bool { typeChange || !removedOptions.isEmpty }
+    }
+
+    static func propertyChange(_ wanted: PropertySchema, _ present: PropertySchema, of object: ObjectSchema) -> PropertyChange {
         var pairs: [(key: String, value: JSONValue)] = []
-        var destructive = false
+        var change = PropertyChange()
         if wanted.type != present.type || wanted.fieldType != present.fieldType {
             pairs.append(("type", .string(wanted.type.rawValue)))
             pairs.append(("fieldType", .string(wanted.fieldType.rawValue)))
-            destructive = true
+            change.typeChange = true
         }
         if wanted.label != present.label { pairs.append(("label", .string(wanted.label))) }
         if (wanted.description ?? "") != (present.description ?? "") { pairs.append(("description", .string(wanted.description ?? ""))) }
@@ -161,9 +173,14 @@ public struct PortalPlanner: Sendable {
         if wanted.type == present.type, (wanted.type == .enumeration || wanted.type == .bool), !sameOptions(wanted, present) {
             pairs.append(("options", HubSpotBodies.options(wanted) ?? .array([])))
             let kept = Set(wanted.options.map(\.value))
-            if present.options.contains(where: { !kept.contains($0.value) }) && !(wanted.type == .bool && wanted.options.isEmpty) { destructive = true }
+            let had = Set(present.options.map(\.value))
+            change.addedOptions = wanted.options.map(\.value).filter { !had.contains($0) }
+            if !(wanted.type == .bool && wanted.options.isEmpty) {
+                change.removedOptions = present.options.map(\.value).filter { !kept.contains($0) }
+            }
         }
-        return (pairs.isEmpty ? nil : .object(pairs), destructive)
+        change.update = pairs.isEmpty ? nil : .object(pairs)
+        return change
     }
 
     /// Options equal as HubSpot keeps them: a display order the definitions leave open matches any.
