@@ -51,6 +51,8 @@ let package = Package(
         // HubSpot's request and response shapes, and the pure translation between them and definitions:
         // import (GET responses → definition files) and export (definitions → create requests). No I/O.
         .target(name: "CRMHubSpot", dependencies: ["CRMModel", "CRMSchemaLoader"]),
+        // Two schemas → their differences, each breaking or safe by a named rule (crmgen diff). Pure: no I/O.
+        .target(name: "CRMDiff", dependencies: ["CRMModel"]),
         // The command-line tool: a thin layer over the libraries.
         .executableTarget(
             name: "crmgen",
@@ -60,6 +62,7 @@ let package = Package(
                 "CRMGenerator",
                 "CRMDynamic",
                 "CRMHubSpot",
+                "CRMDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +96,12 @@ let package = Package(
             dependencies: ["CRMHubSpot", "CRMSchemaLoader", "CRMModel", "TestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures", "Expected"]
+        ),
+        .testTarget(
+            name: "CRMDiffTests",
+            // CRMSchemaLoader: schemas loaded from YAML, with the standard set, as crmgen diff loads them.
+            dependencies: ["CRMDiff", "CRMModel", "CRMSchemaLoader", "TestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "crmgenTests", dependencies: ["TestSupport"], exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic", "TestSupport"]),
