@@ -6,7 +6,7 @@ import PackageDescription
 //
 // What is API (semantic versioning covers these products and nothing else): CRMRuntime (with the
 // CRMModel types it re-exports), CRMObjects, CRMDynamic, the crmgen command and CRMGenPlugin.
-// CRMSchemaLoader and CRMGenerator are the tool's insides, not products.
+// CRMSchemaLoader, CRMGenerator and CRMDiff are the tool's insides, not products.
 let package = Package(
     name: "crmgen",
     platforms: [.macOS(.v13)],

@@ -21,8 +21,8 @@ struct DiffCommand: ParsableCommand {
         Exit status: 0 when no change breaks, 1 when one does or when either side has errors, 2 for usage errors.
 
         Examples:
-          crmgen diff released/Definitions Definitions
-          crmgen diff old/roast_batch.yaml Definitions/custom/roast_batch.yaml --format json
+          crmgen diff ../released/Definitions Definitions
+          crmgen diff old.yaml new.yaml --format json
         """
     )
 
