@@ -72,29 +72,28 @@ extension SchemaComparison {
     /// Labels by name, their texts and type IDs read from the new declaration's side.
     private mutating func compareLabels(_ old: [AssociationLabel], _ new: [AssociationLabel], of association: AssociationSchema,
                                         at location: SourceLocation?, removedAt removal: SourceLocation?) {
-        func between(_ label: AssociationLabel, at location: SourceLocation?) -> Subject {
+        let between = "association between \(Shown.quoted(association.from)) and \(Shown.quoted(association.to))"
+        let directed = "association from \(Shown.quoted(association.from)) to \(Shown.quoted(association.to))"
+        func subject(_ label: AssociationLabel, of phrase: String, at location: SourceLocation?) -> Subject {
             Subject(object: association.from, member: .label(label.name, association: association.to),
-                    phrase: "label \(Shown.quoted(label.name)) of association between \(Shown.quoted(association.from)) and \(Shown.quoted(association.to))",
-                    location: location)
+                    phrase: "label \(Shown.quoted(label.name)) of \(phrase)", location: location)
         }
         let oldByName = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(new.map(\.name))
         for label in old where !newNames.contains(label.name) {
-            record(.labelRemoved, between(label, at: removal), "was removed")
+            record(.labelRemoved, subject(label, of: between, at: removal), "was removed")
         }
         for label in new {
             guard let before = oldByName[label.name] else {
-                record(.labelAdded, between(label, at: location), "was added")
+                record(.labelAdded, subject(label, of: between, at: location), "was added")
                 continue
             }
-            let subject = Subject(object: association.from, member: .label(label.name, association: association.to),
-                                  phrase: "label \(Shown.quoted(label.name)) of association from \(Shown.quoted(association.from)) to \(Shown.quoted(association.to))",
-                                  location: location)
-            setting(.labelTextChanged, "label", before.label, label.label, of: subject, shown: Shown.quoted)
-            setting(.labelTextChanged, "inverseLabel", before.inverseLabel, label.inverseLabel, of: subject, shown: Shown.quoted)
-            setting(.labelTypeIdChanged, "associationTypeId", before.associationTypeId, label.associationTypeId, of: subject, shown: Shown.plain)
+            let changed = subject(label, of: directed, at: location)
+            setting(.labelTextChanged, "label", before.label, label.label, of: changed, shown: Shown.quoted)
+            setting(.labelTextChanged, "inverseLabel", before.inverseLabel, label.inverseLabel, of: changed, shown: Shown.quoted)
+            setting(.labelTypeIdChanged, "associationTypeId", before.associationTypeId, label.associationTypeId, of: changed, shown: Shown.plain)
             setting(.labelTypeIdChanged, "inverseAssociationTypeId", before.inverseAssociationTypeId, label.inverseAssociationTypeId,
-                    of: subject, shown: Shown.plain)
+                    of: changed, shown: Shown.plain)
         }
     }
 }

@@ -38,7 +38,8 @@ extension SchemaComparison {
 
     private mutating func compare(_ old: ObjectSchema, _ new: ObjectSchema) {
         let object = subject(of: new, at: place(of: old, new))
-        let idRule: SchemaChange.Rule = old.objectTypeId == nil ? .objectTypeIdSet : new.objectTypeId == nil ? .objectTypeIdCleared : .objectTypeIdChanged
+        let idRule: SchemaChange.Rule = old.objectTypeId == nil ? .objectTypeIdSet
+            : new.objectTypeId == nil ? .objectTypeIdCleared : .objectTypeIdChanged
         setting(idRule, "objectTypeId", old.objectTypeId, new.objectTypeId, of: object, shown: Shown.quoted)
 
         setting(.objectTextChanged, "singular label", old.labels.singular, new.labels.singular, of: object, shown: Shown.quoted)
