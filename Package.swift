@@ -6,7 +6,7 @@ import PackageDescription
 //
 // What is API (semantic versioning covers these products and nothing else): CRMRuntime (with the
 // CRMModel types it re-exports), CRMObjects, CRMDynamic, the crmgen command and CRMGenPlugin.
-// CRMSchemaLoader and CRMGenerator are the tool's insides, not products.
+// CRMSchemaLoader, CRMGenerator and CRMDiff are the tool's insides, not products.
 let package = Package(
     name: "crmgen",
     platforms: [.macOS(.v13)],
@@ -56,6 +56,8 @@ let package = Package(
         // A HubSpot portal over HTTP (URLSession): the token from the environment, https (http only to
         // this machine), rate limits honoured; reading for pull and plan, running plans for apply.
         .target(name: "CRMPortal", dependencies: ["CRMHubSpot", "CRMModel"]),
+        // Two schemas → their differences, each breaking or safe by a named rule (crmgen diff). Pure: no I/O.
+        .target(name: "CRMDiff", dependencies: ["CRMModel"]),
         // The command-line tool: a thin layer over the libraries.
         .executableTarget(
             name: "crmgen",
@@ -66,6 +68,7 @@ let package = Package(
                 "CRMDynamic",
                 "CRMHubSpot",
                 "CRMPortal",
+                "CRMDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,6 +102,12 @@ let package = Package(
             dependencies: ["CRMHubSpot", "CRMSchemaLoader", "CRMModel", "TestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures", "Expected"]
+        ),
+        .testTarget(
+            name: "CRMDiffTests",
+            // CRMSchemaLoader: schemas loaded from YAML, with the standard set, as crmgen diff loads them.
+            dependencies: ["CRMDiff", "CRMModel", "CRMSchemaLoader", "TestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "crmgenTests", dependencies: ["TestSupport", "CRMHubSpot", .product(name: "FlyingFox", package: "FlyingFox")],
                     exclude: ["Fixtures", "Scripts"]),

@@ -15,8 +15,8 @@ struct CRMGen: AsyncParsableCommand {
         Exit status: 0 when the definitions are valid, 1 when they are not, 2 for usage errors.
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, GenerateCommand.self, DescribeCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
-                      PullCommand.self, PlanCommand.self, ApplyCommand.self]
+        subcommands: [ValidateCommand.self, GenerateCommand.self, DescribeCommand.self, CheckCommand.self, DiffCommand.self,
+                      ExportCommand.self, ImportCommand.self, PullCommand.self, PlanCommand.self, ApplyCommand.self]
     )
 
     /// Runs a command with crmgen's exit codes: ArgumentParser's usage errors (64) become 2.
@@ -48,6 +48,9 @@ enum ExitStatus: Int32 {
     case success = 0
     case invalidDefinitions = 1
     case usage = 2
+
+    /// `crmgen diff` found a change that breaks: 1, as a failed check.
+    static let breakingChanges = ExitStatus.invalidDefinitions
 
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

@@ -3,7 +3,16 @@ import CRMModel
 import CRMSchemaLoader
 import Foundation
 
-/// `--definitions PATH`, shared by every command that reads definitions.
+/// `--no-standard`, shared by every command that loads definitions (`diff` loads two sets, without `--definitions`).
+struct StandardSetOption: ParsableArguments {
+    @Flag(name: .customLong("no-standard"), help: "Do not load the built-in HubSpot standard objects underneath.")
+    var noStandard = false
+
+    /// A loader with or without the built-in standard set underneath.
+    var loader: SchemaLoader { SchemaLoader(includesStandardDefinitions: !noStandard) }
+}
+
+/// `--definitions PATH` and `--no-standard`, shared by every command that reads one set of definitions.
 struct DefinitionOptions: ParsableArguments {
     @Option(
         name: .customLong("definitions"),
@@ -15,8 +24,7 @@ struct DefinitionOptions: ParsableArguments {
     )
     var paths: [String] = []
 
-    @Flag(name: .customLong("no-standard"), help: "Do not load the built-in HubSpot standard objects underneath.")
-    var noStandard = false
+    @OptionGroup var standardSet: StandardSetOption
 
     /// The paths to load: the given ones, else `./Definitions` when it exists, else none.
     func resolvedPaths(adding extra: [String] = []) -> [String] {
@@ -27,7 +35,7 @@ struct DefinitionOptions: ParsableArguments {
 
     /// Loads and prints diagnostics; throws the right exit status when loading fails.
     func loadSchema(adding extra: [String] = []) throws -> (schema: Schema, result: LoadResult) {
-        let loader = SchemaLoader(includesStandardDefinitions: !noStandard)
+        let loader = standardSet.loader
         let result: LoadResult
         do {
             result = try loader.load(paths: resolvedPaths(adding: extra))
