@@ -19,6 +19,9 @@ extension SchemaChange {
         /// without a value for it, valid before, are not.
         case propertyRequired = "PROPERTY_REQUIRED"
         case optionRemoved = "OPTION_REMOVED"
+        /// An enumeration whose options the portal defined now lists every valid value
+        /// (`optionSource: portal` → `definitions`): a portal's own values, valid before, are not.
+        case optionsClosed = "OPTIONS_CLOSED"
         /// The association between two objects that both remain is gone.
         case associationRemoved = "ASSOCIATION_REMOVED"
         /// Either end of an association that allowed many records allows one (many-to-many → one-to-many,
@@ -51,6 +54,11 @@ extension SchemaChange {
         /// bounds, format, number display hint, referenced object type.
         case propertySettingChanged = "PROPERTY_SETTING_CHANGED"
         case optionAdded = "OPTION_ADDED"
+        /// An enumeration now accepts the portal's own values (`optionSource: definitions` → `portal`).
+        case optionsOpened = "OPTIONS_OPENED"
+        /// An option of an enumeration whose options the portal defines is no longer listed: its
+        /// value is still valid (the portal's own), only no longer a known one.
+        case optionUnlisted = "OPTION_UNLISTED"
         /// Label or description.
         case optionTextChanged = "OPTION_TEXT_CHANGED"
         /// Display order or hidden.
@@ -72,12 +80,12 @@ extension SchemaChange {
         public var severity: Severity {
             switch self {
             case .objectRemoved, .objectTypeIdChanged, .propertyRemoved, .propertyTypeChanged, .propertyFieldTypeChanged,
-                 .propertyRequired, .optionRemoved, .associationRemoved, .associationCardinalityNarrowed,
+                 .propertyRequired, .optionRemoved, .optionsClosed, .associationRemoved, .associationCardinalityNarrowed,
                  .associationRequired, .labelRemoved:
                 .breaking
             case .objectAdded, .objectTypeIdSet, .objectTypeIdCleared, .objectTextChanged, .objectSettingChanged,
                  .propertyAdded, .propertyOptional, .propertyTextChanged, .propertySettingChanged,
-                 .optionAdded, .optionTextChanged, .optionSettingChanged,
+                 .optionAdded, .optionsOpened, .optionUnlisted, .optionTextChanged, .optionSettingChanged,
                  .associationAdded, .associationCardinalityWidened, .associationOptional, .associationTypeIdChanged,
                  .labelAdded, .labelTextChanged, .labelTypeIdChanged:
                 .safe

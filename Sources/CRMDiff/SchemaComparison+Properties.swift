@@ -71,8 +71,17 @@ extension SchemaComparison {
         }
         let oldByValue = Dictionary(old.options.map { ($0.value, $0) }, uniquingKeysWith: { first, _ in first })
         let newValues = Set(new.options.map(\.value))
+        if old.optionSource != new.optionSource {
+            record(new.optionSource == .portal ? .optionsOpened : .optionsClosed, property,
+                   new.optionSource == .portal ? "now accepts the portal's own options (optionSource: portal)"
+                                               : "no longer accepts options it does not list (optionSource: definitions)")
+        }
         for option in old.options where !newValues.contains(option.value) {
-            record(.optionRemoved, subject(option, at: removal), "was removed")
+            if new.optionSource == .portal {
+                record(.optionUnlisted, subject(option, at: removal), "is no longer listed (the portal's options stay valid)")
+            } else {
+                record(.optionRemoved, subject(option, at: removal), "was removed")
+            }
         }
         for option in new.options {
             let changed = subject(option, at: property.location)

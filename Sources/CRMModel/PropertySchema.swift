@@ -33,6 +33,15 @@ public enum NumberDisplayHint: String, CaseIterable, Hashable, Sendable, Codable
     case unformatted, formatted, currency, percentage, duration, probability
 }
 
+/// Who decides an enumeration's options.
+public enum OptionSource: String, CaseIterable, Hashable, Sendable, Codable {
+    /// The definitions list every value; validators accept only those.
+    case definitions
+    /// Each portal has its own values (deal pipelines and stages, lifecycle stages, ticket
+    /// pipelines): the listed options are the known ones, and validators accept any value.
+    case portal
+}
+
 /// One choice of an `enumeration` property.
 public struct PropertyOption: Hashable, Sendable, Codable {
     public var value: String
@@ -79,8 +88,12 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     public var referencedObjectType: String?
     /// The choices of an `enumeration`; for a `bool`, the labels HubSpot shows for `true` and `false`.
     public var options: [PropertyOption]
+    /// Whether ``options`` is the whole list or the known part of a portal's own list.
+    public var optionSource: OptionSource
     /// Where the property is defined; `nil` for properties crmgen adds implicitly.
     public var location: SourceLocation?
+    /// Where an extension changed ``options`` or ``optionSource`` (`nil`: they are as defined).
+    public var optionsLocation: SourceLocation?
 
     public init(
         name: String, label: String, description: String? = nil,
@@ -90,7 +103,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
         pattern: String? = nil, minLength: Int? = nil, maxLength: Int? = nil,
         minimum: CRMNumber? = nil, maximum: CRMNumber? = nil, format: PropertyFormat? = nil,
         numberDisplayHint: NumberDisplayHint? = nil, referencedObjectType: String? = nil,
-        options: [PropertyOption] = [], location: SourceLocation? = nil
+        options: [PropertyOption] = [], optionSource: OptionSource = .definitions, location: SourceLocation? = nil,
+        optionsLocation: SourceLocation? = nil
     ) {
         self.name = name
         self.label = label
@@ -114,7 +128,9 @@ public struct PropertySchema: Hashable, Sendable, Codable {
         self.numberDisplayHint = numberDisplayHint
         self.referencedObjectType = referencedObjectType
         self.options = options
+        self.optionSource = optionSource
         self.location = location
+        self.optionsLocation = optionsLocation
     }
 
     /// The `referencedObjectType` that marks a property holding a HubSpot owner ID.

@@ -3,8 +3,9 @@
 /// what a property's values must be.
 public struct ValidationPlan: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
-        /// Text with optional lengths (Unicode code points), a pattern and a format. Owner IDs and
-        /// enumerations without options (their values come from elsewhere) are plain text.
+        /// Text with optional lengths (Unicode code points), a pattern and a format. Owner IDs,
+        /// enumerations without options and enumerations whose options the portal defines (their
+        /// values come from elsewhere) are plain text.
         case text(minLength: Int?, maxLength: Int?, pattern: String?, format: PropertyFormat?)
         /// A ``CRMNumber``, within inclusive bounds.
         case number(minimum: CRMNumber?, maximum: CRMNumber?)
@@ -32,7 +33,7 @@ public struct ValidationPlan: Hashable, Sendable {
         case .bool: kind = .bool
         case .date: kind = .date
         case .datetime: kind = .datetime
-        case .enumeration where property.isOwner || property.options.isEmpty:
+        case .enumeration where property.isOwner || property.options.isEmpty || property.optionSource == .portal:
             kind = .text(minLength: nil, maxLength: nil, pattern: nil, format: nil)
         case .enumeration: kind = property.isMultiSelect ? .options : .option
         }

@@ -19,14 +19,18 @@ public struct PortalReader: Sendable {
         self.client = client
     }
 
-    public func read(for definitions: Schema, isBuiltIn: (SourceLocation?) -> Bool) async throws(PortalError) -> PortalSnapshot {
+    /// - Parameter includingPortalOptions: also read the standard objects whose enumerations each
+    ///   portal defines (deal stages, lifecycle stages, pipelines), for `pull` to write their options.
+    public func read(for definitions: Schema, isBuiltIn: (SourceLocation?) -> Bool,
+                     includingPortalOptions: Bool = false) async throws(PortalError) -> PortalSnapshot {
         var snapshot = PortalSnapshot()
         let schemasPath = "/crm/v3/schemas"
         let schemas = try await items(HubSpotObjectSchema.self, schemasPath, what: "a schemas response")
         snapshot.sources.schemas.append(.init(file: "GET \(schemasPath)", schemas: schemas))
         var typeIds: [String: String] = [:]
         for schema in schemas where schema.archived != true { if let id = schema.objectTypeId { typeIds[schema.name] = id } }
-        for object in definitions.objects where object.kind == .standard && !object.extensionLocations.isEmpty {
+        for object in definitions.objects where object.kind == .standard
+            && (!object.extensionLocations.isEmpty || includingPortalOptions && object.properties.contains { $0.optionSource == .portal }) {
             let path = "/crm/v3/properties/\(object.name)"
             snapshot.sources.properties.append(.init(object: object.name, file: "GET \(path)",
                                                      properties: try await items(HubSpotProperty.self, path, what: "a properties response")))

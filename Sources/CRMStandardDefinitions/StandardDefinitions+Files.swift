@@ -421,6 +421,7 @@ associations:
 # copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
+# - lifecyclestage, hs_lead_status: 'optionSource: portal' — each portal defines its own values; the options listed are HubSpot's defaults, validators accept any value, and `crmgen pull` writes a portal's actual list.
 # - HubSpot requires at least one of domain or name on create; crmgen has no 'one of' rule, so neither is required: true.
 # - industry (enumeration with a long HubSpot-defined option list) is left out: its full option list was not verified.
 
@@ -464,6 +465,7 @@ properties:
     label: Lifecycle Stage
     type: enumeration
     fieldType: radio
+    optionSource: portal
     options:
       - { value: subscriber, label: Subscriber }
       - { value: lead, label: Lead }
@@ -477,6 +479,7 @@ properties:
     label: Lead Status
     type: enumeration
     fieldType: radio
+    optionSource: portal
     options:
       - { value: NEW, label: New }
       - { value: OPEN, label: Open }
@@ -606,6 +609,7 @@ associations:
 # copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
+# - lifecyclestage, hs_lead_status: 'optionSource: portal' — each portal defines its own values; the options listed are HubSpot's defaults, validators accept any value, and `crmgen pull` writes a portal's actual list.
 # - HubSpot requires no property to create a contact (at least one of email, firstname, lastname is recommended), so no property is required: true.
 # - lifecyclestage options are HubSpot's 8 defaults; portals may add or remove stages.
 
@@ -643,6 +647,7 @@ properties:
     label: Lifecycle Stage
     type: enumeration
     fieldType: radio
+    optionSource: portal
     options:
       - { value: subscriber, label: Subscriber }
       - { value: lead, label: Lead }
@@ -657,6 +662,7 @@ properties:
     type: enumeration
     fieldType: radio
     description: "The contact's sales, prospecting or outreach status."
+    optionSource: portal
     options:
       - { value: NEW, label: New }
       - { value: OPEN, label: Open }
@@ -873,6 +879,7 @@ associations:
 # copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
+# - pipeline, dealstage: 'optionSource: portal' — each portal defines its own values; the options listed are HubSpot's defaults, validators accept any value, and `crmgen pull` writes a portal's actual list.
 # - pipeline/dealstage options are those of HubSpot's default pipeline ('default', 'Sales Pipeline'); other pipelines and stages are portal-specific internal IDs.
 
 object: deals
@@ -900,6 +907,7 @@ properties:
     fieldType: select
     required: true
     description: "Pipeline internal ID. 'default' is HubSpot's default deal pipeline; other pipeline IDs are portal-specific."
+    optionSource: portal
     options:
       - { value: default, label: Sales Pipeline }
   dealstage:
@@ -908,6 +916,7 @@ properties:
     fieldType: radio
     required: true
     description: "Stage internal ID (stages of the default pipeline; other stages are portal-specific)."
+    optionSource: portal
     options:
       - { value: appointmentscheduled, label: Appointment Scheduled }
       - { value: qualifiedtobuy, label: Qualified To Buy }
@@ -1429,6 +1438,7 @@ associations:
 # copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
+# - hs_pipeline, hs_pipeline_stage: 'optionSource: portal' — each portal defines its own values; the options listed are HubSpot's defaults, validators accept any value, and `crmgen pull` writes a portal's actual list.
 # - The required-properties table of the object guide also lists hs_associated_contact_email/firstname/lastname and hs_associated_company_domain/name; the leads guide requires only hs_lead_name plus an associated contact. They are included, not required.
 # - hs_lead_type is left out: its default option values are not published in the sources read (the guide's example value 'NEW BUSINESS' is portal-editable).
 # - hs_lead_label options HOT/WARM/COLD are HubSpot's defaults and portal-editable (guide example: WARM).
@@ -1467,6 +1477,7 @@ properties:
     type: enumeration
     fieldType: select
     description: "Pipeline internal ID; 'lead-pipeline-id' is the default lead pipeline, others are portal-specific."
+    optionSource: portal
     options:
       - { value: lead-pipeline-id, label: Lead pipeline }
   hs_pipeline_stage:
@@ -1474,6 +1485,7 @@ properties:
     type: enumeration
     fieldType: select
     description: "Stage internal ID of the default lead pipeline; other stages are portal-specific."
+    optionSource: portal
     options:
       - { value: new-stage-id, label: New }
       - { value: attempting-stage-id, label: Attempting }
@@ -2453,6 +2465,7 @@ associations: []
 # copied from Documentation/HubSpotSources.md section 2 (HubSpot 'Associate records' v4 guide).
 #
 # Notes:
+# - hs_pipeline, hs_pipeline_stage: 'optionSource: portal' — each portal defines its own values; the options listed are HubSpot's defaults, validators accept any value, and `crmgen pull` writes a portal's actual list.
 # - hs_pipeline/hs_pipeline_stage options are those of HubSpot's default 'Support Pipeline' (pipeline ID '0'); other pipelines and stages are portal-specific.
 # - hs_ticket_priority options LOW/MEDIUM/HIGH/URGENT: HIGH is in HubSpot's create-ticket example, the others as seen in public integrations; portals may edit them.
 # - hs_ticket_category and source_type (enumerations) are left out: their option lists were not verified.
@@ -2481,6 +2494,7 @@ properties:
     fieldType: select
     required: true
     description: "Pipeline internal ID. '0' is HubSpot's default ticket pipeline; other pipeline IDs are portal-specific."
+    optionSource: portal
     options:
       - { value: "0", label: Support Pipeline }
   hs_pipeline_stage:
@@ -2489,6 +2503,7 @@ properties:
     fieldType: select
     required: true
     description: "Stage internal ID (stages of the default pipeline; other stages are portal-specific)."
+    optionSource: portal
     options:
       - { value: "1", label: New }
       - { value: "2", label: Waiting on contact }

@@ -53,6 +53,48 @@ struct SchemaLoadingTests {
         #expect(schema.object(matching: "Customers")?.name == "contacts")
     }
 
+    @Test("an extension gives an enumeration the portal's options, or says whose list it is; the writer writes it back")
+    func optionsRefinement() throws {
+        let text = """
+        object: deals
+        kind: extension
+        properties:
+          dealstage:
+            options:
+              - { value: "71234567", label: Green coffee quoted }
+              - { value: closedwon, label: Closed won }
+          dealtype: { optionSource: portal }
+          pipeline:
+            optionSource: definitions
+            options: [default, "9001"]
+
+        """
+        let schema = try #require(load([DefinitionSource(path: "deals_portal.yaml", text: text)]).schema)
+        let deals = try #require(schema.object(named: "deals"))
+        let stage = try #require(deals.property(named: "dealstage"))
+        #expect(stage.options.map(\.value) == ["71234567", "closedwon"])
+        #expect(stage.optionSource == .portal, "the built-in list is the portal's")
+        #expect(stage.location?.file == "<built-in>/deals.yaml", "still defined where it was")
+        #expect(stage.optionsLocation == SourceLocation(file: "deals_portal.yaml", line: 4, column: 3))
+        #expect(deals.property(named: "dealtype")?.optionSource == .portal)
+        #expect(deals.property(named: "dealtype")?.options.map(\.value) == ["newbusiness", "existingbusiness"], "options kept")
+        #expect(deals.property(named: "pipeline")?.optionSource == .definitions)
+        #expect(ValidationPlan(try #require(deals.property(named: "pipeline"))).kind == .option)
+        #expect(ValidationPlan(stage).kind == .text(minLength: nil, maxLength: nil, pattern: nil, format: nil), "any value")
+
+        let document = DefinitionDocument(object: "deals", kind: .extension, refinedOptions: [
+            OptionsRefinement(property: "dealstage", options: stage.options),
+            OptionsRefinement(property: "dealtype", optionSource: .portal),
+            OptionsRefinement(property: "pipeline", optionSource: .definitions, options: deals.property(named: "pipeline")?.options),
+        ])
+        let written = DefinitionWriter.yaml(document)
+        #expect(written == "object: deals\nkind: extension\nproperties:\n" + text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).joined(separator: "\n")
+                .replacingOccurrences(of: "  dealtype: { optionSource: portal }", with: "  dealtype:\n    optionSource: portal"), "\(written)")
+        let reloaded = try #require(load([DefinitionSource(path: "deals_portal.yaml", text: written)]).schema)
+        #expect(reloaded.object(named: "deals")?.properties.map(\.options) == deals.properties.map(\.options))
+        #expect(reloaded.object(named: "deals")?.properties.map(\.optionSource) == deals.properties.map(\.optionSource))
+    }
+
     @Test("a standard file replaces the built-in object of that name")
     func replaceStandard() throws {
         let schema = try #require(load([try Fixtures.source(good: "replace-standard-object.yaml")]).schema)

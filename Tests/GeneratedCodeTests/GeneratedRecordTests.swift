@@ -113,6 +113,23 @@ struct GeneratedRecordTests {
         #expect(contact.additionalProperties["some_portal_property"] == "x")
     }
 
+    @Test("an enumeration whose options the portal defines takes the portal's own values; others still check theirs")
+    func portalDefinedOptions() throws {
+        let json = #"{"id":"7","properties":{"dealname":"Wholesale","pipeline":"9001","dealstage":"71234567","dealtype":"barter","hs_object_id":"7"}}"#
+        var deal = try JSONDecoder().decode(Deal.self, from: Data(json.utf8))
+        #expect(deal.dealstage == .unknown("71234567"))
+        #expect(deal.pipeline == .unknown("9001"))
+        #expect(!Deal.Dealstage.unknown("x").isKnown && Deal.Dealstage.closedwon.isKnown, "known values stay typed")
+        #expect(deal.validate().map(\.description) == ["dealtype: 'barter' is not one of the property's options"],
+                "pipeline and dealstage are the portal's; dealtype is crmgen's list")
+        deal.dealstage = .closedwon
+        #expect(deal.record.properties["dealstage"] == "closedwon")
+        let contact = try JSONDecoder().decode(Contact.self, from: Data(#"{"id":"1","properties":{"lifecyclestage":"1234567","hs_lead_status":"COLD_CALLED"}}"#.utf8))
+        #expect(contact.validate() == [])
+        #expect(Contact.schema.property(named: "lifecyclestage")?.optionSource == .portal)
+        #expect(Deal.schema.property(named: "dealtype")?.optionSource == .definitions)
+    }
+
     @Test("hostile names and texts survive generation")
     func hostile() throws {
         let json = #"{"id":"1","properties":{"default":"d","class":"\"ab\\d\"","self":"2.5","protocol":"false","type":"2024-02-29","init":"2024-02-29T12:00:00Z","id":"not the record id","validate":"v","string":"b","crop":"1st-crop;\"\"\";unknown;default;odd"}}"#
@@ -126,7 +143,7 @@ struct GeneratedRecordTests {
         #expect(thing.id == "1")
         #expect(thing.validateProperty == "v")
         #expect(thing.string == .b)
-        #expect(thing.crop == [._1stCrop, .value, .unknownValue, .default, .unknown("odd")])
+        #expect(thing.crop == [.firstCrop, .quotes, .unknownValue, .default, .unknown("odd")], "a value that begins with no letter names its case by its label")
         #expect(HostileThing.Crop.knownValues.map(\.rawValue) == ["1st-crop", "default", "self", "\"\"\"", "unknown", "a b", "A_B"])
         #expect(thing.validate().map(\.description) == ["crop: 'odd' is not one of the property's options"])
         let schema = try #require(Registry.shared.object("hostile_thing"))

@@ -52,6 +52,8 @@ public final class FakeHubSpotPortal: @unchecked Sendable {
     private let standard: [String: String]
     private var customs: [String: CustomObject] = [:]
     private var standardProperties: [String: [Property]] = [:]
+    /// HubSpot's own enumerations of standard objects with this portal's options (its deal stages).
+    private var portalEnumerations: [String: [Property]] = [:]
     private var groups: [String: [String]] = [:]
     /// Association types by direction (objectTypeIds): the unlabeled one and the labels.
     private var types: [DirectionKey: [Label]] = [:]
@@ -276,7 +278,7 @@ public final class FakeHubSpotPortal: @unchecked Sendable {
     private func properties(of reference: String) -> [Property]? {
         if let custom = customObject(reference) { return Self.hubSpotDefined(custom.name) + custom.properties }
         guard let name = standardName(reference) else { return nil }
-        return Self.standardHubSpotDefined + (standardProperties[name] ?? [])
+        return Self.standardHubSpotDefined + (portalEnumerations[name] ?? []) + (standardProperties[name] ?? [])
     }
 
     private func standardName(_ reference: String) -> String? {
@@ -437,6 +439,24 @@ public final class FakeHubSpotPortal: @unchecked Sendable {
         .object([("results", .array(labels.sorted { $0.typeId < $1.typeId }.map { label in
             .object([("category", .string(label.category)), ("typeId", .integer(label.typeId)), ("label", label.label.map(JSONValue.string) ?? .null)])
         }))])
+    }
+
+    /// Gives one of HubSpot's own enumerations of a standard object this portal's options, as a
+    /// portal's admin does in HubSpot's settings (pipelines and stages, lifecycle stages).
+    public func setPortalOptions(object: String, property: String, label: String, fieldType: String, options: [(value: String, label: String)]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let json: [(key: String, value: JSONValue)] = [
+            ("name", .string(property)), ("label", .string(label)), ("type", "enumeration"), ("fieldType", .string(fieldType)),
+            ("description", ""), ("groupName", "dealinformation"),
+            ("options", .array(options.enumerated().map { index, option in
+                .object([("label", .string(option.label)), ("value", .string(option.value)), ("displayOrder", .integer(index)), ("hidden", false)])
+            })),
+            ("displayOrder", -1), ("calculated", false), ("externalOptions", false), ("hasUniqueValue", false), ("hidden", false),
+            ("hubspotDefined", true), ("formField", true),
+        ]
+        portalEnumerations[object, default: []].removeAll { $0.name == property }
+        portalEnumerations[object, default: []].append(Property(json: json))
     }
 
     /// The objects a test reads back: every custom object's name, objectTypeId and `p{portal}_` name.

@@ -34,6 +34,38 @@ struct CheckCommandTests {
         #expect(output.stdout.contains("5 records of 'roast_batch' checked: 3 valid, 2 bad."))
     }
 
+    @Test("a portal's own deal stages pass; an extension that lists the stages makes the check strict, and generate says where it applies")
+    func portalDefinedOptions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-portal-options-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{"id":"7","properties":{"dealname":"Wholesale","pipeline":"default","dealstage":"71234567"}}"#.utf8)
+            .write(to: folder.appendingPathComponent("deal.json"))
+        let open = try CommandRunner.run(["check", "deals", "deal.json"], in: folder)
+        #expect(open.status == 0, "\(open.stderr)")
+        #expect(open.stdout == "1 record of 'deals' checked: 1 valid, 0 bad.\n", "\(open.stdout)")
+
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Definitions"), withIntermediateDirectories: true)
+        try Data("""
+        object: deals
+        kind: extension
+        properties:
+          dealstage:
+            optionSource: definitions
+            options: [appointmentscheduled, closedwon]
+
+        """.utf8).write(to: folder.appendingPathComponent("Definitions/deals.yaml"))
+        let strict = try CommandRunner.run(["check", "deals", "deal.json"], in: folder)
+        #expect(strict.status == 1)
+        #expect(strict.stderr == "deal.json:1: error: record 7: dealstage: '71234567' is not one of the property's options\n", "\(strict.stderr)")
+
+        let generate = try CommandRunner.run(["generate", "--output", "Generated"], in: folder)
+        #expect(generate.status == 0)
+        #expect(generate.stderr.hasPrefix("Definitions/deals.yaml:4:3: note: these options of 'deals.dealstage' apply to the registry and crmgen check;"),
+                "\(generate.stderr)")
+        let included = try CommandRunner.run(["generate", "--output", "Generated", "--include-standard-types"], in: folder)
+        #expect(included.stderr == "")
+    }
+
     @Test("valid files exit 0; usage errors exit 2")
     func statuses() throws {
         #expect(try CommandRunner.run(["check", "roast_batch", "roast_batch-one.json"] + Self.definitions, in: Self.fixtures).status == 0)

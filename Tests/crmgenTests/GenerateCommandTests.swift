@@ -45,6 +45,15 @@ struct GenerateCommandTests {
         #expect(text.contains("// roast_date — Definitions/custom/roast_batch.yaml:22"))
     }
 
+    @Test("a relative output folder that does not exist yet, bare or nested, is created", arguments: ["Out", "a/b/Out", "./Out", "a/../Out"])
+    func relativeOutput(_ output: String) throws {
+        let folder = try temporaryFolder()
+        let definitions = CommandRunner.repositoryRoot.appendingPathComponent("Definitions/custom").path
+        let result = try CommandRunner.run(["generate", "--definitions", definitions, "--output", output], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(output).appendingPathComponent("RoastBatch.swift").path))
+    }
+
     @Test("bad definitions exit 1 and leave the previous output as it was")
     func failureLeavesOutput() throws {
         let output = try temporaryFolder()

@@ -181,6 +181,9 @@ struct PortalCommandTests {
     func pullEqualsImport() async throws {
         try await withServer { server in
             #expect(try await crmgen(["apply", "--yes", "--definitions", Self.full], server).status == 0)
+            // This portal's own deal stages; its lifecycle stages are HubSpot's.
+            server.portal.setPortalOptions(object: "deals", property: "dealstage", label: "Deal Stage", fieldType: "radio",
+                                           options: [("71234567", "Green coffee quoted"), ("71234568", "Sample roasted"), ("closedwon", "Closed won")])
             server.clearExchanges()
             let pulled = try folder().appendingPathComponent("Definitions")
             let pull = try await crmgen(["pull", "--output", pulled.path, "--definitions", Self.full], server)
@@ -206,7 +209,19 @@ struct PortalCommandTests {
                                                         in: responses, environment: nil)
             #expect(importRun.status == 0, "\(importRun.stderr)")
             let names = try FileManager.default.contentsOfDirectory(atPath: pulled.path).sorted()
-            #expect(names == ["contacts.yaml", "green_lot.yaml", "roast_batch.yaml"])
+            #expect(names == ["contacts.yaml", "deals.yaml", "green_lot.yaml", "roast_batch.yaml"])
+            #expect(try String(contentsOf: pulled.appendingPathComponent("deals.yaml"), encoding: .utf8) == """
+                # The portal's own options of HubSpot's deals, imported by crmgen import hubspot.
+                object: deals
+                kind: extension
+                properties:
+                  dealstage:
+                    options:
+                      - { value: "71234567", label: Green coffee quoted }
+                      - { value: "71234568", label: Sample roasted }
+                      - { value: closedwon, label: Closed won }
+
+                """)
             #expect(try FileManager.default.contentsOfDirectory(atPath: imported.path).sorted() == names)
             for name in names {
                 #expect(try Data(contentsOf: pulled.appendingPathComponent(name)) == Data(contentsOf: imported.appendingPathComponent(name)), "\(name)")

@@ -1,13 +1,17 @@
 /// `enum RoastLevel: CRMEnumeration` with a case per option and `unknown(String)` for the rest.
 enum EnumerationRenderer {
     static func write(_ enumeration: EnumerationDeclaration, access: String, into writer: inout CodeWriter) {
-        writer.documentation("Options of `\(enumeration.propertyName)` (\(enumeration.propertyLabel)).")
+        writer.documentation(enumeration.isPortalDefined
+            ? "Known options of `\(enumeration.propertyName)` (\(enumeration.propertyLabel)); each portal defines its own, so any value is valid."
+            : "Options of `\(enumeration.propertyName)` (\(enumeration.propertyLabel)).")
         writer.block("\(access)nonisolated enum \(enumeration.typeName): CRMEnumeration") { writer in
             for option in enumeration.cases {
                 writer.documentation(option.label)
                 writer.line("case \(option.name)")
             }
-            writer.line("/// A value the definitions do not list: kept as received, and reported by `validate()`.")
+            writer.line(enumeration.isPortalDefined
+                ? "/// A value of the portal's own that the definitions do not list: kept as received; `validate()` accepts it."
+                : "/// A value the definitions do not list: kept as received, and reported by `validate()`.")
             writer.line("case unknown(String)")
             writer.line()
             writer.line("\(access)static let knownValues: [\(enumeration.typeName)] = [\(enumeration.cases.map { "." + $0.name }.joined(separator: ", "))]")

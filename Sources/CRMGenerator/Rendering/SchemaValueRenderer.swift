@@ -79,7 +79,9 @@ enum SchemaValueRenderer {
         if includingOptions, !property.options.isEmpty {
             arguments.append("options: [\(property.options.map(option).joined(separator: ", "))]")
         }
+        if property.optionSource != .definitions { arguments.append("optionSource: .\(property.optionSource.rawValue)") }
         if let place = property.location { arguments.append("location: \(location(place))") }
+        if let place = property.optionsLocation { arguments.append("optionsLocation: \(location(place))") }
         return call("PropertySchema", arguments)
     }
 

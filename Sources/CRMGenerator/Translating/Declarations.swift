@@ -36,6 +36,8 @@ struct EnumerationDeclaration {
     let propertyName: String
     let propertyLabel: String
     let cases: [Case]
+    /// The portal defines the values: the cases are the known ones, and others are valid too.
+    let isPortalDefined: Bool
 }
 
 /// A pattern compiled once, as a static constant of the type.

@@ -87,7 +87,7 @@ struct RecordTypeTranslator {
         var enumeration: EnumerationDeclaration?
         let kind: ValueKind
         switch (property.type, plan.kind) {
-        case (.enumeration, .option), (.enumeration, .options):
+        case (.enumeration, _) where !property.isOwner && !property.options.isEmpty:
             let typeName = types.claim(SwiftSyntax.upperCamelCase(property.name), suffix: "Option")
             enumeration = enumerationDeclaration(property, typeName: typeName)
             kind = property.isMultiSelect ? .options(enumeration: typeName) : .option(enumeration: typeName)
@@ -132,12 +132,24 @@ struct RecordTypeTranslator {
         return ValidationStep(jsonName: property.name, source: source, required: plan.required, rule: rule)
     }
 
+    /// A case named after the option's value (`medium_dark` → `mediumDark`), or after its label when
+    /// the value does not begin with a letter (a portal's stage `71234567` labelled "Green coffee
+    /// quoted" → `greenCoffeeQuoted`, not `_71234567`).
+    private static func caseName(_ option: PropertyOption) -> String {
+        for text in [option.value, option.label] {
+            let name = SwiftNames.lowerCamelCase(text)
+            if name.first?.isLetter == true { return name }
+        }
+        return SwiftSyntax.camelCase(option.value)
+    }
+
     private static func enumerationDeclaration(_ property: PropertySchema, typeName: String) -> EnumerationDeclaration {
         var names = NameScope(taken: ["unknown", "rawValue", "knownValues", "isKnown", "init", "hashValue", "allCases"])
         let cases = property.options.map { option in
-            EnumerationDeclaration.Case(name: SwiftSyntax.identifier(names.claim(SwiftSyntax.camelCase(option.value), suffix: "Value")),
+            EnumerationDeclaration.Case(name: SwiftSyntax.identifier(names.claim(caseName(option), suffix: "Value")),
                                         value: option.value, label: option.label)
         }
-        return EnumerationDeclaration(typeName: typeName, propertyName: property.name, propertyLabel: property.label, cases: cases)
+        return EnumerationDeclaration(typeName: typeName, propertyName: property.name, propertyLabel: property.label, cases: cases,
+                                      isPortalDefined: property.optionSource == .portal)
     }
 }

@@ -86,12 +86,22 @@ public struct HubSpotImporter: Sendable {
                 }
                 if let converted = convert(property, object: object.name, defaultGroup: nil, file: source.file, log: &log) { added.append(converted) }
             }
-            guard !added.isEmpty else { continue }
-            var document = documents[object.name] ?? DefinitionDocument(
-                header: ["Custom properties of HubSpot's \(object.labels.plural.lowercased()), imported by crmgen import hubspot."],
-                object: object.name, kind: .extension)
+            // The portal's own options of the enumerations each portal defines (its deal stages, say),
+            // when they are not the ones crmgen knows.
+            var refined: [OptionsRefinement] = []
+            for property in source.properties.sorted(by: { $0.name < $1.name }) where property.hubspotDefined == true && property.archived != true {
+                guard let known = object.property(named: property.name), known.optionSource == .portal, property.type == "enumeration" else { continue }
+                let options = Self.options(of: property)
+                if !options.isEmpty, options != known.options { refined.append(OptionsRefinement(property: property.name, options: options)) }
+            }
+            guard !added.isEmpty || !refined.isEmpty else { continue }
+            var document = documents[object.name] ?? DefinitionDocument(object: object.name, kind: .extension)
             let existing = Set(document.properties.map(\.name))
             document.properties += added.filter { !existing.contains($0.name) }
+            let existingRefinements = Set(document.refinedOptions.map(\.property))
+            document.refinedOptions += refined.filter { !existingRefinements.contains($0.property) }
+            document.header = [(document.properties.isEmpty ? "The portal's own options of HubSpot's " : "Custom properties of HubSpot's ")
+                + "\(object.labels.plural.lowercased()), imported by crmgen import hubspot."]
             documents[object.name] = document
         }
 
@@ -213,12 +223,7 @@ public struct HubSpotImporter: Sendable {
                 schema.fieldType = .text
             }
         }
-        let options = (property.options ?? []).enumerated().map { index, option in
-            PropertyOption(value: option.value, label: option.label,
-                           description: option.description.flatMap { $0.isEmpty ? nil : $0 },
-                           displayOrder: option.displayOrder.flatMap { $0 == index || $0 < 0 ? nil : $0 },
-                           hidden: option.hidden == true)
-        }
+        let options = Self.options(of: property)
         switch schema.type {
         case .enumeration where !schema.isOwner:
             guard !options.isEmpty else {
@@ -234,6 +239,16 @@ public struct HubSpotImporter: Sendable {
             break
         }
         return schema
+    }
+
+    /// A property's options as definitions write them: a display order that is just the position left out.
+    static func options(of property: HubSpotProperty) -> [PropertyOption] {
+        (property.options ?? []).enumerated().map { index, option in
+            PropertyOption(value: option.value, label: option.label,
+                           description: option.description.flatMap { $0.isEmpty ? nil : $0 },
+                           displayOrder: option.displayOrder.flatMap { $0 == index || $0 < 0 ? nil : $0 },
+                           hidden: option.hidden == true)
+        }
     }
 
     // MARK: Associations

@@ -170,7 +170,9 @@ public struct PortalPlanner: Sendable {
         if wanted.calculationFormula != present.calculationFormula, let formula = wanted.calculationFormula {
             pairs.append(("calculationFormula", .string(formula)))
         }
-        if wanted.type == present.type, (wanted.type == .enumeration || wanted.type == .bool), !sameOptions(wanted, present) {
+        // Options the portal defines are the portal's to change, never the plan's.
+        if wanted.type == present.type, (wanted.type == .enumeration || wanted.type == .bool), wanted.optionSource == .definitions,
+           !sameOptions(wanted, present) {
             pairs.append(("options", HubSpotBodies.options(wanted) ?? .array([])))
             let kept = Set(wanted.options.map(\.value))
             let had = Set(present.options.map(\.value))

@@ -144,6 +144,12 @@ struct DefinitionReader {
         }
         let propertyReader = PropertyReader(log: log, file: file, object: definition.name.value, patterns: patterns)
         for property in mapping.entries {
+            if definition.kind == .extension, PropertyReader.isRefinement(property.value) {
+                if let refinement = propertyReader.readRefinement(name: Located(property.key, at: property.keyLocation(in: file)), property.value) {
+                    definition.refinements.append(refinement)
+                }
+                continue
+            }
             let before = log.diagnostics.count
             let schema = propertyReader.read(name: Located(property.key, at: property.keyLocation(in: file)), property.value)
             if let schema, log.diagnostics.count == before {

@@ -28,9 +28,19 @@ struct ObjectDefinition {
     /// The `properties:` value itself was unusable: no reference to a property can be checked.
     var propertiesAreUnreadable = false
     var associations: [AssociationDefinition] = []
+    /// Changes an extension makes to the options of the object's existing enumerations.
+    var refinements: [PropertyRefinement] = []
 
     /// The `object:` line, which generated code cites.
     var location: SourceLocation { name.location }
+}
+
+/// An extension's change to an enumeration the object already has: a portal's own list of
+/// options (what `pull` writes), or whose list it is (`optionSource`).
+struct PropertyRefinement {
+    var name: Located<String>
+    var optionSource: Located<OptionSource>?
+    var options: [PropertyOption]?
 }
 
 /// An association as written, with the place of its `to:` for messages about the target.

@@ -12,8 +12,11 @@ struct PropertyReader {
         "label", "description", "type", "fieldType", "groupName", "displayOrder",
         "required", "unique", "readOnly", "calculated", "calculationFormula", "hidden",
         "pattern", "minLength", "maxLength", "minimum", "maximum", "format",
-        "numberDisplayHint", "referencedObjectType", "options",
+        "numberDisplayHint", "referencedObjectType", "options", "optionSource",
     ]
+
+    /// What an extension may say about a property the object already has.
+    static let refinementKeys: Set<String> = ["options", "optionSource"]
 
     static let optionKeys = ["value", "label", "description", "displayOrder", "hidden"]
 
@@ -43,6 +46,10 @@ struct PropertyReader {
         if let options = reader.entry("options"), type.value != .enumeration, type.value != .bool {
             log.error("'options' applies only to enumeration and bool properties, and '\(name.value)' is of type \(type.value.rawValue)",
                       at: options.keyLocation(in: file))
+        }
+        if let source = reader.entry("optionSource"), type.value != .enumeration {
+            log.error("'optionSource' applies only to enumeration properties, and '\(name.value)' is of type \(type.value.rawValue)",
+                      at: source.keyLocation(in: file))
         }
         for rule in Self.keysByType where rule.type != type.value {
             for key in rule.keys {
@@ -79,7 +86,9 @@ struct PropertyReader {
         switch type.value {
         case .string: readStringConstraints(reader, into: &property)
         case .number: readNumberConstraints(reader, into: &property)
-        case .enumeration: readOptions(reader, into: &property)
+        case .enumeration:
+            property.optionSource = reader.choice("optionSource", as: OptionSource.self)?.value ?? .definitions
+            readOptions(reader, into: &property)
         case .bool: readBoolOptions(reader, into: &property)
         case .date, .datetime: break
         }
@@ -129,31 +138,59 @@ struct PropertyReader {
     }
 
     private func readOptions(_ reader: MappingReader, into property: inout PropertySchema) {
+        // The portal's own list may be unknown here; anything else needs its values.
+        let mayBeEmpty = property.referencedObjectType != nil || property.optionSource == .portal
         guard let entry = reader.entry("options") else {
-            if property.referencedObjectType == nil {
-                log.error("enumeration property '\(property.name)' needs 'options' (or a referencedObjectType such as OWNER)",
+            if !mayBeEmpty {
+                log.error("enumeration property '\(property.name)' needs 'options' (or 'optionSource: portal', or a referencedObjectType such as OWNER)",
                           at: property.location)
             }
             return
         }
+        property.options = readOptionList(entry, property: property.name, mayBeEmpty: mayBeEmpty) ?? []
+    }
+
+    /// The options of a list, duplicates reported; `nil` when the value is not a list.
+    private func readOptionList(_ entry: YAMLMapping.Entry, property: String, mayBeEmpty: Bool) -> [PropertyOption]? {
         guard let items = entry.value.sequence else {
-            log.error("'options' of property '\(property.name)' must be a list, found \(entry.value.summary)", at: entry.value.location(in: file))
-            return
+            log.error("'options' of property '\(property)' must be a list, found \(entry.value.summary)", at: entry.value.location(in: file))
+            return nil
         }
-        if items.isEmpty, property.referencedObjectType == nil {
-            log.error("enumeration property '\(property.name)' has an empty 'options' list", at: entry.value.location(in: file))
+        if items.isEmpty, !mayBeEmpty {
+            log.error("enumeration property '\(property)' has an empty 'options' list", at: entry.value.location(in: file))
         }
+        var options: [PropertyOption] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {
-            guard let option = readOption(item, property: property.name) else { continue }
+            guard let option = readOption(item, property: property) else { continue }
             if let first = seen[option.value.value] {
-                log.error("duplicate option value '\(option.value.value)' in property '\(property.name)'", at: option.value.location,
+                log.error("duplicate option value '\(option.value.value)' in property '\(property)'", at: option.value.location,
                           notes: [.note("'\(option.value.value)' is first used here", at: first)])
                 continue
             }
             seen[option.value.value] = option.value.location
-            property.options.append(option.option)
+            options.append(option.option)
         }
+        return options
+    }
+
+    /// Whether an extension's property entry changes an existing property rather than adding one:
+    /// a mapping with only `options` and `optionSource`.
+    static func isRefinement(_ node: YAMLNode) -> Bool {
+        guard let mapping = node.mapping, !mapping.entries.isEmpty else { return false }
+        return mapping.entries.allSatisfy { refinementKeys.contains($0.key) }
+    }
+
+    /// An extension's `name: { optionSource: portal, options: [...] }`.
+    func readRefinement(name: Located<String>, _ node: YAMLNode) -> PropertyRefinement? {
+        guard let reader = MappingReader(node, in: file, context: .property(name.value), allowedKeys: Array(Self.refinementKeys).sorted(), log: log)
+        else { return nil }
+        var refinement = PropertyRefinement(name: name)
+        refinement.optionSource = reader.choice("optionSource", as: OptionSource.self)
+        if let entry = reader.entry("options") {
+            refinement.options = readOptionList(entry, property: name.value, mayBeEmpty: refinement.optionSource?.value == .portal)
+        }
+        return refinement
     }
 
     /// A bool's options, when given, are HubSpot's two: values `true` and `false`, with the labels

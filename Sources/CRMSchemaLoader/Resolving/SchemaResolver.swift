@@ -118,8 +118,9 @@ struct SchemaResolver {
             log.error("standard object '\(name)' needs a 'category' (\(ObjectCategory.allCases.map(\.rawValue).joined(separator: ", ")))",
                       at: definition.location)
         }
+        var refined: [String: SourceLocation] = [:]
         for extensionDefinition in base.extensions {
-            apply(extensionDefinition, to: &object)
+            apply(extensionDefinition, to: &object, refined: &refined)
         }
         object.owners = definition.owners?.map(\.value)
             ?? (object.property(named: "hubspot_owner_id")?.isOwner == true ? ["hubspot_owner_id"] : [])
@@ -134,17 +135,21 @@ struct SchemaResolver {
         return object.property(named: ImplicitMembers.recordIdProperty) != nil ? [ImplicitMembers.recordIdProperty] : []
     }
 
-    private func apply(_ extensionDefinition: ObjectDefinition, to object: inout ObjectSchema) {
+    /// - Parameter refined: the properties whose options an extension already changed, and where.
+    private func apply(_ extensionDefinition: ObjectDefinition, to object: inout ObjectSchema, refined: inout [String: SourceLocation]) {
         var existingByName = Dictionary(object.properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for property in extensionDefinition.properties {
             if let existing = existingByName[property.name] {
-                log.error("extension of '\(object.name)' redefines property '\(property.name)'; an extension may only add new properties",
+                log.error("extension of '\(object.name)' redefines property '\(property.name)'; an extension may only add new properties, or change an enumeration's options with 'options' and 'optionSource' alone",
                           at: property.location,
                           notes: existing.location.map { [.note("'\(property.name)' is first defined here", at: $0)] } ?? [])
                 continue
             }
             existingByName[property.name] = property
             object.properties.append(property)
+        }
+        for refinement in extensionDefinition.refinements {
+            refine(&object, refinement, refined: &refined)
         }
         if let labels = extensionDefinition.labels { object.labels = labels }
         let groups = Set(object.propertyGroups.map(\.name))
@@ -157,6 +162,37 @@ struct SchemaResolver {
         let secondary = Set(object.secondaryDisplayProperties)
         object.secondaryDisplayProperties += extensionDefinition.secondaryDisplayProperties.map(\.value).filter { !secondary.contains($0) }
         object.extensionLocations.append(extensionDefinition.location)
+    }
+
+    /// An extension's change to the options of an enumeration the object has. The property keeps
+    /// its place of definition: a portal's own list is never planned as a change to the portal.
+    private func refine(_ object: inout ObjectSchema, _ refinement: PropertyRefinement, refined: inout [String: SourceLocation]) {
+        let name = refinement.name
+        guard let index = object.properties.firstIndex(where: { $0.name == name.value }) else {
+            log.error("extension of '\(object.name)' changes the options of '\(name.value)', which '\(object.name)' does not have"
+                      + log.didYouMean(name.value, among: object.properties.map(\.name))
+                      + " (a new property needs label, type and fieldType)", at: name.location)
+            return
+        }
+        let property = object.properties[index]
+        guard property.type == .enumeration, !property.isOwner else {
+            log.error("an extension can change only the options of an enumeration, and '\(name.value)' of '\(object.name)' is "
+                      + (property.isOwner ? "an owner property" : "of type \(property.type.rawValue)"), at: name.location,
+                      notes: property.location.map { [.note("'\(name.value)' is defined here", at: $0)] } ?? [])
+            return
+        }
+        if let first = refined[name.value] {
+            log.error("the options of '\(object.name).\(name.value)' are changed by two extensions", at: name.location,
+                      notes: [.note("first changed here", at: first)])
+            return
+        }
+        refined[name.value] = name.location
+        if let source = refinement.optionSource { object.properties[index].optionSource = source.value }
+        if let options = refinement.options { object.properties[index].options = options }
+        object.properties[index].optionsLocation = name.location
+        if object.properties[index].options.isEmpty, object.properties[index].optionSource == .definitions {
+            log.error("'\(object.name).\(name.value)' would have no options; list them, or say 'optionSource: portal'", at: name.location)
+        }
     }
 
     // MARK: References within an object

@@ -26,11 +26,13 @@ public struct DefinitionDocument: Hashable, Sendable {
     public var properties: [PropertySchema]
     /// Associations declared by this object (`from` is ``object``).
     public var associations: [AssociationSchema]
+    /// Changes to the options of the object's existing enumerations (extensions only).
+    public var refinedOptions: [OptionsRefinement]
 
     public init(header: [String] = [], object: String, kind: Kind, objectTypeId: String? = nil, fullyQualifiedName: String? = nil,
                 labels: ObjectLabels? = nil, swiftName: String? = nil, description: String? = nil, primaryDisplayProperty: String? = nil,
                 secondaryDisplayProperties: [String] = [], searchableProperties: [String] = [], propertyGroups: [PropertyGroup] = [],
-                properties: [PropertySchema] = [], associations: [AssociationSchema] = []) {
+                properties: [PropertySchema] = [], associations: [AssociationSchema] = [], refinedOptions: [OptionsRefinement] = []) {
         self.header = header
         self.object = object
         self.kind = kind
@@ -45,6 +47,21 @@ public struct DefinitionDocument: Hashable, Sendable {
         self.propertyGroups = propertyGroups
         self.properties = properties
         self.associations = associations
+        self.refinedOptions = refinedOptions
+    }
+}
+
+/// An extension's change to the options of an enumeration its object already has (a portal's own
+/// deal stages, say): written under `properties:` with only `optionSource` and `options`.
+public struct OptionsRefinement: Hashable, Sendable {
+    public var property: String
+    public var optionSource: OptionSource?
+    public var options: [PropertyOption]?
+
+    public init(property: String, optionSource: OptionSource? = nil, options: [PropertyOption]? = nil) {
+        self.property = property
+        self.optionSource = optionSource
+        self.options = options
     }
 }
 
@@ -77,9 +94,10 @@ public enum DefinitionWriter {
                 lines.append("  - " + flowMap(pairs))
             }
         }
-        if !document.properties.isEmpty {
+        if !document.properties.isEmpty || !document.refinedOptions.isEmpty {
             lines.append("properties:")
             for property in document.properties { lines += propertyLines(property) }
+            for refinement in document.refinedOptions { lines += refinementLines(refinement) }
         }
         if !document.associations.isEmpty {
             lines.append("associations:")
@@ -94,20 +112,29 @@ public enum DefinitionWriter {
     static func propertyLines(_ property: PropertySchema) -> [String] {
         let pairs = propertyPairs(property)
         let key = "  " + YAMLText.scalar(property.name) + ":"
-        let options = optionLines(property)
+        let options = optionLines(property.options)
         if options.isEmpty {
             let flow = key + " " + flowMap(pairs)
             if flow.count <= flowWidth { return [flow] }
         }
-        var lines = [key] + propertyPairs(property, in: .block).map { "    \($0.0): \($0.1)" }
-        if !options.isEmpty {
-            let inline = options.allSatisfy { !$0.hasPrefix("{") } ? "    options: " + flowList(property.options.map(\.value)) : nil
-            if let inline, inline.count <= flowWidth {
-                lines.append(inline)
-            } else {
-                lines.append("    options:")
-                lines += options.map { "      - " + $0 }
-            }
+        return [key] + propertyPairs(property, in: .block).map { "    \($0.0): \($0.1)" } + optionsBlock(property.options)
+    }
+
+    /// `options:` of a property in block style: a flow list of values when they fit, else one line each.
+    static func optionsBlock(_ options: [PropertyOption]) -> [String] {
+        let lines = optionLines(options)
+        guard !lines.isEmpty else { return [] }
+        let inline = lines.allSatisfy { !$0.hasPrefix("{") } ? "    options: " + flowList(options.map(\.value)) : nil
+        if let inline, inline.count <= flowWidth { return [inline] }
+        return ["    options:"] + lines.map { "      - " + $0 }
+    }
+
+    /// An extension's `name:` with only `optionSource` and `options`.
+    static func refinementLines(_ refinement: OptionsRefinement) -> [String] {
+        var lines = ["  " + YAMLText.scalar(refinement.property) + ":"]
+        if let source = refinement.optionSource { lines.append("    optionSource: \(source.rawValue)") }
+        if let options = refinement.options {
+            lines += options.isEmpty ? ["    options: []"] : optionsBlock(options)
         }
         return lines
     }
@@ -135,13 +162,14 @@ public enum DefinitionWriter {
         if let format = property.format { pairs.append(("format", format.rawValue)) }
         if let hint = property.numberDisplayHint { pairs.append(("numberDisplayHint", hint.rawValue)) }
         if let reference = property.referencedObjectType { pairs.append(("referencedObjectType", YAMLText.scalar(reference))) }
+        if property.optionSource != .definitions { pairs.append(("optionSource", property.optionSource.rawValue)) }
         return pairs
     }
 
     /// One line per option: the plain value when its label is the value and nothing else is set,
     /// else a flow map.
-    static func optionLines(_ property: PropertySchema) -> [String] {
-        property.options.map { option in
+    static func optionLines(_ options: [PropertyOption]) -> [String] {
+        options.map { option in
             if option.label == option.value, option.description == nil, option.displayOrder == nil, !option.hidden {
                 return YAMLText.scalar(option.value)
             }

@@ -66,6 +66,8 @@ struct GenerateCommand: ParsableCommand {
         var standardFiles: [String] = []
         if includeStandardTypes || configuration.includeStandardTypes {
             standardFiles = schema.objects.compactMap(\.location?.file).filter { $0.hasPrefix(SchemaLoader.builtInPathPrefix) }
+        } else {
+            DiagnosticPrinter.print(Self.optionsOnlyInRegistry(schema))
         }
         let access = accessModifier ?? configuration.accessModifier.flatMap(GeneratorOptions.AccessModifier.init(rawValue:)) ?? .internal
         var modules: [String] = []
@@ -94,6 +96,19 @@ struct GenerateCommand: ParsableCommand {
         let total = summary.written.count + summary.unchanged.count
         print("\(total) files in \(output): \(summary.written.count) written, \(summary.unchanged.count) unchanged"
               + (summary.removed.isEmpty ? "." : ", \(summary.removed.count) stale removed."))
+    }
+
+    /// A note per option list an extension gives a built-in object's enumeration when the object's
+    /// type is not generated here: CRMObjects compiled that type from the built-in list.
+    static func optionsOnlyInRegistry(_ schema: Schema) -> [Diagnostic] {
+        schema.objects.filter { $0.location?.file.hasPrefix(SchemaLoader.builtInPathPrefix) ?? false }.flatMap { object in
+            object.properties.compactMap { property -> Diagnostic? in
+                guard let place = property.optionsLocation else { return nil }
+                return .note("these options of '\(object.name).\(property.name)' apply to the registry and crmgen check; CRMObjects' "
+                             + "\(object.swiftName) checks the built-in ones (generate the standard types here, with --include-standard-types "
+                             + "or includeStandardTypes: true, to use them)", at: place)
+            }
+        }.sortedByLocation()
     }
 
     /// The `--config` file, read by the loader's YAML reader; errors end the run with status 1.

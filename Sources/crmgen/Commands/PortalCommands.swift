@@ -91,9 +91,10 @@ struct PullCommand: AsyncParsableCommand {
         abstract: "Write a portal's custom objects, custom properties and labels as definition files.",
         discussion: """
         Reads the portal (GET requests only): its custom object schemas, the custom properties of the \
-        standard objects the definitions extend, and the association labels of the pairs they \
-        associate; writes what 'crmgen import hubspot' writes for the same responses. The token comes \
-        from HUBSPOT_ACCESS_TOKEN.
+        standard objects the definitions extend, the association labels of the pairs they \
+        associate, and the portal's own options of enumerations each portal defines (deal \
+        pipelines and stages, lifecycle stages: optionSource: portal); writes what 'crmgen import \
+        hubspot' writes for the same responses. The token comes from HUBSPOT_ACCESS_TOKEN.
 
         Examples:
           HUBSPOT_ACCESS_TOKEN=… crmgen pull --output Definitions/custom --definitions Definitions
@@ -114,7 +115,7 @@ struct PullCommand: AsyncParsableCommand {
         let (schema, _) = try definitions.loadSchema()
         let snapshot: PortalSnapshot
         do {
-            snapshot = try await PortalReader(client: client).read(for: schema, isBuiltIn: PortalComparison.isBuiltIn)
+            snapshot = try await PortalReader(client: client).read(for: schema, isBuiltIn: PortalComparison.isBuiltIn, includingPortalOptions: true)
         } catch {
             DiagnosticPrinter.print([.error("cannot read the portal: \(error)", at: nil)])
             throw ExitStatus.invalidDefinitions.exitCode

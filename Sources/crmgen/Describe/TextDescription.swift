@@ -93,8 +93,9 @@ enum Describing {
         if let hint = property.numberDisplayHint { parts.append(hint.rawValue) }
         if !property.options.isEmpty {
             let values = property.options.map(\.value)
-            parts.append("options: " + (values.count > 8 ? values.prefix(8).joined(separator: ", ") + ", … (\(values.count))" : values.joined(separator: ", ")))
+            parts.append((property.optionSource == .portal ? "options (the portal's own; known): " : "options: ") + (values.count > 8 ? values.prefix(8).joined(separator: ", ") + ", … (\(values.count))" : values.joined(separator: ", ")))
         }
+        if property.options.isEmpty, property.optionSource == .portal { parts.append("options: the portal's own") }
         return parts.joined(separator: "; ")
     }
 

@@ -128,9 +128,18 @@ enum FileSystem {
 
     /// The path with every symbolic link resolved; the path itself when it does not exist.
     static func resolved(_ path: String) -> String {
-        guard let real = realpath(path, nil) else { return path }
-        defer { free(real) }
-        return String(cString: real)
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        // Not there yet (an output folder to create): its parent resolved, and its name. A bare
+        // relative name (`Out`) has the working directory as its parent, never "".
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let parent = (absolute as NSString).deletingLastPathComponent
+        let name = (absolute as NSString).lastPathComponent
+        guard !parent.isEmpty, parent != absolute else { return absolute }
+        let resolvedParent = resolved(parent)
+        return resolvedParent == "/" ? "/" + name : resolvedParent + "/" + name
     }
 
     /// An exclusive lock on `path` (created if missing), held until the process ends. Waits for
