@@ -33,6 +33,8 @@ final class FakePortalServer: @unchecked Sendable {
         case failWrite(number: Int, status: Int, done: Bool)
         /// Every error answer quotes the request's Authorization header back, as a careless proxy does.
         case echoAuthorization
+        /// The next `count` GET requests are answered only after `seconds`.
+        case slowReads(count: Int, seconds: Double)
     }
 
     let portal = FakeHubSpotPortal()
@@ -93,6 +95,7 @@ final class FakePortalServer: @unchecked Sendable {
         let path = request.path
         let data = (try? await request.bodyData) ?? Data()
         let authorization = request.headers[HTTPHeader("Authorization")]
+        if method == "GET", let delay = takeDelay() { try? await Task.sleep(nanoseconds: UInt64(delay * 1e9)) }
         let (status, headers, body) = respond(method: method, path: path, authorization: authorization, data: data)
         lock.withLock {
             recorded.append(Exchange(method: method, path: path, status: status, authorization: authorization,
@@ -103,6 +106,18 @@ final class FakePortalServer: @unchecked Sendable {
         if body != nil { httpHeaders[HTTPHeader("Content-Type")] = "application/json;charset=utf-8" }
         return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: httpHeaders,
                             body: body.map { Data($0.rendered().utf8) } ?? Data())
+    }
+
+    private func takeDelay() -> Double? {
+        lock.withLock {
+            for (index, fault) in faults.enumerated() {
+                if case .slowReads(let count, let seconds) = fault, count > 0 {
+                    faults[index] = .slowReads(count: count - 1, seconds: seconds)
+                    return seconds
+                }
+            }
+            return nil
+        }
     }
 
     private func respond(method: String, path: String, authorization: String?, data: Data) -> (Int, [String: String], PortalJSON?) {

@@ -292,7 +292,7 @@ struct PortalCommandTests {
         }
     }
 
-    @Test("429: Retry-After and HubSpot's rate-limit headers are honoured, retries are bounded; GETs retried on 5xx, writes never")
+    @Test("429: Retry-After and HubSpot's rate-limit headers are honoured, retries are bounded; GETs retried on 5xx and timeouts, writes never")
     func rateLimitsAndRetries() async throws {
         try await withServer { server in
             server.inject(.rateLimit(count: 1, headers: ["Retry-After": "1"]))
@@ -319,6 +319,12 @@ struct PortalCommandTests {
             server.inject(.serverErrorOnReads(count: 2))
             #expect(try await crmgen(["plan", "--definitions", Self.full], server).status == 0)
             #expect(server.exchanges.prefix(3).map(\.status) == [502, 502, 200])
+
+            server.clearExchanges()
+            server.inject(.slowReads(count: 1, seconds: 3))
+            let slow = try await crmgen(["plan", "--timeout", "1", "--definitions", Self.full], server)
+            #expect(slow.status == 0, "a GET that timed out is tried again: \(slow.stderr)")
+            #expect(slow.stderr.contains("GET /crm/v3/schemas: ") && slow.stderr.contains("trying again in"), "\(slow.stderr)")
 
             server.clearExchanges()
             server.inject(.failWrite(number: 1, status: 503, done: false))

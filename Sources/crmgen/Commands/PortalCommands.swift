@@ -15,6 +15,13 @@ struct PortalOptions: ParsableArguments {
     @Flag(help: "Log every request (method, path, status and time; never a header) on standard error.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("Seconds without an answer before a request times out (a GET is then tried again).", valueName: "seconds"))
+    var timeout: Double = 30
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be more than 0 and at most 3600 seconds") }
+    }
+
     /// A client for the portal; a usage error (nothing sent) when the URL or the token will not do.
     func client() throws -> PortalClient {
         let endpoint: PortalEndpoint
@@ -23,7 +30,7 @@ struct PortalOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
-        let client = PortalClient(endpoint: endpoint)
+        let client = PortalClient(endpoint: endpoint, timeout: timeout)
         let isTerminal = isatty(STDERR_FILENO) == 1
         if verbose || isTerminal {
             client.log = { line in FileHandle.standardError.write(Data((Diagnostic.escaped(line) + "\n").utf8)) }
