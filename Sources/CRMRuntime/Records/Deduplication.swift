@@ -70,8 +70,9 @@ public struct Deduplicator: Sendable {
                 if byValue[value] == nil { order.append(value) }
                 byValue[value, default: []].append(record.id ?? "#\(index + 1)")
             }
-            for value in order where byValue[value]!.count > 1 {
-                groups.append(DuplicateGroup(key: key, normalizedValue: value, records: byValue[value]!))
+            for value in order {
+                guard let ids = byValue[value], ids.count > 1 else { continue }
+                groups.append(DuplicateGroup(key: key, normalizedValue: value, records: ids))
             }
         }
         return groups

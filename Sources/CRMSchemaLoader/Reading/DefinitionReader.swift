@@ -24,7 +24,8 @@ struct DefinitionReader {
             return nil
         }
         let context = mapping.entry("object")?.value.scalar?.stringValue.map(MappingContext.object) ?? .definition
-        let reader = MappingReader(root, in: file, context: context, allowedKeys: Self.objectKeys, log: log)!
+        // A mapping always makes a reader; the guard keeps that a fact of MappingReader, not of this line.
+        guard let reader = MappingReader(root, in: file, context: context, allowedKeys: Self.objectKeys, log: log) else { return nil }
         guard let name = reader.string("object", required: true),
               let kind = reader.choice("kind", as: ObjectDefinition.Kind.self, required: true)
         else { return nil }

@@ -76,10 +76,10 @@ struct PropertyReader {
         )
         if property.required && property.readOnly {
             log.error("property '\(name.value)' cannot be both required and readOnly: no client could ever set it",
-                      at: reader.entry("required")!.keyLocation(in: file))
+                      at: reader.entry("required")?.keyLocation(in: file) ?? name.location)
         }
         if property.calculationFormula != nil, fieldType.value != .calculationEquation {
-            log.error("'calculationFormula' needs fieldType calculation_equation", at: reader.entry("calculationFormula")!.keyLocation(in: file))
+            log.error("'calculationFormula' needs fieldType calculation_equation", at: reader.entry("calculationFormula")?.keyLocation(in: file) ?? name.location)
         }
         readReference(reader, into: &property)
         guard type.value == property.type else { return property }

@@ -34,20 +34,19 @@ struct SchemaResolver {
                           at: definition.name.location)
                 continue
             }
-            bases[definition.name.value]!.extensions.append(definition)
+            bases[definition.name.value]?.extensions.append(definition)
         }
 
         let objectNames = Set(bases.keys)
         let sortedObjectNames = objectNames.sorted()
-        let objects = bases.keys.sorted().compactMap { name -> ObjectSchema? in
-            guard let object = makeObject(bases[name]!) else { return nil }
-            checkReferences(of: bases[name]!, in: object, objectNames: objectNames, sortedObjectNames: sortedObjectNames)
+        let objects = bases.sorted { $0.key < $1.key }.compactMap { _, base -> ObjectSchema? in
+            guard let object = makeObject(base) else { return nil }
+            checkReferences(of: base, in: object, objectNames: objectNames, sortedObjectNames: sortedObjectNames)
             return object
         }
         checkUniqueAcrossObjects(objects)
-        let declared = bases.keys.sorted().flatMap { name in
-            let base = bases[name]!
-            return ([base.definition] + base.extensions).flatMap(\.associations)
+        let declared = bases.sorted { $0.key < $1.key }.flatMap { _, base in
+            ([base.definition] + base.extensions).flatMap(\.associations)
         } + baseAssociations.compactMap { association -> AssociationDefinition? in
             // A base association whose object a file replaced goes with it.
             guard bases[association.from]?.isBuiltIn == true, bases[association.to]?.isBuiltIn == true else { return nil }

@@ -49,7 +49,7 @@ public enum Suggestion {
             }
             beforePrevious = previousRow
             previousRow = row
-            if limit != .max, row.min()! > limit { return limit + 1 }
+            if limit != .max, let smallest = row.min(), smallest > limit { return limit + 1 }
         }
         return previousRow[b.count]
     }

@@ -65,7 +65,7 @@ private struct TreeBuilder {
         mutating func append(_ entry: YAMLMapping.Entry) {
             entries.append(entry)
             if keyIndex != nil {
-                keyIndex![entry.key] = entries.count - 1
+                keyIndex?[entry.key] = entries.count - 1
             } else if entries.count > 16 {
                 keyIndex = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
             }
