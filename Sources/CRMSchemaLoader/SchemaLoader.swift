@@ -76,14 +76,15 @@ public struct SchemaLoader: Sendable {
         case problem(Diagnostic)
     }
 
-    public static func read(_ path: String, limit: Int) -> FileContents {
+    /// - Parameter kind: what the file is, for the message when it is too large ("definition files").
+    public static func read(_ path: String, limit: Int, kind: String = "definition files") -> FileContents {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard let handle = FileHandle(forReadingAtPath: path) else { return .problem(.error("cannot open '\(path)' for reading", at: start)) }
         defer { try? handle.close() }
         do {
             let data = try handle.read(upToCount: limit + 1) ?? Data()
             if data.count > limit {
-                return .problem(.error("the file is larger than \(limit) bytes, the limit for definition files", at: start))
+                return .problem(.error("the file is larger than \(limit) bytes, crmgen's limit for \(kind)", at: start))
             }
             return .bytes(Array(data))
         } catch {

@@ -132,6 +132,22 @@ struct RecordStreamTests {
         ])
         #expect(RecordStream.Item.tooLarge(line: 1).problem == "record is larger than 16777216 bytes, crmgen's limit for one record")
     }
+
+    @Test("4. a record of exactly maximumRecordSize bytes is read; one byte more is too large")
+    func recordSizeLimit() {
+        func record(bytes: Int) -> String {
+            let frame = #"{"id":"1","properties":{"p":""}}"#.utf8.count
+            return #"{"id":"1","properties":{"p":""# + String(repeating: "x", count: bytes - frame) + #""}}"#
+        }
+        let atLimit = record(bytes: RecordStream.maximumRecordSize)
+        #expect(atLimit.utf8.count == 16 << 20)
+        guard case .record(let envelope, line: 1)? = Self.items(atLimit).first else {
+            Issue.record("a record of exactly the limit is read")
+            return
+        }
+        #expect(envelope.properties["p"]?.utf8.count == RecordStream.maximumRecordSize - 32)
+        #expect(Self.items(record(bytes: RecordStream.maximumRecordSize + 1)) == [.tooLarge(line: 1)])
+    }
 }
 
 /// RFC 8259 by recursive descent, for ASCII input: how many values follow one another (as in NDJSON,

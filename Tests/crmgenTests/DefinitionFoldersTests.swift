@@ -81,6 +81,6 @@ struct DefinitionFoldersTests {
         try handle.close()
         let run = try CommandRunner.run(["validate", root.path])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("huge.yaml:1:1: error: the file is larger than 8388608 bytes, the limit for definition files"), "\(run.stderr)")
+        #expect(run.stderr.contains("huge.yaml:1:1: error: the file is larger than 8388608 bytes, crmgen's limit for definition files"), "\(run.stderr)")
     }
 }

@@ -60,6 +60,23 @@ struct HubSpotCommandTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test("a response file of 64 MiB is read; a byte more is refused at the file, nothing written")
+    func responseSizeLimit() throws {
+        let folder = try folder()
+        let frame = #"{"results":[],"pad":""}"#.utf8.count
+        func response(bytes: Int) -> Data { Data((#"{"results":[],"pad":""# + String(repeating: "x", count: bytes - frame) + #""}"#).utf8) }
+        try response(bytes: 64 << 20).write(to: folder.appendingPathComponent("at.json"))
+        try response(bytes: (64 << 20) + 1).write(to: folder.appendingPathComponent("past.json"))
+        let output = folder.appendingPathComponent("Definitions")
+        let atLimit = try CommandRunner.run(["import", "hubspot", "at.json", "--output", output.path], in: folder)
+        #expect(atLimit.status == 0, "\(atLimit.stderr)")
+        #expect(atLimit.stdout.hasPrefix("The responses hold nothing to write"), "\(atLimit.stdout)")
+        let past = try CommandRunner.run(["import", "hubspot", "past.json", "--output", output.path], in: folder)
+        #expect(past.status == 1)
+        #expect(past.stderr == "past.json:1:1: error: the file is larger than 67108864 bytes, crmgen's limit for HubSpot response files\n1 error generated.\n")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test("export: ordered requests, a note per thing HubSpot cannot hold, only the objects asked for")
     func exportRequests() throws {
         let all = try CommandRunner.run(["export", "hubspot"])

@@ -114,7 +114,7 @@ struct GenerateCommand: ParsableCommand {
     /// The `--config` file, read by the loader's YAML reader; errors end the run with status 1.
     private func readConfiguration() throws -> GeneratorConfiguration {
         guard let config else { return GeneratorConfiguration() }
-        let contents = SchemaLoader.read(config, limit: YAMLLimits().maxFileSize)
+        let contents = SchemaLoader.read(config, limit: YAMLLimits().maxFileSize, kind: "configuration files")
         let source: DefinitionSource
         switch contents {
         case .bytes(let bytes): source = DefinitionSource(path: config, contents: bytes)

@@ -59,10 +59,13 @@ struct ImportCommand: ParsableCommand {
             for source in sources {
                 let (objects, file) = Self.split(source)
                 let data: Data
-                switch SchemaLoader.read(file, limit: Self.maximumResponseSize) {
+                switch SchemaLoader.read(file, limit: Self.maximumResponseSize, kind: "HubSpot response files") {
                 case .bytes(let bytes): data = Data(bytes)
                 case .problem(let diagnostic):
-                    throw ValidationError(FileManager.default.fileExists(atPath: file) ? diagnostic.message : "no such file: '\(file)'")
+                    guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("no such file: '\(file)'") }
+                    // There, but too large or unreadable: a problem of the input, at the file.
+                    DiagnosticPrinter.print([diagnostic])
+                    throw ExitStatus.invalidDefinitions.exitCode
                 }
                 do throws(HubSpotResponseError) {
                     switch objects {

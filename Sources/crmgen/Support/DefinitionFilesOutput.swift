@@ -10,6 +10,10 @@ struct DefinitionFilesOutput {
     let force: Bool
 
     func write(_ documents: [DefinitionDocument]) throws {
+        guard !documents.isEmpty else {
+            print("The responses hold nothing to write (no custom object, custom property, label or portal's own options); '\(folder)' was not touched.")
+            return
+        }
         let files = documents.map { GeneratedFile(name: "\($0.object).yaml", contents: DefinitionWriter.yaml($0)) }
         try checkValid(files)
         let existing = files.map(\.name).filter { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
