@@ -111,11 +111,11 @@ let package = Package(
         ),
         .testTarget(name: "crmgenTests", dependencies: ["TestSupport", "CRMHubSpot", .product(name: "FlyingFox", package: "FlyingFox")],
                     exclude: ["Fixtures", "Scripts"]),
-        .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic", "TestSupport"]),
+        .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic", "CRMSchemaLoader", "TestSupport"]),
         .testTarget(
             name: "CRMGeneratorTests",
             // CRMRuntime: the probe compiles generated code against the built runtime.
-            dependencies: ["CRMGenerator", "CRMSchemaLoader", "CRMModel", "CRMRuntime", "TestSupport",
+            dependencies: ["CRMGenerator", "CRMSchemaLoader", "CRMModel", "CRMRuntime", "CRMDynamic", "TestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures", "Expected"]
         ),

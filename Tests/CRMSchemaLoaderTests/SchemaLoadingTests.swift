@@ -95,6 +95,29 @@ struct SchemaLoadingTests {
         #expect(reloaded.object(named: "deals")?.properties.map(\.optionSource) == deals.properties.map(\.optionSource))
     }
 
+    @Test("a portal's association type ids are numbered apart from HubSpot's own; within one numbering an id names one direction")
+    func typeIdNumberings() throws {
+        func source(_ associations: String) -> DefinitionSource {
+            DefinitionSource(path: "Definitions/custom/tasting_note.yaml", text: """
+            object: tasting_note
+            kind: custom
+            labels: { singular: Tasting note, plural: Tasting notes }
+            primaryDisplayProperty: title
+            properties:
+              title: { label: Title, type: string, fieldType: text }
+            associations:
+            \(associations)
+            """)
+        }
+        // 3 and 4 are HubSpot's deal → contact and contact → deal; HubSpot's own example of a portal's labels uses 3 and 4 too.
+        let reused = load([source("  - { to: deals, associationTypeId: 3, inverseAssociationTypeId: 4 }")])
+        #expect(reused.printed == "")
+        #expect(reused.schema != nil)
+        let twice = load([source("  - { to: deals, associationTypeId: 1001, inverseAssociationTypeId: 1002 }\n  - { to: tickets, associationTypeId: 1001 }")])
+        #expect(twice.schema == nil)
+        #expect(twice.printed.contains("association type ID 1001 is used for tasting_note → tickets and for tasting_note → deals"))
+    }
+
     @Test("a standard file replaces the built-in object of that name")
     func replaceStandard() throws {
         let schema = try #require(load([try Fixtures.source(good: "replace-standard-object.yaml")]).schema)

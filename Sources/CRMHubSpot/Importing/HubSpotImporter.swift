@@ -62,6 +62,10 @@ public struct HubSpotImporter: Sendable {
     /// HubSpot's docs name conversations; portals list communications (0-18) in their place.
     static let automaticTargets: Set<String> = ["calls", "conversations", "emails", "meetings", "notes", "tasks", "communications"]
 
+    /// How an import error begins when the responses got past the importer's own rules but would not
+    /// load as definitions (fuzzing looks for these: each is a rule the importer should have).
+    public static let unwritablePrefix = "the responses cannot be written as definitions: "
+
     public func importDefinitions(_ sources: HubSpotImportSources) -> HubSpotImport {
         var log = ImportLog()
         let customs = collectCustomObjects(sources, log: &log)
@@ -94,6 +98,7 @@ public struct HubSpotImporter: Sendable {
                 let options = Self.options(of: property)
                 if !options.isEmpty, options != known.options { refined.append(OptionsRefinement(property: property.name, options: options)) }
             }
+            Self.limitUnique(&added, alreadyUnique: object.properties.filter(\.unique).count, place: "\(source.file): \(object.name)", log: &log)
             guard !added.isEmpty || !refined.isEmpty else { continue }
             var document = documents[object.name] ?? DefinitionDocument(object: object.name, kind: .extension)
             let existing = Set(document.properties.map(\.name))
@@ -115,7 +120,16 @@ public struct HubSpotImporter: Sendable {
         for (name, swiftName) in SwiftTypeNaming.explicitNames(for: customLabels, taken: Set(standard.objects.map(\.swiftName))) {
             documents[name]?.swiftName = swiftName
         }
-        return HubSpotImport(documents: documents.keys.sorted().compactMap { documents[$0] }, diagnostics: log.diagnostics)
+        let result = documents.keys.sorted().compactMap { documents[$0] }
+        // What the rules above let through must still load: anything that does not is an error of the
+        // import, so that crmgen never writes a definition `crmgen validate` would reject.
+        if !log.diagnostics.containsErrors {
+            let sources = result.map { DefinitionSource(path: "\($0.object).yaml", text: DefinitionWriter.yaml($0)) }
+            for diagnostic in SchemaLoader().load(sources, on: standard).diagnostics where diagnostic.severity == .error {
+                log.error(Self.unwritablePrefix + diagnostic.description)
+            }
+        }
+        return HubSpotImport(documents: result, diagnostics: log.diagnostics)
     }
 
     // MARK: Custom objects
@@ -128,11 +142,30 @@ public struct HubSpotImporter: Sendable {
                     log.warning("\(source.file): \(schema.name) is archived; skipped")
                     continue
                 }
+                guard DefinitionRules.isName(schema.name) else {
+                    log.error("\(source.file): the custom object name '\(schema.name)' cannot name a definition (\(DefinitionRules.nameRule)); skipped")
+                    continue
+                }
+                guard standard.object(named: schema.name) == nil else {
+                    log.error("\(source.file): a custom object is named '\(schema.name)', like HubSpot's standard object; skipped")
+                    continue
+                }
                 if let first = found[schema.name], first.schema != schema {
                     log.error("\(source.file): \(schema.name) differs from its schema in \(first.file); give one response per object")
                     continue
                 }
                 found[schema.name] = (schema, source.file)
+            }
+        }
+        // One objectTypeId names one object: a second use of it is left out of the later object.
+        var owners: [String: String] = [:]
+        for name in found.keys.sorted() {
+            guard let id = found[name]?.schema.objectTypeId else { continue }
+            if let first = owners[id] {
+                log.warning("\(found[name]?.file ?? ""): \(name) has the objectTypeId \(id) of \(first); left out of \(name)")
+                found[name]?.schema.objectTypeId = nil
+            } else {
+                owners[id] = name
             }
         }
         return found
@@ -152,8 +185,13 @@ public struct HubSpotImporter: Sendable {
         where property.hubspotDefined != true && property.archived != true && !HubSpotNames.isHubSpotDefined(property.name) {
             guard var converted = convert(property, object: name, defaultGroup: "\(name)_information", file: file, log: &log) else { continue }
             converted.required = required.contains(property.name)
+            if converted.required, converted.readOnly {
+                log.warning("\(file): \(name).\(property.name) is required and read-only, which no client could satisfy; imported as required")
+                converted.readOnly = false
+            }
             properties.append(converted)
         }
+        Self.limitUnique(&properties, alreadyUnique: 0, place: "\(file): \(name)", log: &log)
         // The primary display property first, as people write definitions; the rest by name.
         if let primary = schema.primaryDisplayProperty, let index = properties.firstIndex(where: { $0.name == primary }) {
             properties.insert(properties.remove(at: index), at: 0)
@@ -172,11 +210,27 @@ public struct HubSpotImporter: Sendable {
         } else {
             log.error("\(file): \(name) has no singular and plural labels")
         }
+        // HubSpot names a custom object's records by it; a definition cannot do without one.
+        let primary = schema.primaryDisplayProperty.flatMap { present.contains($0) ? $0 : nil }
+        if primary == nil {
+            log.error("\(file): \(name) has no primaryDisplayProperty among its properties"
+                      + (schema.primaryDisplayProperty.map { " ('\($0)')" } ?? "") + "; crmgen needs one to write its definition")
+        }
+        var objectTypeId = schema.objectTypeId
+        if let id = objectTypeId, !DefinitionRules.isCustomObjectTypeId(id) {
+            log.warning("\(file): \(name) has the objectTypeId '\(id)', not a custom object's (2-<number>); left out")
+            objectTypeId = nil
+        }
+        var qualifiedName = schema.fullyQualifiedName
+        if let qualified = qualifiedName, !DefinitionRules.isFullyQualifiedName(qualified, of: name) {
+            log.warning("\(file): \(name) has the fullyQualifiedName '\(qualified)', not p<portal ID>_\(name); left out")
+            qualifiedName = nil
+        }
         return DefinitionDocument(
-            header: ["Imported from HubSpot by crmgen import hubspot" + (schema.objectTypeId.map { " (objectTypeId \($0))" } ?? "") + "."],
-            object: name, kind: .custom, objectTypeId: schema.objectTypeId, fullyQualifiedName: schema.fullyQualifiedName,
+            header: ["Imported from HubSpot by crmgen import hubspot" + (objectTypeId.map { " (objectTypeId \($0))" } ?? "") + "."],
+            object: name, kind: .custom, objectTypeId: objectTypeId, fullyQualifiedName: qualifiedName,
             labels: labels, description: schema.description.flatMap { $0.isEmpty ? nil : $0 },
-            primaryDisplayProperty: schema.primaryDisplayProperty.flatMap { present.contains($0) ? $0 : nil },
+            primaryDisplayProperty: primary,
             secondaryDisplayProperties: kept(schema.secondaryDisplayProperties, "secondaryDisplayProperties"),
             searchableProperties: kept(schema.searchableProperties, "searchableProperties"),
             properties: properties
@@ -192,6 +246,10 @@ public struct HubSpotImporter: Sendable {
     /// hold it.
     func convert(_ property: HubSpotProperty, object: String, defaultGroup: String?, file: String, log: inout ImportLog) -> PropertySchema? {
         let place = "\(file): \(object).\(property.name)"
+        guard DefinitionRules.isName(property.name) else {
+            log.warning("\(place): the name cannot name a property in a definition (\(DefinitionRules.nameRule)); skipped")
+            return nil
+        }
         guard let type = PropertyType(rawValue: property.type) else {
             log.warning("\(place) has type '\(property.type)', which HubSpot keeps for itself; skipped")
             return nil
@@ -214,6 +272,10 @@ public struct HubSpotImporter: Sendable {
             referencedObjectType: property.referencedObjectType
         )
         schema.readOnly = property.modificationMetadata?.readOnlyValue == true && !schema.calculated
+        if schema.calculationFormula != nil, fieldType != .calculationEquation {
+            log.warning("\(place) has a calculationFormula but fieldType \(fieldType.rawValue); the formula is left out")
+            schema.calculationFormula = nil
+        }
         if type != .number { schema.numberDisplayHint = nil }
         if let reference = property.referencedObjectType, reference != PropertySchema.ownerReference {
             log.warning("\(place) refers to '\(reference)' records; kept as text")
@@ -234,20 +296,42 @@ public struct HubSpotImporter: Sendable {
         case .bool:
             // HubSpot gives every bool Yes/No; only other labels are worth keeping.
             let isDefault = options.map(\.value) == ["true", "false"] && options.map(\.label) == ["Yes", "No"] && !options.contains(where: \.hidden)
-            if !options.isEmpty, !isDefault { schema.options = options }
+            if !options.isEmpty, !isDefault {
+                if options.map(\.value).sorted() == ["false", "true"] {
+                    schema.options = options
+                } else {
+                    log.warning("\(place): a bool's options are true and false, not \(options.map(\.value).joined(separator: ", ")); left out")
+                }
+            }
         default:
             break
         }
         return schema
     }
 
-    /// A property's options as definitions write them: a display order that is just the position left out.
+    /// HubSpot allows ten unique-value properties per object; a response that claims more keeps the
+    /// first ones unique, with a warning.
+    static func limitUnique(_ properties: inout [PropertySchema], alreadyUnique: Int, place: String, log: inout ImportLog) {
+        var count = alreadyUnique
+        for index in properties.indices where properties[index].unique {
+            count += 1
+            if count > DefinitionRules.maxUniqueProperties {
+                log.warning("\(place).\(properties[index].name): more than \(DefinitionRules.maxUniqueProperties) unique properties, HubSpot's limit; imported as not unique")
+                properties[index].unique = false
+            }
+        }
+    }
+
+    /// A property's options as definitions write them: a display order that is just the position
+    /// left out; a value given twice kept once (definitions hold each value once).
     static func options(of property: HubSpotProperty) -> [PropertyOption] {
-        (property.options ?? []).enumerated().map { index, option in
-            PropertyOption(value: option.value, label: option.label,
-                           description: option.description.flatMap { $0.isEmpty ? nil : $0 },
-                           displayOrder: option.displayOrder.flatMap { $0 == index || $0 < 0 ? nil : $0 },
-                           hidden: option.hidden == true)
+        var seen = Set<String>()
+        return (property.options ?? []).enumerated().compactMap { index, option in
+            guard seen.insert(option.value).inserted else { return nil }
+            return PropertyOption(value: option.value, label: option.label,
+                                  description: option.description.flatMap { $0.isEmpty ? nil : $0 },
+                                  displayOrder: option.displayOrder.flatMap { $0 == index || $0 < 0 ? nil : $0 },
+                                  hidden: option.hidden == true)
         }
     }
 
@@ -287,6 +371,25 @@ public struct HubSpotImporter: Sendable {
                     unlabeled[direction] = entry.typeId
                 }
             }
+        }
+
+        // A type id names one direction between one pair of objects: an id the sources give a second
+        // direction is left out there. (HubSpot's own ids are numbered apart from a portal's, so the
+        // standard set's ids are no conflict.)
+        var owner: [Int: Direction] = [:]
+        func claim(_ id: Int, for direction: Direction) -> Bool {
+            if let first = owner[id], first != direction {
+                log.warning("association type id \(id) is given for \(direction.from) → \(direction.to) and for \(first.from) → \(first.to); left out of \(direction.from) → \(direction.to)")
+                return false
+            }
+            owner[id] = direction
+            return true
+        }
+        for direction in unlabeled.keys.sorted() {
+            if let id = unlabeled[direction], !claim(id, for: direction) { unlabeled[direction] = nil }
+        }
+        for direction in labeled.keys.sorted() {
+            labeled[direction] = labeled[direction]?.filter { claim($0.id, for: direction) }
         }
 
         var pairs = Set<UnorderedNames>()

@@ -54,8 +54,7 @@ struct DefinitionReader {
         let kind = definition.kind
         if let id = reader.string("objectTypeId") {
             let prefix = kind == .custom ? "2-" : "0-"
-            let digits = id.value.dropFirst(2)
-            if !id.value.hasPrefix(prefix) || digits.isEmpty || !digits.allSatisfy(\.isASCII) || Int(digits) == nil {
+            if !Naming.isObjectTypeId(id.value, custom: kind == .custom) {
                 let kindName = kind == .custom ? "a custom" : "a standard"
                 log.error("objectTypeId '\(id.value)' of \(kindName) object must look like '\(prefix)<number>'", at: id.location)
             } else {
@@ -77,16 +76,13 @@ struct DefinitionReader {
             if Naming.isTypeName(swiftName.value) {
                 definition.swiftName = swiftName
             } else {
-                log.error("swiftName '\(swiftName.value)' must be an UpperCamelCase Swift type name (ASCII letters and digits, starting with a capital)",
+                log.error("swiftName '\(swiftName.value)' must be an UpperCamelCase Swift type name (ASCII letters and digits, starting with a capital; at most \(Naming.maxNameLength) characters)",
                           at: swiftName.location)
             }
         }
         definition.description = reader.string("description")?.value
         if let qualified = reader.string("fullyQualifiedName") {
-            // HubSpot's form: p{portalId}_{name}.
-            let prefix = qualified.value.prefix { $0 != "_" }
-            if kind == .custom, prefix.count > 1, prefix.first == "p", prefix.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
-               qualified.value == prefix + "_" + name {
+            if kind == .custom, Naming.isFullyQualifiedName(qualified.value, of: name) {
                 definition.fullyQualifiedName = qualified.value
             } else {
                 log.error(kind == .custom

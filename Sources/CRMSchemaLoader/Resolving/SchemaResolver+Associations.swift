@@ -30,27 +30,33 @@ extension SchemaResolver {
                 }
             }
         }
-        checkTypeIdsAcrossAssociations(result)
+        let standardNames = Set(objects.filter { $0.kind == .standard }.map(\.name))
+        checkTypeIdsAcrossAssociations(result, standardNames: standardNames)
         return result
     }
 
-    /// A HubSpot association type ID means one direction between one pair of objects.
-    private func checkTypeIdsAcrossAssociations(_ associations: [AssociationSchema]) {
+    /// A HubSpot association type ID means one direction between one pair of objects, within its
+    /// category: HubSpot's own types (between two standard objects) and a portal's types (those of
+    /// custom objects) are numbered apart, so a portal's label may reuse a number HubSpot uses.
+    private func checkTypeIdsAcrossAssociations(_ associations: [AssociationSchema], standardNames: Set<String>) {
         struct Use { var from: String; var to: String; var location: SourceLocation? }
-        var uses: [Int: Use] = [:]
+        struct Key: Hashable { var hubSpotDefined: Bool; var id: Int }
+        var uses: [Key: Use] = [:]
         for association in associations {
+            let hubSpotDefined = standardNames.contains(association.from) && standardNames.contains(association.to)
             for directed in [association, association.inverted] {
                 let ids = [directed.associationTypeId] + directed.labels.map(\.associationTypeId)
                 for case let id? in ids {
                     let use = Use(from: directed.from, to: directed.to, location: association.location)
-                    if let first = uses[id] {
+                    let key = Key(hubSpotDefined: hubSpotDefined, id: id)
+                    if let first = uses[key] {
                         if first.from != use.from || first.to != use.to {
                             log.error("association type ID \(id) is used for \(use.from) → \(use.to) and for \(first.from) → \(first.to); "
                                       + "a type ID names one direction between one pair of objects",
                                       at: use.location, notes: first.location.map { [.note("\(first.from) → \(first.to) is declared here", at: $0)] } ?? [])
                         }
                     } else {
-                        uses[id] = use
+                        uses[key] = use
                     }
                 }
             }

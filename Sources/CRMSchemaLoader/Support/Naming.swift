@@ -2,9 +2,15 @@ import CRMModel
 
 /// Naming rules shared by objects, properties, labels and generated Swift names.
 enum Naming {
+    /// Longest object, property, group or label name, and longest Swift type name: far beyond the
+    /// longest HubSpot name (32 characters), short enough for a generated file name (`Name.swift`)
+    /// on every file system.
+    static let maxNameLength = 100
+
     /// HubSpot allows letters, digits and underscores starting with a letter; crmgen also asks for lowercase.
     static func isSnakeCase(_ name: String) -> Bool {
-        guard let first = name.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
+        guard name.utf8.count <= maxNameLength, let first = name.utf8.first,
+              (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
         return name.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
@@ -12,11 +18,23 @@ enum Naming {
         }
     }
 
-    static let snakeCaseRule = "lowercase snake_case: letters a-z, digits and underscores, starting with a letter"
+    static let snakeCaseRule = "lowercase snake_case: letters a-z, digits and underscores, starting with a letter, at most \(maxNameLength) characters"
+
+    /// `2-123` for a custom object, `0-1` for a standard one.
+    static func isObjectTypeId(_ id: String, custom: Bool) -> Bool {
+        let digits = id.dropFirst(2)
+        return id.hasPrefix(custom ? "2-" : "0-") && !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber } && Int(digits) != nil
+    }
+
+    /// HubSpot's `p{portalId}_{name}`.
+    static func isFullyQualifiedName(_ text: String, of name: String) -> Bool {
+        let prefix = text.prefix { $0 != "_" }
+        return prefix.count > 1 && prefix.first == "p" && prefix.dropFirst().allSatisfy { $0.isASCII && $0.isNumber } && text == prefix + "_" + name
+    }
 
     /// An UpperCamelCase Swift type name made of ASCII letters and digits.
     static func isTypeName(_ name: String) -> Bool {
-        guard let first = name.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
+        guard name.utf8.count <= maxNameLength, let first = name.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
         return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
     }
 
@@ -38,6 +56,20 @@ enum Naming {
 
 /// The Swift type names that definitions written by crmgen (an import) must state, because the
 /// label alone would give none, a reserved one, or one that another object already has.
+/// The rules of the definition format that a value must meet to be written into a definition file,
+/// for code that writes definitions (the importer) to check what it is about to write.
+public enum DefinitionRules {
+    /// An object, property or group name: lowercase snake_case.
+    public static func isName(_ name: String) -> Bool { Naming.isSnakeCase(name) }
+    public static let nameRule = Naming.snakeCaseRule
+    public static func isCustomObjectTypeId(_ id: String) -> Bool { Naming.isObjectTypeId(id, custom: true) }
+    public static func isFullyQualifiedName(_ text: String, of name: String) -> Bool { Naming.isFullyQualifiedName(text, of: name) }
+    /// HubSpot's most unique-value properties per object.
+    public static var maxUniqueProperties: Int { SchemaResolver.maxUniqueProperties }
+    /// Longest name (object, property, group, label, Swift type).
+    public static var maxNameLength: Int { Naming.maxNameLength }
+}
+
 public enum SwiftTypeNaming {
     /// For each object (name and singular label), the `swiftName` to write, or `nil` when the
     /// label's own type name is free. `taken` holds the type names of the other objects.

@@ -42,10 +42,11 @@ enum FileSystem {
         guard let handle = opendir(folder) else { throw FileSystemError("read the folder", folder) }
         defer { closedir(handle) }
         var names: [String] = []
+        // The name is read where it lies: a dirent record can end before the declared 256-byte field
+        // (copying the field read past the buffer; AddressSanitizer found it).
+        guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { throw FileSystemError("read the folder", folder) }
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
             if name != ".", name != ".." { names.append(name) }
         }
         return names.sorted()
