@@ -50,13 +50,19 @@ enum GeneratedCodeProbe {
         let program = work.appendingPathComponent("probe")
         let compile = try execute("/usr/bin/env", ["swiftc", "-swift-version", "6", "-module-name", "Probe", "-I",
                                                    buildFolder.appendingPathComponent("Modules").path, "-o", program.path]
-                                  + flags + sources + [mainURL.path] + runtimeObjects())
+                                  + sanitizerFlags + flags + sources + [mainURL.path] + runtimeObjects())
         guard compile.status == 0 else {
             throw Failure(description: "the generated code does not compile:\n\(compile.output.prefix(6000))")
         }
         let result = try execute(program.path, [])
         guard result.status == 0 else { throw Failure(description: "the probe exited \(result.status):\n\(result.output.prefix(4000))") }
         return result.output
+    }
+
+    /// The runtime's objects were built under the sanitizer Scripts/sanitizers.sh names, if any: the
+    /// probe must be built (and linked) the same way.
+    private static var sanitizerFlags: [String] {
+        ProcessInfo.processInfo.environment["CRMGEN_SANITIZER"].map { ["-sanitize=\($0)"] } ?? []
     }
 
     private static func execute(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
