@@ -14,99 +14,6 @@ struct RoundTripTests {
     static let standard = SchemaLoader().load([]).schema!
     static let standardIds = Dictionary(uniqueKeysWithValues: standard.objects.compactMap { object in object.objectTypeId.map { (object.name, $0) } })
 
-    // MARK: Random definitions
-
-    struct Random {
-        var generator: SplitMix64
-
-        mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
-        mutating func bool() -> Bool { Bool.random(using: &generator) }
-        mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
-
-        /// Labels people write: words, accents, punctuation YAML cares about.
-        mutating func text() -> String {
-            let words = ["Roast", "batch", "Café", "lot #", "a: b", "x, y", "[tag]", "\"quoted\"", "it's", "咖啡", "50%", "- dash", "true", "12"]
-            return (0..<int(1...3)).map { _ in pick(words) }.joined(separator: " ")
-        }
-    }
-
-    static func property(_ name: String, _ random: inout Random, groups: [String]) -> PropertySchema {
-        var property: PropertySchema
-        switch random.int(0...8) {
-        case 0: property = PropertySchema(name: name, label: random.text(), type: .string, fieldType: random.pick([.text, .textarea]))
-        case 1: property = PropertySchema(name: name, label: random.text(), type: .number, fieldType: .number,
-                                          numberDisplayHint: random.bool() ? .currency : nil)
-        case 2: property = PropertySchema(name: name, label: random.text(), type: .date, fieldType: .date)
-        case 3: property = PropertySchema(name: name, label: random.text(), type: .datetime, fieldType: .date)
-        case 4:
-            property = PropertySchema(name: name, label: random.text(), type: .bool, fieldType: .booleancheckbox)
-            if random.bool() { property.options = [PropertyOption(value: "true", label: "Oui"), PropertyOption(value: "false", label: "Non")] }
-        case 5:
-            property = PropertySchema(name: name, label: random.text(), type: .number, fieldType: .calculationEquation, calculated: true,
-                                      calculationFormula: "1 + 1")
-        case 6:
-            property = PropertySchema(name: name, label: random.text(), type: .enumeration, fieldType: .select,
-                                      referencedObjectType: PropertySchema.ownerReference)
-        default:
-            property = PropertySchema(name: name, label: random.text(), type: .enumeration, fieldType: random.pick([.select, .radio, .checkbox]))
-            property.options = (0..<random.int(1...4)).map { index in
-                PropertyOption(value: "v\(index)", label: random.text(), hidden: index > 0 && random.int(0...3) == 0)
-            }
-        }
-        if random.int(0...3) == 0 { property.description = random.text() }
-        if random.int(0...4) == 0 { property.hidden = true }
-        if random.int(0...4) == 0 { property.displayOrder = random.int(0...9) }
-        if !groups.isEmpty, random.bool() { property.groupName = random.pick(groups) }
-        if [.string, .number].contains(property.type), !property.calculated, random.int(0...4) == 0 { property.unique = true }
-        return property
-    }
-
-    /// One to three custom objects and, sometimes, properties added to contacts.
-    static func documents(seed: UInt64) -> [DefinitionDocument] {
-        var random = Random(generator: SplitMix64(seed: seed))
-        let names = Array(["obj_a", "obj_b", "obj_c"].prefix(random.int(1...3)))
-        var documents: [DefinitionDocument] = []
-        for name in names {
-            let groups = random.bool() ? [PropertyGroup(name: "\(name)_extras", label: random.text())] : []
-            var properties = [PropertySchema(name: "title", label: random.text(), type: .string, fieldType: .text, required: true)]
-            properties += (0..<random.int(0...6)).map { property("p\($0)", &random, groups: groups.map(\.name)) }
-            let plain = properties.filter { !$0.calculated && !$0.isOwner && $0.groupName == nil }
-            if let extra = plain.dropFirst().first, random.bool() { properties[properties.firstIndex { $0.name == extra.name } ?? 0].required = true }
-            var associations: [AssociationSchema] = []
-            for target in names where target > name || (target == name && random.int(0...3) == 0) {
-                guard random.bool() else { continue }
-                associations.append(AssociationSchema(from: name, to: target, labels: labels(&random)))
-            }
-            for target in ["contacts", "deals", "companies"] where random.int(0...2) == 0 {
-                associations.append(AssociationSchema(from: name, to: target, labels: labels(&random)))
-            }
-            documents.append(DefinitionDocument(
-                object: name, kind: .custom, labels: ObjectLabels(singular: random.text(), plural: random.text()),
-                swiftName: SwiftNames.upperCamelCase(name),
-                description: random.bool() ? random.text() : nil, primaryDisplayProperty: "title",
-                secondaryDisplayProperties: plain.dropFirst().prefix(random.int(0...2)).map(\.name),
-                searchableProperties: ["title"] + plain.dropFirst().prefix(random.int(0...1)).map(\.name),
-                propertyGroups: groups, properties: properties, associations: associations))
-        }
-        if random.bool() {
-            let groups = random.bool() ? [PropertyGroup(name: "coffee_preferences", label: "Coffee preferences")] : []
-            let properties = (0..<random.int(1...3)).map { index -> PropertySchema in
-                var property = Self.property("coffee_\(index)", &random, groups: groups.map(\.name))
-                if property.groupName == nil { property.groupName = "contactinformation" }
-                return property
-            }
-            documents.append(DefinitionDocument(object: "contacts", kind: .extension, propertyGroups: groups, properties: properties))
-        }
-        return documents
-    }
-
-    static func labels(_ random: inout Random) -> [AssociationLabel] {
-        (0..<random.int(0...2)).map { index in
-            let label = random.text()
-            return AssociationLabel(name: "label_\(index)", label: label + " \(index)", inverseLabel: random.bool() ? random.text() + " \(index)" : nil)
-        }
-    }
-
     // MARK: What HubSpot holds
 
     /// The parts of definitions HubSpot can hold, in a form that does not depend on where or in which
@@ -193,7 +100,7 @@ struct RoundTripTests {
     @Test("random definitions come back from a portal as they were written")
     func randomDefinitions() async {
         await propertyCheck(count: 60, input: Gen.int(in: 0...Int.max)) { seed in await recordingErrors {
-            let documents = Self.documents(seed: UInt64(seed))
+            let documents = RandomDefinitions.documents(seed: UInt64(seed))
             let (imported, diagnostics) = try Self.roundTrip(documents)
             #expect(!diagnostics.containsErrors, "seed \(seed): \(diagnostics)")
             // Groups live in the portal but no response carries their labels; the rest must match.
