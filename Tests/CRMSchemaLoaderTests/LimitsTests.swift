@@ -98,4 +98,60 @@ struct LimitsTests {
         #expect(load(unique: 10).schema != nil)
         #expect(load(unique: 11).printed == "o.yaml:16:3: error: 'o' has 11 unique properties; HubSpot allows at most 10 per object")
     }
+
+    @Test("names: 100 characters are accepted, 101 are not (objects, properties, Swift names)")
+    func nameLength() {
+        func load(object: String = "o", property: String = "p", swiftName: String = "O") -> String {
+            let text = "object: \(object)\nkind: custom\nswiftName: \(swiftName)\nlabels: { singular: O, plural: Os }\n"
+                + "primaryDisplayProperty: \(property)\nproperties:\n  \(property): { label: P, type: string, fieldType: text }\n"
+            return SchemaLoader().load([DefinitionSource(path: "o.yaml", text: text)]).printed
+        }
+        let limit = DefinitionRules.maxNameLength
+        #expect(limit == 100)
+        #expect(load(object: String(repeating: "o", count: limit), property: String(repeating: "p", count: limit),
+                     swiftName: "O" + String(repeating: "k", count: limit - 1)) == "")
+        let longObject = load(object: String(repeating: "o", count: limit + 1))
+        #expect(longObject.contains("o.yaml:1:9: error: object name '\(String(repeating: "o", count: limit + 1))' must be lowercase snake_case: letters a-z, digits and underscores, starting with a letter, at most 100 characters"), "\(longObject)")
+        let longProperty = load(property: String(repeating: "p", count: limit + 1))
+        #expect(longProperty.contains("o.yaml:7:3: error: property name '\(String(repeating: "p", count: limit + 1))' must be lowercase snake_case"), "\(longProperty)")
+        let longType = load(swiftName: "O" + String(repeating: "k", count: limit))
+        #expect(longType.hasPrefix("o.yaml:3:12: error: "), "\(longType)")
+        #expect(longType.contains("at most 100 characters"), "\(longType)")
+    }
+
+    @Test("properties: 5,000 per object are accepted, 5,001 are not")
+    func propertiesPerObject() throws {
+        func load(declared: Int) -> LoadResult {
+            let properties = (0..<declared).map { "  p\($0): { label: P, type: string, fieldType: text }\n" }.joined()
+            let text = "object: o\nkind: custom\nlabels: { singular: O, plural: Os }\nprimaryDisplayProperty: p0\nproperties:\n" + properties
+            return SchemaLoader().load([DefinitionSource(path: "o.yaml", text: text)])
+        }
+        // A custom object also has HubSpot's own properties (hs_object_id, ...).
+        let implicit = try #require(load(declared: 1).schema?.object(named: "o")?.properties.count) - 1
+        let limit = SchemaResolver.maxPropertiesPerObject
+        #expect(limit == 5_000)
+        let atLimit = load(declared: limit - implicit)
+        #expect(atLimit.printed == "")
+        #expect(atLimit.schema?.object(named: "o")?.properties.count == limit)
+        let past = load(declared: limit - implicit + 1).printed
+        #expect(past.contains("error: 'o' has 5001 properties; crmgen's limit is 5000 per object"), "\(past)")
+    }
+
+    @Test("objects: 5,000 in one definition set are accepted, 5,001 are not")
+    func objects() {
+        func load(total: Int) -> LoadResult {
+            let custom = total - SchemaLoader.standardSources.count
+            return SchemaLoader().load((0..<custom).map { index in
+                DefinitionSource(path: "o\(index).yaml", text: "object: o\(index)\nkind: custom\nlabels: { singular: O\(index), plural: O\(index)s }\n"
+                                 + "primaryDisplayProperty: t\nproperties:\n  t: { label: T, type: string, fieldType: text }\n")
+            })
+        }
+        let limit = SchemaResolver.maxObjects
+        #expect(limit == 5_000)
+        let atLimit = load(total: limit)
+        #expect(atLimit.printed == "")
+        #expect(atLimit.schema?.objects.count == limit)
+        let past = load(total: limit + 1).printed
+        #expect(past.hasSuffix("error: the definitions hold 5001 objects; crmgen's limit is 5000"), "\(past)")
+    }
 }

@@ -7,6 +7,11 @@ struct SchemaResolver {
 
     /// HubSpot allows at most ten unique-value properties per object.
     static let maxUniqueProperties = 10
+    /// Most objects in one definition set, and most properties of one object: crmgen's own bounds,
+    /// far beyond any portal (34 standard objects; HubSpot's largest, contacts, has a few hundred
+    /// properties), so that a generated file or a folder of files cannot grow without end.
+    static let maxObjects = 5_000
+    static let maxPropertiesPerObject = 5_000
 
     /// A base definition and where it came from.
     private struct Base {
@@ -37,6 +42,11 @@ struct SchemaResolver {
             bases[definition.name.value]?.extensions.append(definition)
         }
 
+        if bases.count > Self.maxObjects {
+            let extra = bases.values.filter { !$0.isBuiltIn }.map(\.definition.name).sorted { $0.location < $1.location }.last
+            log.error("the definitions hold \(bases.count) objects; crmgen's limit is \(Self.maxObjects)", at: extra?.location)
+            return nil
+        }
         let objectNames = Set(bases.keys)
         let sortedObjectNames = objectNames.sorted()
         let objects = bases.sorted { $0.key < $1.key }.compactMap { _, base -> ObjectSchema? in
@@ -220,6 +230,10 @@ struct SchemaResolver {
                               at: owner.location)
                 }
             }
+        }
+        if object.properties.count > Self.maxPropertiesPerObject {
+            log.error("'\(object.name)' has \(object.properties.count) properties; crmgen's limit is \(Self.maxPropertiesPerObject) per object",
+                      at: object.properties[Self.maxPropertiesPerObject].location ?? object.location)
         }
         let unique = object.properties.filter(\.unique)
         if unique.count > Self.maxUniqueProperties {
