@@ -15,7 +15,7 @@ struct CRMGen: AsyncParsableCommand {
         Exit status: 0 when the definitions are valid, 1 when they are not, 2 for usage errors.
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, GenerateCommand.self, DescribeCommand.self, CheckCommand.self, DiffCommand.self,
+        subcommands: [ValidateCommand.self, GenerateCommand.self, DescribeCommand.self, GraphCommand.self, NewCommand.self, CheckCommand.self, DiffCommand.self,
                       ExportCommand.self, ImportCommand.self, PullCommand.self, PlanCommand.self, ApplyCommand.self]
     )
 

@@ -1,4 +1,5 @@
 import CRMModel
+import Foundation
 
 /// Naming rules shared by objects, properties, labels and generated Swift names.
 enum Naming {
@@ -93,5 +94,43 @@ public enum SwiftTypeNaming {
             result[object.name] = candidate
         }
         return result
+    }
+}
+
+/// The naming rules of definition files, for tools that write definitions (`crmgen new`): the same
+/// checks the loader applies, so a name these accept is a name the loader accepts.
+public enum DefinitionRules {
+    /// Whether `name` may name an object, a property or a label: ``nameRule``.
+    public static func isValidName(_ name: String) -> Bool { Naming.isSnakeCase(name) }
+
+    /// The rule ``isValidName(_:)`` checks, in words, for messages.
+    public static let nameRule = Naming.snakeCaseRule
+
+    /// The properties crmgen gives every custom object (HubSpot's system properties and the owner).
+    public static var implicitPropertyNames: [String] { ImplicitMembers.customObjectProperties.map(\.name) }
+
+    /// The objects HubSpot associates every custom object with, unasked.
+    public static var implicitAssociationTargets: [String] { ImplicitMembers.customObjectAssociationTargets }
+
+    /// Whether a property name is HubSpot's own: its system properties and anything that starts with
+    /// `hs_`, the prefix HubSpot keeps for itself. A new property must not take one.
+    public static func isHubSpotPropertyName(_ name: String) -> Bool {
+        name.hasPrefix("hs_") || implicitPropertyNames.contains(name)
+    }
+
+    /// The API name a label gives: its words (letters a-z and digits, accents dropped) in lowercase,
+    /// joined by `_` (`Tasting Note` → `tasting_note`, `Café visit #2` → `cafe_visit_2`); `nil` when
+    /// that is not a valid name (no letters a-z, or a digit first).
+    public static func name(fromLabel label: String) -> String? {
+        let folded = label.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        let words = folded.unicodeScalars.split { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        let name = words.map { String(String.UnicodeScalarView($0)).lowercased() }.joined(separator: "_")
+        return isValidName(name) ? name : nil
+    }
+
+    /// A label for a name: underscores as spaces, the first letter capitalized (`cupped_on` → `Cupped on`).
+    public static func label(fromName name: String) -> String {
+        let words = name.split(separator: "_").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

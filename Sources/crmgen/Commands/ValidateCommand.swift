@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let (schema, result) = try definitions.loadSchema(adding: paths)
         let custom = schema.objects.filter { $0.kind == .custom }.count
-        let files = result.fileCount == 1 ? "1 file" : "\(result.fileCount) files"
-        print("\(files) valid: \(schema.objects.count) objects (\(custom) custom), \(schema.associations.count) associations.")
+        print("\(counted(result.fileCount, "file")) valid: \(counted(schema.objects.count, "object")) (\(custom) custom), "
+              + "\(counted(schema.associations.count, "association")).")
     }
 }

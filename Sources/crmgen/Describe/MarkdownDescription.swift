@@ -14,7 +14,7 @@ enum MarkdownDescription {
         var lines = ["## \(escape(object.labels.singular)) (`\(object.name)`)", ""]
         if let description = object.description { lines += [escape(description), ""] }
         lines.append("- objectTypeId: \(object.objectTypeId.map { "`\($0)`" } ?? "none published")")
-        lines.append("- Swift type: `\(object.swiftName)`; \(object.kind.rawValue), \(object.category.rawValue)")
+        lines.append("- Swift type: `\(object.swiftName)`; \(Describing.kindAndCategory(object))")
         lines.append("- Primary display property: \(object.primaryDisplayProperty.map { "`\($0)`" } ?? "–")")
         if !object.owners.isEmpty { lines.append("- Owners: " + object.owners.map { "`\($0)`" }.joined(separator: ", ")) }
         if !object.dedupKeys.isEmpty { lines.append("- Dedup keys: " + object.dedupKeys.map { "`\($0)`" }.joined(separator: ", ")) }

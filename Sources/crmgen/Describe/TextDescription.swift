@@ -6,7 +6,7 @@ enum TextDescription {
     static func renderList(_ objects: [ObjectSchema], in schema: Schema) -> String {
         let rows = objects.map { object in
             [object.name, object.objectTypeId ?? "-", object.labels.plural, object.kind.rawValue, object.category.rawValue,
-             "\(object.properties.count) properties", "\(schema.associations(of: object.name).count) associations"]
+             counted(object.properties.count, "property", "properties"), counted(schema.associations(of: object.name).count, "association")]
         }
         return table(header: ["OBJECT", "TYPE ID", "LABEL", "KIND", "CATEGORY", "PROPERTIES", "ASSOCIATIONS"], rows: rows)
     }
@@ -17,7 +17,7 @@ enum TextDescription {
         if let description = object.description { lines.append("  \(description)") }
         lines.append("")
         var facts: [(String, String)] = [
-            ("Kind", "\(object.kind.rawValue), \(object.category.rawValue)"),
+            ("Kind", Describing.kindAndCategory(object)),
             ("Swift type", object.swiftName),
             ("Primary display", object.primaryDisplayProperty ?? "-"),
         ]
@@ -70,6 +70,11 @@ extension String {
 
 /// Phrases shared by the text and Markdown descriptions.
 enum Describing {
+    /// "standard, core"; a custom object's category is `custom` too, said once ("custom").
+    static func kindAndCategory(_ object: ObjectSchema) -> String {
+        object.kind.rawValue == object.category.rawValue ? object.kind.rawValue : "\(object.kind.rawValue), \(object.category.rawValue)"
+    }
+
     static func requirements(_ requirements: ObjectRequirements) -> String? {
         let parts = [requirements.tier.map { "\($0.rawValue) tier" }, requirements.activation.map { _ in "activation by a super admin" }]
             .compactMap { $0 }

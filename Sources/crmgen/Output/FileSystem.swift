@@ -143,6 +143,28 @@ enum FileSystem {
         return resolvedParent == "/" ? "/" + name : resolvedParent + "/" + name
     }
 
+    /// Writes a new file whole or not at all, never over an existing one. The bytes go to a hidden
+    /// file in the same folder first, which is then linked to `path` and removed: unlike `rename`,
+    /// `link` fails when `path` exists, so a file made meanwhile by someone else is never replaced.
+    /// - Returns: `false` when `path` exists (nothing was written).
+    static func writeFileIfAbsent(_ path: String, _ bytes: some Collection<UInt8>) throws(FileSystemError) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).crmgen-new-\(getpid())"
+        _ = unlink(temporary)  // left by a killed run of this same process id
+        try writeNewFile(temporary, bytes)
+        defer { _ = unlink(temporary) }
+        if link(temporary, path) == 0 { return true }
+        if errno == EEXIST { return false }
+        // File systems without hard links: rename, after a last look (the one gap link closes).
+        guard errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP || errno == ENOSYS else {
+            throw FileSystemError("create", path)
+        }
+        if kind(of: path) != .missing { return false }
+        try rename(temporary, path)
+        return true
+    }
+
     /// An exclusive lock on `path` (created if missing), held until the process ends. Waits for
     /// another holder, telling `waiting` once.
     static func lock(_ path: String, waiting: () -> Void) throws(FileSystemError) {

@@ -31,7 +31,7 @@ struct DefinitionFilesOutput {
             DiagnosticPrinter.print([.error(error.description, at: nil)])
             throw ExitStatus.invalidDefinitions.exitCode
         }
-        print("\(files.count) definition files in \(folder): \(files.map(\.name).joined(separator: ", ")).")
+        print("\(counted(files.count, "definition file")) in \(folder): \(files.map(\.name).joined(separator: ", ")).")
     }
 
     /// The files must load as they are, on top of the standard set: crmgen never writes definitions
