@@ -211,7 +211,7 @@ struct NewCommandTests {
         (["new", "Lot", "--plural", " "], "--plural is empty"),
         (["new", "Lot", "--property", "score"], "--property 'score' is not NAME:TYPE"),
         (["new", "Lot", "--property", ":number"], "has no name before ':'"),
-        (["new", "Lot", "--property", "Score:number"], "property name 'Score' must be lowercase snake_case: letters a-z, digits and underscores, starting with a letter; did you mean 'score'?"),
+        (["new", "Lot", "--property", "Score:number"], "property name 'Score' must be lowercase snake_case: letters a-z, digits and underscores, starting with a letter, at most 100 characters; did you mean 'score'?"),
         (["new", "Lot", "--property", "score:nubmer"], "unknown type 'nubmer' in --property 'score:nubmer'; did you mean 'number'? The types are string,"),
         (["new", "Lot", "--property", "score:"], "unknown type '' in --property 'score:'; the types are string,"),
         (["new", "Lot", "--property", "roast:select"], "type 'select' of 'roast' needs its options after '=': roast:select=first,second"),

@@ -142,7 +142,7 @@ public struct HubSpotImporter: Sendable {
                     log.warning("\(source.file): \(schema.name) is archived; skipped")
                     continue
                 }
-                guard DefinitionRules.isName(schema.name) else {
+                guard DefinitionRules.isValidName(schema.name) else {
                     log.error("\(source.file): the custom object name '\(schema.name)' cannot name a definition (\(DefinitionRules.nameRule)); skipped")
                     continue
                 }
@@ -246,7 +246,7 @@ public struct HubSpotImporter: Sendable {
     /// hold it.
     func convert(_ property: HubSpotProperty, object: String, defaultGroup: String?, file: String, log: inout ImportLog) -> PropertySchema? {
         let place = "\(file): \(object).\(property.name)"
-        guard DefinitionRules.isName(property.name) else {
+        guard DefinitionRules.isValidName(property.name) else {
             log.warning("\(place): the name cannot name a property in a definition (\(DefinitionRules.nameRule)); skipped")
             return nil
         }

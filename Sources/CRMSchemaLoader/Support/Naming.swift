@@ -57,20 +57,6 @@ enum Naming {
 
 /// The Swift type names that definitions written by crmgen (an import) must state, because the
 /// label alone would give none, a reserved one, or one that another object already has.
-/// The rules of the definition format that a value must meet to be written into a definition file,
-/// for code that writes definitions (the importer) to check what it is about to write.
-public enum DefinitionRules {
-    /// An object, property or group name: lowercase snake_case.
-    public static func isName(_ name: String) -> Bool { Naming.isSnakeCase(name) }
-    public static let nameRule = Naming.snakeCaseRule
-    public static func isCustomObjectTypeId(_ id: String) -> Bool { Naming.isObjectTypeId(id, custom: true) }
-    public static func isFullyQualifiedName(_ text: String, of name: String) -> Bool { Naming.isFullyQualifiedName(text, of: name) }
-    /// HubSpot's most unique-value properties per object.
-    public static var maxUniqueProperties: Int { SchemaResolver.maxUniqueProperties }
-    /// Longest name (object, property, group, label, Swift type).
-    public static var maxNameLength: Int { Naming.maxNameLength }
-}
-
 public enum SwiftTypeNaming {
     /// For each object (name and singular label), the `swiftName` to write, or `nil` when the
     /// label's own type name is free. `taken` holds the type names of the other objects.
@@ -97,14 +83,26 @@ public enum SwiftTypeNaming {
     }
 }
 
-/// The naming rules of definition files, for tools that write definitions (`crmgen new`): the same
-/// checks the loader applies, so a name these accept is a name the loader accepts.
+/// The rules of the definition format, for tools that write definitions (`crmgen new`, the
+/// importer): the same checks the loader applies, so what these accept the loader accepts.
 public enum DefinitionRules {
     /// Whether `name` may name an object, a property or a label: ``nameRule``.
     public static func isValidName(_ name: String) -> Bool { Naming.isSnakeCase(name) }
 
     /// The rule ``isValidName(_:)`` checks, in words, for messages.
     public static let nameRule = Naming.snakeCaseRule
+
+    /// Longest name (object, property, group, label, Swift type).
+    public static var maxNameLength: Int { Naming.maxNameLength }
+
+    /// `2-123`: a custom object's objectTypeId.
+    public static func isCustomObjectTypeId(_ id: String) -> Bool { Naming.isObjectTypeId(id, custom: true) }
+
+    /// HubSpot's `p{portalId}_{name}` for the object `name`.
+    public static func isFullyQualifiedName(_ text: String, of name: String) -> Bool { Naming.isFullyQualifiedName(text, of: name) }
+
+    /// HubSpot's most unique-value properties per object.
+    public static var maxUniqueProperties: Int { SchemaResolver.maxUniqueProperties }
 
     /// The properties crmgen gives every custom object (HubSpot's system properties and the owner).
     public static var implicitPropertyNames: [String] { ImplicitMembers.customObjectProperties.map(\.name) }
