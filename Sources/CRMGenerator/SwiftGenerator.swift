@@ -38,7 +38,8 @@ public struct SwiftGenerator: Sendable {
             FileHeader.write(into: &writer, source: paths.relative(file), imports: options.imports)
             if let object = objectsByFile[file] {
                 let declaration = RecordTypeTranslator(object: object, sourcePaths: paths)
-                    .recordType(schemaExpression: "Registry.Objects.\(constants[object.name] ?? "")")
+                    .recordType(schemaExpression: "Registry.Objects.\(constants[object.name] ?? "")",
+                                associations: AssociationConstantTranslator.constants(of: object, in: schema, sourcePaths: paths))
                 RecordTypeRenderer(declaration: declaration, access: access).write(into: &writer)
                 localTypes.append(object.swiftName)
             } else if let object = extendedByFile[file] {
@@ -64,7 +65,8 @@ public struct SwiftGenerator: Sendable {
         }
         for object in standardObjects {
             let declaration = RecordTypeTranslator(object: object, sourcePaths: paths)
-                .recordType(schemaExpression: "Registry.Objects.\(constants[object.name] ?? "")")
+                .recordType(schemaExpression: "Registry.Objects.\(constants[object.name] ?? "")",
+                            associations: AssociationConstantTranslator.constants(of: object, in: schema, sourcePaths: paths))
             RecordTypeRenderer(declaration: declaration, access: access).write(into: &standard)
             localTypes.append(object.swiftName)
         }

@@ -1,4 +1,4 @@
-import CRMRuntime
+@_spi(Generated) import CRMRuntime
 import Testing
 
 @Suite("Association store")
@@ -24,6 +24,45 @@ struct AssociationStoreTests {
         try store.associate(RecordReference("contacts", "1"), RecordReference("companies", "9"), label: "primary")
         try store.associate(RecordReference("companies", "9"), RecordReference("contacts", "2"))
         #expect(store.associated(with: RecordReference("companies", "9")) == [RecordReference("contacts", "1"), RecordReference("contacts", "2")])
+    }
+
+    @Test("typed association types: the matrix answers them, the store takes them, and refuses one of other objects")
+    func typed() throws {
+        let primary = AssociationType(from: "contacts", to: "companies", label: "primary", typeId: 1)
+        let matrix = AssociationMatrix(schema: Self.schema)
+        #expect(matrix.allows(primary))
+        #expect(matrix.typeId(primary) == 1)
+        #expect(!matrix.allows(AssociationType(from: "contacts", to: "companies", label: "billing")))
+        #expect(!matrix.allows(AssociationType(from: "contacts", to: "quotes")))
+        #expect(matrix.cardinality(AssociationType(from: "quotes", to: "deals")) == .manyToOne)
+        var store = store()
+        let (contact, company) = (RecordReference("contacts", "1"), RecordReference("companies", "9"))
+        try store.associate(contact, company, as: primary)
+        #expect(store.allLinks.map(\.label) == ["primary"])
+        #expect(throws: AssociationError.mismatchedType(primary, from: "companies", to: "contacts")) {
+            try store.associate(company, contact, as: primary)
+        }
+        #expect(primary.description == "contacts → companies (primary)")
+    }
+
+    @Test("one registry: an imported registry's objects and associations join where the module has none of its own")
+    func mergedRegistry() throws {
+        let app = Schema(
+            objects: [ObjectSchema(name: "contacts", kind: .standard, labels: ObjectLabels(singular: "Customer", plural: "Customers"), swiftName: "Contact", category: .core),
+                      ObjectSchema(name: "tasting_note", kind: .custom, labels: ObjectLabels(singular: "Note", plural: "Notes"), swiftName: "TastingNote", category: .custom)],
+            associations: [AssociationSchema(from: "tasting_note", to: "contacts", cardinality: .manyToOne),
+                           AssociationSchema(from: "companies", to: "contacts", associationTypeId: 280, inverseAssociationTypeId: 279)]
+        )
+        let imported = RecordRegistry(schema: Self.schema, recordTypes: [])
+        let registry = RecordRegistry(schema: app, recordTypes: [], merging: [imported])
+        #expect(registry.schema.objects.map(\.name) == ["companies", "contacts", "deals", "quotes", "tasting_note"])
+        #expect(registry.object("contacts")?.labels.singular == "Customer", "the module's own object wins")
+        #expect(registry.object("Customers")?.name == "contacts")
+        #expect(registry.associations.allows(from: "deals", to: "quotes"), "an imported association joins")
+        #expect(registry.associations.cardinality(from: "tasting_note", to: "contacts") == .manyToOne)
+        // The module declares companies ↔ contacts itself: the imported one (with its label) does not join.
+        #expect(!registry.associations.allows(from: "contacts", to: "companies", label: "primary"))
+        #expect(registry.schema.associations.count == 2 + 3)
     }
 
     @Test("refused: no such association, unknown label, a record with itself")

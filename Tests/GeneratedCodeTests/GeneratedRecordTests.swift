@@ -183,4 +183,21 @@ struct GeneratedRecordTests {
         #expect(matrix.association(from: "quotes", to: "deals")?.required == true)
         #expect(matrix.targets(of: "roast_batch").contains("emails"), "custom objects associate with emails automatically")
     }
+
+    @Test("typed association labels carry HubSpot's type IDs, each read from its type's side")
+    func typedLabels() {
+        let matrix = CRMObjects.Registry.associations
+        #expect(Contact.Association.primary == AssociationType(from: "contacts", to: "companies", label: "primary", typeId: 1))
+        #expect(Company.Association.primary == AssociationType(from: "companies", to: "contacts", label: "primary", typeId: 2))
+        #expect(Contact.Association.companies.typeId == 279 && Contact.Association.companies.label == nil)
+        #expect(Quote.Association.deals.typeId == 64)
+        #expect(RoastBatch.Association.roaster.to == "contacts")
+        // Every constant of every type is one the matrix knows, with the same type ID.
+        let constants: [AssociationType] = [Contact.Association.primary, Company.Association.primary, Contact.Association.companies,
+                                            Quote.Association.deals, RoastBatch.Association.roaster, Deal.Association.companies]
+        for constant in constants {
+            #expect(matrix.allows(constant), "\(constant)")
+            #expect(matrix.typeId(constant) == constant.typeId, "\(constant)")
+        }
+    }
 }

@@ -20,7 +20,7 @@ public enum ProcessRunner {
     /// Runs `executable` without blocking a thread while it runs: for tests whose own process
     /// answers the child (a loopback server on Swift's cooperative threads).
     /// - Parameters:
-    ///   - environment: the child's whole environment (`nil`: this process's).
+    ///   - environment: the child's whole environment (`nil`: this process's), plus any `*SAN_OPTIONS`.
     ///   - input: standard input; `nil` gives the child `/dev/null`.
     public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
                            environment: [String: String]?, input: String? = nil) async throws -> Output {
@@ -48,7 +48,11 @@ public enum ProcessRunner {
             process.executableURL = executable
             process.arguments = arguments
             if let directory { process.currentDirectoryURL = directory }
-            if let environment { process.environment = environment }
+            // A sanitizer's settings (Scripts/sanitizers.sh) reach every child, whatever else it is given.
+            if let environment {
+                let sanitizer = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
+                process.environment = environment.merging(sanitizer) { given, _ in given }
+            }
             capture = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-run-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
             let outURL = capture.appendingPathComponent("stdout")

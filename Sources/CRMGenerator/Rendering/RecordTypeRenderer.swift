@@ -51,9 +51,29 @@ struct RecordTypeRenderer {
                     }
                 }
             }
+            if !type.associations.isEmpty {
+                writer.line()
+                writeAssociations(type, into: &writer)
+            }
             for enumeration in type.enumerations {
                 writer.line()
                 EnumerationRenderer.write(enumeration, access: access, into: &writer)
+            }
+        }
+    }
+
+    /// `enum Association`: each association of the object, read from its side, for the association
+    /// matrix and store (`Registry.associations.allows(TastingNote.Association.cupper)`).
+    private func writeAssociations(_ type: RecordTypeDeclaration, into writer: inout CodeWriter) {
+        writer.documentation("The associations of `\(type.objectName)`, read from its side: for `Registry.associations` and `AssociationStore`.")
+        writer.block("\(access)nonisolated enum Association") { writer in
+            for (index, constant) in type.associations.enumerated() {
+                if index > 0 { writer.line() }
+                writer.documentation(constant.summary)
+                let label = constant.label.map { ", label: \(SwiftSyntax.stringLiteral($0))" } ?? ""
+                let typeId = constant.typeId.map { ", typeId: \($0)" } ?? ""
+                writer.line("\(access)static let \(constant.name) = AssociationType(from: \(SwiftSyntax.stringLiteral(constant.from)), "
+                            + "to: \(SwiftSyntax.stringLiteral(constant.to))\(label)\(typeId))")
             }
         }
     }

@@ -24,12 +24,18 @@ struct RegistryRenderer {
         ```
         """)
         writer.block("\(access)nonisolated enum Registry") { writer in
-            writer.line("\(access)static let shared = RecordRegistry(schema: schema, recordTypes: recordTypes)")
+            let imports = declaration.imports
+            if imports.isEmpty {
+                writer.line("\(access)static let shared = RecordRegistry(schema: schema, recordTypes: recordTypes)")
+            } else {
+                writer.line("/// This module's objects and types, and those of \(imports.joined(separator: ", ")) that it does not define itself.")
+                writer.line("\(access)static let shared = RecordRegistry(schema: schema, recordTypes: recordTypes, "
+                            + "merging: [\(imports.map { "\($0).Registry.shared" }.joined(separator: ", "))])")
+            }
             writer.line()
-            writer.line("/// Every object and association, as crmgen resolved them (`crmgen describe` shows the same).")
+            writer.line("/// Every object and association of this module's definitions, as crmgen resolved them (`crmgen describe` shows the same).")
             writer.line("\(access)static let schema = Schema(objects: Objects.all, associations: Associations.all)")
             writer.line()
-            let imports = declaration.imports
             writer.line("/// The generated record types of this module\(imports.isEmpty ? "" : " and of \(imports.joined(separator: ", "))").")
             writer.block("\(access)static var recordTypes: [any CRMRecord.Type]") { writer in
                 writer.line("var types: [any CRMRecord.Type] = []")

@@ -78,6 +78,21 @@ struct RecordTypeDeclaration {
     let enumerations: [EnumerationDeclaration]
     let patterns: [PatternDeclaration]
     let validation: [ValidationStep]
+    /// The object's associations, read from its side, as typed constants.
+    let associations: [AssociationConstant]
+}
+
+/// A constant of a record type's `Association` enum: one association type, read from the type's side.
+struct AssociationConstant {
+    /// A Swift identifier (`cupper`, `contacts` for the unlabeled association to contacts).
+    let name: String
+    let from: String
+    let to: String
+    /// The label's name; `nil` for the unlabeled association.
+    let label: String?
+    let typeId: Int?
+    /// The doc line: what it is and where it is declared.
+    let summary: String
 }
 
 /// The Swift of a `kind: extension` file: accessors and a validator for the properties it adds to

@@ -16,7 +16,7 @@ struct RecordTypeTranslator {
         "String", "Double", "Bool", "Int", "Set", "Array", "Dictionary", "Optional", "Date", "Decimal", "Foundation", "Swift",
         "CalendarDate", "OwnerID", "CompiledPattern", "ValueRules", "ValidationIssue", "RecordEnvelope", "RecordProperties",
         "AssociationResults", "ObjectSchema", "Registry", "CodingKeys", "Encoder", "Decoder", "CRMRuntime", "CRMRecord",
-        "CRMEnumeration", "CRMNumber", "Property", "Type", "Self", "Protocol", "Any",
+        "CRMEnumeration", "CRMNumber", "Property", "Association", "AssociationType", "Type", "Self", "Protocol", "Any",
     ]
 
     /// One property with its Swift names.
@@ -44,7 +44,7 @@ struct RecordTypeTranslator {
 
     /// The type of an object whose definition is `file`: its own properties and HubSpot's implicit
     /// ones; properties that extension files add get accessors of their own (``extensionDeclaration(file:validatorName:)``).
-    func recordType(schemaExpression: String) -> RecordTypeDeclaration {
+    func recordType(schemaExpression: String, associations: [AssociationConstant] = []) -> RecordTypeDeclaration {
         let extensionFiles = Set(object.extensionLocations.map(\.file))
         let own = translated.filter { !extensionFiles.contains($0.property.location?.file ?? "") }
         let typeId = object.objectTypeId.map { " (objectTypeId `\($0)`)" } ?? ""
@@ -57,7 +57,8 @@ struct RecordTypeTranslator {
             accessors: own.map(\.accessor),
             enumerations: own.compactMap(\.enumeration),
             patterns: own.compactMap(\.pattern),
-            validation: own.compactMap(\.step)
+            validation: own.compactMap(\.step),
+            associations: associations
         )
     }
 

@@ -20,6 +20,8 @@ public enum AssociationError: Error, Hashable, Sendable, CustomStringConvertible
     /// The cardinality allows `record` only one associated `object` record, and it has one.
     case cardinalityExceeded(record: RecordReference, object: String, cardinality: Cardinality, existing: RecordReference)
     case sameRecord(RecordReference)
+    /// The association type joins other objects than the two records'.
+    case mismatchedType(AssociationType, from: String, to: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum AssociationError: Error, Hashable, Sendable, CustomStringConvertible
             "\(record) already has its one '\(object)' record (\(existing)); the association is \(cardinality.rawValue)"
         case let .sameRecord(record):
             "\(record) cannot be associated with itself"
+        case let .mismatchedType(type, from, to):
+            "the association \(type) joins '\(type.from)' and '\(type.to)' records, not '\(from)' and '\(to)'"
         }
     }
 }

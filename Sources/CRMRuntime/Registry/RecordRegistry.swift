@@ -12,7 +12,10 @@ public struct RecordRegistry: Sendable {
     private let namesByReference: [String: String]
     private let typesByName: [String: any CRMRecord.Type]
 
-    @_spi(Generated) public init(schema: Schema, recordTypes: [any CRMRecord.Type]) {
+    /// - Parameter imported: registries of modules this one imports (CRMObjects): their objects and
+    ///   associations join this schema where it has none of its own, so an app sees one registry.
+    @_spi(Generated) public init(schema own: Schema, recordTypes: [any CRMRecord.Type], merging imported: [RecordRegistry] = []) {
+        let schema = Self.merged(own, imported.map(\.schema))
         self.schema = schema
         associations = AssociationMatrix(schema: schema)
         objectsByName = Dictionary(schema.objects.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -36,4 +39,21 @@ public struct RecordRegistry: Sendable {
     }
 
     public var recordTypes: [any CRMRecord.Type] { typesByName.keys.sorted().compactMap { typesByName[$0] } }
+
+    /// `own`, with the objects and associations of `others` that it lacks: an object by its name, an
+    /// association by its pair of objects. `own`'s come first and win.
+    static func merged(_ own: Schema, _ others: [Schema]) -> Schema {
+        guard !others.isEmpty else { return own }
+        var objects = own.objects
+        var names = Set(objects.map(\.name))
+        var associations = own.associations
+        var pairs = Set(associations.map { [$0.from, $0.to].sorted() })
+        for other in others {
+            for object in other.objects where names.insert(object.name).inserted { objects.append(object) }
+            for association in other.associations where names.contains(association.from) && names.contains(association.to) {
+                if pairs.insert([association.from, association.to].sorted()).inserted { associations.append(association) }
+            }
+        }
+        return Schema(objects: objects, associations: associations)
+    }
 }

@@ -51,7 +51,7 @@ enum Naming {
         "Any", "Array", "Bool", "Character", "Data", "Date", "Decimal", "Dictionary", "Double", "Error", "Float",
         "Int", "Never", "Optional", "Protocol", "Result", "Self", "Sequence", "Set", "String", "Task", "Type",
         "URL", "UUID", "Void",
-        "AssociationMatrix", "CalendarDate", "CRMRecord", "OwnerID", "Registry", "Schema", "ValidationIssue",
+        "Association", "AssociationMatrix", "AssociationType", "CalendarDate", "CRMRecord", "OwnerID", "Registry", "Schema", "ValidationIssue",
     ]
 }
 

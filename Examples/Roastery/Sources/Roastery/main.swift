@@ -61,6 +61,30 @@ do {
     check(matrix.typeId(from: "contacts", to: "companies", label: "primary") == 1, "HubSpot's primary contact → company is 1")
     check(Registry.shared.object("Tasting notes")?.swiftName == "TastingNote", "registry lookup by plural label")
     check(Registry.shared.recordType("contacts") == Contact.self, "registry knows CRMObjects' types")
+
+    // Typed association labels: constants the compiler checks, with HubSpot's type IDs.
+    check(matrix.allows(TastingNote.Association.cupper), "typed label: a tasting note's cupper is a contact")
+    check(matrix.typeId(Contact.Association.primary) == 1 && Contact.Association.primary.typeId == 1, "typed label: primary company is type 1")
+    var store = AssociationStore(matrix: matrix)
+    let (noteReference, cupper) = (RecordReference("tasting_note", "901"), RecordReference("contacts", "501"))
+    try store.associate(noteReference, cupper, as: TastingNote.Association.cupper)
+    check(store.associated(with: cupper) == [noteReference], "the store takes typed labels")
+    do {
+        try store.associate(cupper, noteReference, as: TastingNote.Association.cupper)
+        check(false, "a label of the wrong direction is refused")
+    } catch {
+        check(error == .mismatchedType(TastingNote.Association.cupper, from: "contacts", to: "tasting_note"), "a label of the wrong direction is refused")
+    }
+
+    // One registry: the app's own objects and types, and CRMObjects' standard ones.
+    let types = Set(Registry.shared.recordTypes.map { ObjectIdentifier($0) })
+    check(types.contains(ObjectIdentifier(TastingNote.self)) && types.contains(ObjectIdentifier(Contact.self))
+          && types.contains(ObjectIdentifier(Deal.self)), "one registry lists the app's types and CRMObjects' types")
+    check(Registry.shared.recordTypes.count == CRMObjects.Registry.shared.recordTypes.count + 1, "every standard type once, plus the app's")
+    check(Registry.shared.object("contacts")?.property(named: "favorite_roast") != nil, "one registry: contacts with the app's properties")
+    check(Registry.shared.schema.objects.count == CRMObjects.Registry.schema.objects.count + 1, "one registry: CRMObjects' objects and the app's")
+    check(Registry.shared.recordType("roast_batch") == RoastBatch.self && Registry.shared.object("Tasting notes") != nil,
+          "one registry finds CRMObjects' own custom object and the app's")
 } catch {
     print("FAILED  \(error)")
     failures += 1

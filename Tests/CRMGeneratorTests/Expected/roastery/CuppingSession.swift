@@ -79,6 +79,15 @@ public nonisolated struct CuppingSession: CRMRecord {
         case hsLastmodifieddate = "hs_lastmodifieddate"
         case hubspotOwnerId = "hubspot_owner_id"
     }
+
+    /// The associations of `cupping_session`, read from its side: for `Registry.associations` and `AssociationStore`.
+    public nonisolated enum Association {
+        /// cupping_session → green_lot, unlabeled — roastery/cupping_session.yaml:16
+        public static let greenLot = AssociationType(from: "cupping_session", to: "green_lot")
+
+        /// Reference lot — cupping_session → green_lot, label `reference_lot` — roastery/cupping_session.yaml:16
+        public static let referenceLot = AssociationType(from: "cupping_session", to: "green_lot", label: "reference_lot")
+    }
 }
 
 // MARK: HubSpot record JSON

@@ -112,6 +112,15 @@ public nonisolated struct GreenLot: CRMRecord {
         case hubspotOwnerId = "hubspot_owner_id"
     }
 
+    /// The associations of `green_lot`, read from its side: for `Registry.associations` and `AssociationStore`.
+    public nonisolated enum Association {
+        /// green_lot → cupping_session, unlabeled — roastery/cupping_session.yaml:16
+        public static let cuppingSession = AssociationType(from: "green_lot", to: "cupping_session")
+
+        /// Cupped in — green_lot → cupping_session, label `reference_lot` — roastery/cupping_session.yaml:16
+        public static let referenceLot = AssociationType(from: "green_lot", to: "cupping_session", label: "reference_lot")
+    }
+
     /// Options of `process` (Process).
     public nonisolated enum Process: CRMEnumeration {
         /// washed

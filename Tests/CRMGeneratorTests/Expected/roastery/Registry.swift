@@ -12,7 +12,7 @@ import Foundation
 public nonisolated enum Registry {
     public static let shared = RecordRegistry(schema: schema, recordTypes: recordTypes)
 
-    /// Every object and association, as crmgen resolved them (`crmgen describe` shows the same).
+    /// Every object and association of this module's definitions, as crmgen resolved them (`crmgen describe` shows the same).
     public static let schema = Schema(objects: Objects.all, associations: Associations.all)
 
     /// The generated record types of this module.
