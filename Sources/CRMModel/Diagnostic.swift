@@ -44,13 +44,28 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The diagnostic and its notes, one line each. The file path and the message are escaped: they
     /// echo names, keys, IDs and values from files, which must not start lines of their own.
     public var description: String {
-        ([self.headline] + notes.map(\.headline)).joined(separator: "\n")
+        description(styling: { text, _ in text })
     }
 
-    private var headline: String {
-        guard var place = location else { return "crmgen: \(severity.rawValue): \(Self.escaped(message))" }
+    /// The parts of a diagnostic's line that crmgen's `--color` paints.
+    package enum Part: Hashable, Sendable {
+        /// `path:line:column:`, with its colon.
+        case location
+        /// `error:`, `warning:` or `note:`, with its colon.
+        case severity(Severity)
+    }
+
+    /// ``description`` with its places and severities passed through `style` (escaping stays the
+    /// same; the message and the `crmgen:` prefix are never styled).
+    package func description(styling style: (_ text: String, _ part: Part) -> String) -> String {
+        ([self] + notes).map { $0.headline(styling: style) }.joined(separator: "\n")
+    }
+
+    private func headline(styling style: (_ text: String, _ part: Part) -> String) -> String {
+        let label = style("\(severity.rawValue):", .severity(severity))
+        guard var place = location else { return "crmgen: \(label) \(Self.escaped(message))" }
         place.file = Self.escaped(place.file)
-        return "\(place): \(severity.rawValue): \(Self.escaped(message))"
+        return "\(style("\(place):", .location)) \(label) \(Self.escaped(message))"
     }
 
     /// `text` made safe to print as part of one line: characters that would end the line, move the

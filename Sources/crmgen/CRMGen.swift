@@ -4,6 +4,10 @@ import Foundation
 /// `crmgen`: checks CRM object definitions and turns them into Swift.
 @main
 struct CRMGen: AsyncParsableCommand {
+    /// crmgen's version, printed by `crmgen --version`: the latest release in CHANGELOG.md (semantic
+    /// versioning; README, "What is API").
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "crmgen",
         abstract: "Make a CRM's data model a compiled, checked part of your Swift app.",
@@ -14,7 +18,7 @@ struct CRMGen: AsyncParsableCommand {
 
         Exit status: 0 when the definitions are valid, 1 when they are not, 2 for usage errors.
         """,
-        version: "0.1.0",
+        version: version,
         subcommands: [ValidateCommand.self, GenerateCommand.self, DescribeCommand.self, GraphCommand.self, NewCommand.self, CheckCommand.self, DiffCommand.self,
                       ExportCommand.self, ImportCommand.self, PullCommand.self, PlanCommand.self, ApplyCommand.self]
     )

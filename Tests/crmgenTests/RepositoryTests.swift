@@ -19,7 +19,7 @@ struct RepositoryTests {
                 if extensions.contains(url.pathExtension) { found.append(url) }
             }
         }
-        return found + ["README.md", "Package.swift"].map { root.appendingPathComponent($0) }
+        return found + ["README.md", "CONTRIBUTING.md", "CHANGELOG.md", "Package.swift"].map { root.appendingPathComponent($0) }
     }
 
     @Test("nothing cites files outside this repository")
@@ -39,14 +39,14 @@ struct RepositoryTests {
     func linksResolve() throws {
         let link = try Regex(#"\]\(([^)#:]+)(#[^)]*)?\)"#)
         let root = Self.root
-        let documents = [root.appendingPathComponent("README.md"), root.appendingPathComponent("Package.swift")]
+        let documents = ["README.md", "CONTRIBUTING.md", "CHANGELOG.md", "Package.swift"].map { root.appendingPathComponent($0) }
             + (try FileManager.default.contentsOfDirectory(at: root.appendingPathComponent("Documentation"), includingPropertiesForKeys: nil))
         for document in documents {
             let text = try String(contentsOf: document, encoding: .utf8)
             var targets: [String] = text.matches(of: link).compactMap { match in match.output[1].substring.map { String($0) } }
             targets += text.matches(of: try Regex(#"Documentation/[A-Za-z]+\.md"#)).map { String(text[$0.range]) }
             for target in Set(targets) {
-                let base = target.hasPrefix("Documentation/") || document.lastPathComponent == "README.md" || document.lastPathComponent == "Package.swift"
+                let base = target.hasPrefix("Documentation/") || document.deletingLastPathComponent().path == root.path
                     ? root : document.deletingLastPathComponent()
                 #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent(target).path), "\(document.lastPathComponent) links to \(target)")
             }

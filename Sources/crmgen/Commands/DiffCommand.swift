@@ -41,6 +41,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var standardSet: StandardSetOption
 
+    @OptionGroup var colorOption: ColorOption
+
     func run() throws {
         // Both sides are loaded before either is judged, so one run shows the problems of both.
         let oldSchema = try load(old, side: "OLD")

@@ -46,6 +46,8 @@ struct ImportCommand: ParsableCommand {
         @Flag(help: "Overwrite definition files that exist.")
         var force = false
 
+        @OptionGroup var colorOption: ColorOption
+
         /// Responses are a few megabytes at most; this bounds what a wrong file name can make crmgen read.
         static let maximumResponseSize = 64 << 20
 

@@ -12,7 +12,7 @@ struct StandardSetOption: ParsableArguments {
     var loader: SchemaLoader { SchemaLoader(includesStandardDefinitions: !noStandard) }
 }
 
-/// `--definitions PATH` and `--no-standard`, shared by every command that reads one set of definitions.
+/// `--definitions PATH`, `--no-standard` and `--color`, shared by every command that reads one set of definitions.
 struct DefinitionOptions: ParsableArguments {
     @Option(
         name: .customLong("definitions"),
@@ -25,6 +25,8 @@ struct DefinitionOptions: ParsableArguments {
     var paths: [String] = []
 
     @OptionGroup var standardSet: StandardSetOption
+
+    @OptionGroup var colorOption: ColorOption
 
     /// The paths to load: the given ones, else `./Definitions` when it exists, else none.
     func resolvedPaths(adding extra: [String] = []) -> [String] {
