@@ -15,19 +15,19 @@ enum AssociationConstantTranslator {
         var result: [AssociationConstant] = []
         for association in directed {
             let target = schema.object(named: association.to)
-            let where_ = sourcePaths.cite(association.location)
+            let declaredAt = sourcePaths.cite(association.location)
             let typeId = association.associationTypeId.map { ", type ID \($0)" } ?? ""
             result.append(AssociationConstant(
                 name: SwiftSyntax.identifier(names.claim(SwiftSyntax.camelCase(association.to), suffix: "Association")),
                 from: object.name, to: association.to, label: nil, typeId: association.associationTypeId,
-                summary: "\(object.name) → \(association.to), unlabeled\(typeId) — \(where_)"))
+                summary: "\(object.name) → \(association.to), unlabeled\(typeId) — \(declaredAt)"))
             for label in association.labels {
                 let labelTypeId = label.associationTypeId.map { ", type ID \($0)" } ?? ""
                 let suffix = target.map(\.swiftName) ?? SwiftSyntax.upperCamelCase(association.to)
                 result.append(AssociationConstant(
                     name: SwiftSyntax.identifier(names.claim(SwiftSyntax.camelCase(label.name), suffix: suffix)),
                     from: object.name, to: association.to, label: label.name, typeId: label.associationTypeId,
-                    summary: "\(label.label) — \(object.name) → \(association.to), label `\(label.name)`\(labelTypeId) — \(where_)"))
+                    summary: "\(label.label) — \(object.name) → \(association.to), label `\(label.name)`\(labelTypeId) — \(declaredAt)"))
             }
         }
         return result
