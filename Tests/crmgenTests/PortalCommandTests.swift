@@ -91,6 +91,24 @@ struct PortalCommandTests {
         }
     }
 
+    @Test("one request is one request: plan, the question and apply's summary speak of it in the singular")
+    func singular() async throws {
+        try await withServer { server in
+            #expect(try await crmgen(["apply", "--yes", "--definitions", Self.full], server).status == 0)
+            // The same definitions with one label changed: one PATCH.
+            let folder = try folder()
+            for name in ["contacts.yaml", "green_lot.yaml", "roast_batch.yaml"] {
+                var text = try String(contentsOfFile: Self.full + "/" + name, encoding: .utf8)
+                if name == "green_lot.yaml" { text = text.replacingOccurrences(of: "label: Origin country", with: "label: Country of origin") }
+                try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            }
+            let plan = try await crmgen(["plan", "--definitions", folder.path], server)
+            #expect(plan.stdout.hasPrefix("crmgen plans 1 request to "), "\(plan.stdout)")
+            let apply = try await crmgen(["apply", "--yes", "--definitions", folder.path], server)
+            #expect(apply.stdout == "Applied 1 request.\n", "\(apply.stdout)")
+        }
+    }
+
     @Test("plan lists exactly what the portal lacks; removals are destructive and run only with --allow-destructive")
     func planListsExactlyWhatIsMissing() async throws {
         try await withServer { server in

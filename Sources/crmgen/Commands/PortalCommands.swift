@@ -208,7 +208,7 @@ struct ApplyCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data((PlanText.render(plan, base: client.endpoint.baseURL.absoluteString) + "\n").utf8))
         guard !requests.isEmpty else {
             if !plan.destructive.isEmpty {
-                FileHandle.standardError.write(Data("crmgen: \(plan.destructive.count) destructive requests not run (use --allow-destructive).\n".utf8))
+                FileHandle.standardError.write(Data("crmgen: \(counted(plan.destructive.count, "destructive request")) not run (use --allow-destructive).\n".utf8))
             }
             return
         }
@@ -217,7 +217,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 DiagnosticPrinter.print([.error("not a terminal, so crmgen cannot ask; nothing was sent (run with --yes to apply without asking)", at: nil)])
                 throw ExitStatus.invalidDefinitions.exitCode
             }
-            FileHandle.standardError.write(Data("Send these \(requests.count) requests? Type yes to go on: ".utf8))
+            FileHandle.standardError.write(Data("Send \(requests.count == 1 ? "this request" : "these \(requests.count) requests")? Type yes to go on: ".utf8))
             guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
                 FileHandle.standardError.write(Data("Nothing was sent.\n".utf8))
                 throw ExitStatus.invalidDefinitions.exitCode
@@ -230,8 +230,8 @@ struct ApplyCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("crmgen: the requests before it were sent; run crmgen apply again to finish.\n".utf8))
             throw ExitStatus.invalidDefinitions.exitCode
         }
-        var summary = "Applied \(requests.count) requests."
-        if !allowDestructive, !plan.destructive.isEmpty { summary += " \(plan.destructive.count) destructive requests were not run (use --allow-destructive)." }
+        var summary = "Applied \(counted(requests.count, "request"))."
+        if !allowDestructive, !plan.destructive.isEmpty { summary += " \(counted(plan.destructive.count, "destructive request")) \(plan.destructive.count == 1 ? "was" : "were") not run (use --allow-destructive)." }
         print(summary)
     }
 }
@@ -244,7 +244,7 @@ enum PlanText {
             let sign = request.method == "POST" ? "+" : request.method == "DELETE" ? "-" : "~"
             return "  \(sign) \(request.method) \(request.path)  \(request.summary)"
         }
-        var lines = ["crmgen plans \(plan.requests.count) requests to \(base):"] + plan.requests.map(line)
+        var lines = ["crmgen plans \(counted(plan.requests.count, "request")) to \(base):"] + plan.requests.map(line)
         if !plan.destructive.isEmpty {
             lines += ["", "Destructive (run only with --allow-destructive):"] + plan.destructive.map(line)
         }
