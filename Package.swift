@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Tests only: a loopback stand-in for HubSpot's API.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Documentation only: `swift package generate-documentation --target CRMRuntime`.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, brew: libyaml), read through its event parser.

@@ -16,7 +16,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// Parses `YYYY-MM-DD` or epoch milliseconds (the UTC day of that instant), by
-    /// ``ValueGrammar/isDate(_:)``: years 0001 to 9999, days that exist.
+    /// `ValueGrammar.isDate(_:)` (CRMModel): years 0001 to 9999, days that exist.
     public init?(hubSpotValue text: String) {
         guard ValueGrammar.isDate(text) else { return nil }
         if let milliseconds = ValueGrammar.epochMilliseconds(text) {
