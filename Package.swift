@@ -5,7 +5,8 @@ import PackageDescription
 //   CLibYAML → CRMSchemaLoader → CRMModel.Schema → CRMGenerator → generated code on CRMRuntime
 //
 // What is API (semantic versioning covers these products and nothing else): CRMRuntime (with the
-// CRMModel types it re-exports), CRMObjects, CRMDynamic, the crmgen command and CRMGenPlugin.
+// CRMModel types it re-exports), CRMObjects, CRMDynamic, the crmgen command, CRMGenPlugin and
+// CRMGenCommandPlugin (swift package crmgen).
 // CRMSchemaLoader, CRMGenerator and CRMDiff are the tool's insides, not products.
 let package = Package(
     name: "crmgen",
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "CRMObjects", targets: ["CRMObjects"]),
         .library(name: "CRMDynamic", targets: ["CRMDynamic"]),
         .plugin(name: "CRMGenPlugin", targets: ["CRMGenPlugin"]),
+        .plugin(name: "CRMGenCommandPlugin", targets: ["CRMGenCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Tests only: a loopback stand-in for HubSpot's API.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Documentation only: `swift package generate-documentation --target CRMRuntime`.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev, brew: libyaml), read through its event parser.
@@ -77,6 +81,16 @@ let package = Package(
         .target(name: "CRMObjects", dependencies: ["CRMRuntime"], plugins: ["CRMGenPlugin"]),
         // Runs crmgen on a target's definition files at build time.
         .plugin(name: "CRMGenPlugin", capability: .buildTool(), dependencies: ["crmgen"]),
+        // `swift package crmgen validate|generate|describe …`: runs crmgen with the user's arguments in
+        // the package's folder, so apps need not install the CLI.
+        .plugin(
+            name: "CRMGenCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "crmgen", description: "Run crmgen (validate, generate, describe, …) on this package's definitions"),
+                permissions: [.writeToPackageDirectory(reason: "crmgen generate, new and import write the files you name in the package's folder")]
+            ),
+            dependencies: ["crmgen"]
+        ),
         // Maintainers' tool: Definitions/standard/*.yaml → Sources/CRMStandardDefinitions/StandardDefinitions+Files.swift.
         .executableTarget(name: "crmgen-embed", dependencies: ["CRMGenerator"]),
         // What the tests share: a seeded random generator, process running, property-test plumbing.

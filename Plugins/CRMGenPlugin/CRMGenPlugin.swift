@@ -13,32 +13,53 @@ struct CRMGenPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
         let folder = target.directoryURL
-        let found = DefinitionSearch.files(in: folder)
+        let config = folder.appending(path: "crmgen-config.yaml")
+        let dependsOnStandardTypes = target.recursiveTargetDependencies.contains { $0.name == "CRMObjects" }
+        return [
+            Self.generateCommand(
+                tool: try context.tool(named: "crmgen").url,
+                definitions: DefinitionSearch.files(in: folder),
+                config: FileManager.default.fileExists(atPath: config.path) ? config : nil,
+                workDirectory: context.pluginWorkDirectoryURL,
+                sourceRoot: context.package.directoryURL,
+                importsStandardTypes: dependsOnStandardTypes && target.name != "CRMObjects",
+                targetName: target.name
+            ),
+        ]
+    }
+
+    /// The one `crmgen generate` command for a target, in SwiftPM and in Xcode alike: `definitions`
+    /// are the target's definition files as found (symbolic links not resolved), `config` its
+    /// `crmgen-config.yaml` if it has one.
+    static func generateCommand(
+        tool: URL,
+        definitions found: [URL],
+        config: URL?,
+        workDirectory: URL,
+        sourceRoot: URL,
+        importsStandardTypes: Bool,
+        targetName: String
+    ) -> Command {
         // crmgen reads real paths: a file linked in is cited where it lives, and read once however
         // often it is linked. The build tracks the target's own paths, which marks them as used.
         let inputs = Array(Set(found.map { $0.resolvingSymlinksInPath().path })).sorted()
-        let config = folder.appending(path: "crmgen-config.yaml")
-        let hasConfig = FileManager.default.fileExists(atPath: config.path)
 
-        let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
+        let output = workDirectory.appending(path: "GeneratedSources")
         let outputs = GeneratedFileNames.assign(inputs).map { output.appending(path: $0.file) }
             + GeneratedFileNames.fixed.map { output.appending(path: $0) }
 
-        var arguments = ["generate", "--output", output.path, "--source-root", context.package.directoryURL.path]
-        if hasConfig { arguments += ["--config", config.path] }
-        let dependsOnStandardTypes = target.recursiveTargetDependencies.contains { $0.name == "CRMObjects" }
-        if dependsOnStandardTypes, target.name != "CRMObjects" { arguments += ["--import", "CRMObjects"] }
+        var arguments = ["generate", "--output", output.path, "--source-root", sourceRoot.path]
+        if let config { arguments += ["--config", config.path] }
+        if importsStandardTypes { arguments += ["--import", "CRMObjects"] }
         for input in inputs { arguments += ["--definitions", input] }
 
-        return [
-            .buildCommand(
-                displayName: "crmgen: generating Swift for \(inputs.count) definition files of \(target.name)",
-                executable: try context.tool(named: "crmgen").url,
-                arguments: arguments,
-                inputFiles: found + (hasConfig ? [config] : []),
-                outputFiles: outputs
-            ),
-        ]
+        return .buildCommand(
+            displayName: "crmgen: generating Swift for \(inputs.count) definition files of \(targetName)",
+            executable: tool,
+            arguments: arguments,
+            inputFiles: found + (config.map { [$0] } ?? []),
+            outputFiles: outputs
+        )
     }
 }
 

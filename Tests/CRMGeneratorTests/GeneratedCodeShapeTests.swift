@@ -77,4 +77,18 @@ struct GeneratedCodeShapeTests {
         #expect(plugin.contains("GeneratedFileNames.assign("), "the plugin declares its outputs with the shared rule")
         #expect(!plugin.contains("crmgen-config.yaml\").") && !plugin.contains("split(separator: \"\\n\""), "the plugin reads no configuration")
     }
+
+    /// Xcode's entry point cannot be compiled here (XcodeProjectPlugin exists only in Xcode): it must stay
+    /// behind `canImport` and build its command with the SwiftPM path's function, never a rule of its own.
+    @Test("the plugin's Xcode entry point makes the SwiftPM path's command")
+    func xcodeEntryPointSharesTheCommand() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let xcode = try String(contentsOf: root.appendingPathComponent("Plugins/CRMGenPlugin/CRMGenPlugin+Xcode.swift"), encoding: .utf8)
+        let plugin = try String(contentsOf: root.appendingPathComponent("Plugins/CRMGenPlugin/CRMGenPlugin.swift"), encoding: .utf8)
+        let code = xcode.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
+        #expect(code.first == "#if canImport(XcodeProjectPlugin)" && code.last == "#endif")
+        #expect(xcode.contains("Self.generateCommand("))
+        #expect(plugin.contains("Self.generateCommand("))
+        #expect(!xcode.contains("GeneratedFileNames") && !xcode.contains(".buildCommand("), "one command, made in CRMGenPlugin.swift")
+    }
 }

@@ -53,6 +53,32 @@ struct RepositoryTests {
         }
     }
 
+    /// The DocC catalog repeats the README's table of limits (DocC cannot include part of a file), and
+    /// takes the definition format from Documentation/ by a symbolic link.
+    @Test("the DocC catalog's Limits table is the README's, and its definition format is Documentation's")
+    func catalogInStep() throws {
+        let catalog = Self.root.appendingPathComponent("Sources/CRMRuntime/CRMRuntime.docc")
+        func tableRows(_ text: String) -> [String] {
+            text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("|") }
+        }
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "| limit | value |"), let end = readme.range(of: "\n\n", range: start.upperBound..<readme.endIndex) else {
+            Issue.record("README has no table of limits")
+            return
+        }
+        let article = try String(contentsOf: catalog.appendingPathComponent("Limits.md"), encoding: .utf8)
+        let readmeRows = tableRows(String(readme[start.lowerBound..<end.lowerBound]))
+        #expect(readmeRows.count > 10)
+        let articleRows = tableRows(article)
+        #expect(articleRows.count == readmeRows.count, "Limits.md has \(articleRows.count) table rows, README \(readmeRows.count)")
+        for (articleRow, readmeRow) in zip(articleRows, readmeRows) where articleRow != readmeRow {
+            Issue.record("Limits.md: \(articleRow)\nREADME:    \(readmeRow)")
+        }
+
+        let format = catalog.appendingPathComponent("DefinitionFormat.md")
+        #expect(format.resolvingSymlinksInPath().path == Self.root.appendingPathComponent("Documentation/DefinitionFormat.md").resolvingSymlinksInPath().path)
+    }
+
     @Test("one UpperCamelCase function for type names, member names and file names")
     func oneNamingFunction() throws {
         var definitions: [String] = []

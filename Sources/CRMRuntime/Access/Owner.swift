@@ -3,27 +3,39 @@ import Foundation
 /// A HubSpot owner, as the Owners API returns it (`GET /crm/v3/owners`).
 /// Records are assigned to owners by ``id`` (never by ``userId``, which HubSpot rejects for ownership).
 public struct Owner: Hashable, Sendable, Codable {
+    /// The owner ID that owner properties (`hubspot_owner_id`) hold.
     public var id: OwnerID
+    /// The owner's email address.
     public var email: String?
     /// `"PERSON"` for people.
     public var type: String?
+    /// The owner's first name.
     public var firstName: String?
+    /// The owner's last name.
     public var lastName: String?
     /// The user's ID in settings APIs; `nil` when the owner is archived.
     public var userId: Int?
+    /// The user's ID, kept when the owner is archived.
     public var userIdIncludingInactive: Int?
+    /// When the owner was created.
     public var createdAt: Date?
+    /// When the owner was last changed.
     public var updatedAt: Date?
     /// Deactivated owners keep their ID, and their records keep pointing at it.
     public var archived: Bool
+    /// The teams the owner belongs to.
     public var teams: [Team]
 
     /// A team the owner belongs to; `primary` marks the owner's main team.
     public struct Team: Hashable, Sendable, Codable {
+        /// The team's ID.
         public var id: String
+        /// The team's name.
         public var name: String?
+        /// Whether it is the owner's main team.
         public var primary: Bool
 
+        /// A team with this ID.
         public init(id: String, name: String? = nil, primary: Bool = false) {
             self.id = id
             self.name = name
@@ -38,6 +50,7 @@ public struct Owner: Hashable, Sendable, Codable {
         }
     }
 
+    /// An owner with these values; `userId` is also the user's ID while inactive.
     public init(id: OwnerID, email: String? = nil, firstName: String? = nil, lastName: String? = nil, userId: Int? = nil,
                 archived: Bool = false, teams: [Team] = []) {
         self.id = id
@@ -88,14 +101,21 @@ public struct Owner: Hashable, Sendable, Codable {
 
 /// A page of `GET /crm/v3/owners`: `{"results": [...], "paging": {"next": {"after": "..."}}}`.
 public struct OwnersPage: Hashable, Sendable, Codable {
+    /// The owners of this page.
     public var results: [Owner]
+    /// Where the next page starts; `nil` on the last page.
     public var paging: Paging?
 
+    /// HubSpot's paging of a list response.
     public struct Paging: Hashable, Sendable, Codable {
+        /// The next page, if there is one.
         public var next: Next?
 
+        /// The cursor of the next page.
         public struct Next: Hashable, Sendable, Codable {
+            /// The value to send as `after` for the next page.
             public var after: String
+            /// The next page's URL, as HubSpot gives it.
             public var link: String?
         }
     }

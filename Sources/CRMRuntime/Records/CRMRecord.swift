@@ -45,21 +45,25 @@ extension CRMRecord {
         set { record.id = newValue }
     }
 
+    /// When the record was created (`createdAt`).
     public var createdAt: Date? {
         get { record.createdAt }
         set { record.createdAt = newValue }
     }
 
+    /// When the record was last changed (`updatedAt`).
     public var updatedAt: Date? {
         get { record.updatedAt }
         set { record.updatedAt = newValue }
     }
 
+    /// Whether the record is archived (`archived`).
     public var archived: Bool? {
         get { record.archived }
         set { record.archived = newValue }
     }
 
+    /// When the record was archived (`archivedAt`).
     public var archivedAt: Date? {
         get { record.archivedAt }
         set { record.archivedAt = newValue }

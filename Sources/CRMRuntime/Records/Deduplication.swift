@@ -36,10 +36,12 @@ public enum DedupNormalizer {
 public struct DuplicateGroup: Hashable, Sendable {
     /// The dedup key (property) that matched; `hs_object_id` means the record ID.
     public var key: String
+    /// The value they share, normalized (an email trimmed and case-folded, a domain's host).
     public var normalizedValue: String
     /// Record IDs (or positions, `#3`, for records without one), in input order.
     public var records: [String]
 
+    /// A group of `records` that share `normalizedValue` of `key`.
     public init(key: String, normalizedValue: String, records: [String]) {
         self.key = key
         self.normalizedValue = normalizedValue
@@ -49,8 +51,10 @@ public struct DuplicateGroup: Hashable, Sendable {
 
 /// Groups duplicate records of one object by its dedup keys.
 public struct Deduplicator: Sendable {
+    /// The object whose `dedupKeys` decide.
     public let object: ObjectSchema
 
+    /// A deduplicator by the dedup keys of `object` (`Registry.Objects.contacts`).
     public init(object: ObjectSchema) {
         self.object = object
     }

@@ -8,15 +8,20 @@ import Foundation
 /// `""` and `null` as they were, timestamps in the form they came in. Other top-level keys
 /// (`url`, `propertiesWithHistory`) are skipped.
 public struct RecordEnvelope: Hashable, Sendable {
+    /// The record ID; `nil` for a record not yet created.
     public var id: String?
+    /// Every property value, as text.
     public var properties: RecordProperties
+    /// Whether the record is archived (in HubSpot's recycle bin).
     public var archived: Bool?
+    /// Associated records by object, when the request asked for them.
     public var associations: [String: AssociationResults]?
     /// Timestamps as received; the `Date` accessors read and write them.
     private var createdAtText: String?
     private var updatedAtText: String?
     private var archivedAtText: String?
 
+    /// A record with these values; timestamps are written as HubSpot writes them (UTC, milliseconds).
     public init(id: String? = nil, properties: RecordProperties = RecordProperties(), createdAt: Date? = nil, updatedAt: Date? = nil,
                 archived: Bool? = nil, archivedAt: Date? = nil, associations: [String: AssociationResults]? = nil) {
         self.id = id
@@ -28,16 +33,19 @@ public struct RecordEnvelope: Hashable, Sendable {
         archivedAtText = archivedAt.map(HubSpotValueFormat.format)
     }
 
+    /// When the record was created (`createdAt`).
     public var createdAt: Date? {
         get { createdAtText.flatMap(HubSpotValueFormat.datetime) }
         set { Self.store(newValue, in: &createdAtText) }
     }
 
+    /// When the record was last changed (`updatedAt`).
     public var updatedAt: Date? {
         get { updatedAtText.flatMap(HubSpotValueFormat.datetime) }
         set { Self.store(newValue, in: &updatedAtText) }
     }
 
+    /// When the record was archived (`archivedAt`).
     public var archivedAt: Date? {
         get { archivedAtText.flatMap(HubSpotValueFormat.datetime) }
         set { Self.store(newValue, in: &archivedAtText) }
@@ -103,16 +111,21 @@ extension RecordEnvelope: Codable {
 
 /// `associations.<object>` of a record: the associated records' IDs and association types.
 public struct AssociationResults: Hashable, Sendable, Codable {
+    /// The associated records.
     public var results: [AssociatedRecord]
 
+    /// The associations to `results`.
     public init(results: [AssociatedRecord]) { self.results = results }
 }
 
 /// One associated record: `{"id": "...", "type": "car_to_contact"}`.
 public struct AssociatedRecord: Hashable, Sendable, Codable {
+    /// The associated record's ID.
     public var id: String
+    /// The association type's name, as HubSpot sends it (`tasting_note_to_contact`).
     public var type: String
 
+    /// An associated record with its association type.
     public init(id: String, type: String) {
         self.id = id
         self.type = type

@@ -2,6 +2,7 @@ import Foundation
 
 /// Why bytes could not be read as a HubSpot record.
 public struct RecordJSONError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What was wrong with the bytes.
     public enum Kind: Hashable, Sendable {
         /// The bytes are not JSON (or not UTF-8).
         case syntax
@@ -9,11 +10,14 @@ public struct RecordJSONError: Error, Hashable, Sendable, CustomStringConvertibl
         case shape
     }
 
+    /// Whether the bytes are not JSON or not a record.
     public var kind: Kind
+    /// What is wrong, for people.
     public var message: String
     /// Byte offset of the problem.
     public var offset: Int
 
+    /// The message.
     public var description: String { message }
 }
 

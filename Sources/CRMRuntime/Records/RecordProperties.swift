@@ -30,6 +30,7 @@ public struct RecordProperties: Hashable, Sendable {
     /// Names given as JSON `null` (never also in `texts`).
     private var nulls: Set<String>
 
+    /// No properties.
     public init() {
         texts = [:]
         nulls = []
@@ -74,6 +75,7 @@ public struct RecordProperties: Hashable, Sendable {
     /// How many properties the record has, with or without values.
     public var count: Int { texts.count + nulls.count }
 
+    /// Whether there is no property at all (not even `null`).
     public var isEmpty: Bool { texts.isEmpty && nulls.isEmpty }
 
     // MARK: Writing
@@ -120,6 +122,7 @@ public struct RecordProperties: Hashable, Sendable {
 }
 
 extension RecordProperties: ExpressibleByDictionaryLiteral {
+    /// Properties written as a literal: `["title": "Guji", "score": "86.75"]`.
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
@@ -163,6 +166,7 @@ extension RecordProperties {
     /// The value as a number; `nil` when absent, empty, or not a number.
     public func number(_ name: String) -> CRMNumber? { self[name].flatMap(CRMNumber.init) }
 
+    /// The value as a `Bool` (`"true"`/`"false"`); `nil` when absent, empty or neither.
     public func bool(_ name: String) -> Bool? { self[name].flatMap(HubSpotValueFormat.bool) }
 
     /// `YYYY-MM-DD` or epoch milliseconds, as the UTC day.
@@ -171,6 +175,7 @@ extension RecordProperties {
     /// ISO 8601 or epoch milliseconds.
     public func datetime(_ name: String) -> Date? { self[name].flatMap(HubSpotValueFormat.datetime) }
 
+    /// The value as an owner ID; `nil` when absent.
     public func owner(_ name: String) -> OwnerID? { self[name].map(OwnerID.init(rawValue:)) }
 
     /// One option; values the definitions do not list read as the `unknown` case.
@@ -189,14 +194,17 @@ extension RecordProperties {
         store(name, value) { $0 == value }
     }
 
+    /// Writes a number as its text, unless the value held is already equal; `nil` takes the value out.
     public mutating func set(_ name: String, _ value: CRMNumber?) {
         store(name, value?.text) { CRMNumber($0) == value }
     }
 
+    /// Writes `"true"` or `"false"`, unless the value held is already equal; `nil` takes the value out.
     public mutating func set(_ name: String, _ value: Bool?) {
         store(name, value.map { $0 ? "true" : "false" }) { HubSpotValueFormat.bool($0) == value }
     }
 
+    /// Writes a day as `YYYY-MM-DD`, unless the value held is already the same day; `nil` takes the value out.
     public mutating func set(_ name: String, _ value: CalendarDate?) {
         store(name, value?.description) { CalendarDate(hubSpotValue: $0) == value }
     }
@@ -208,10 +216,12 @@ extension RecordProperties {
         }
     }
 
+    /// Writes an owner ID; `nil` takes the value out.
     public mutating func set(_ name: String, _ value: OwnerID?) {
         store(name, value?.rawValue) { $0 == value?.rawValue }
     }
 
+    /// Writes an option's value, unless the value held is already equal; `nil` takes the value out.
     public mutating func set<Value: CRMEnumeration>(_ name: String, _ value: Value?) {
         store(name, value?.rawValue) { $0 == value?.rawValue }
     }

@@ -3,7 +3,9 @@
 public struct AssociationMatrix: Sendable {
     /// An association read from one side (`from`), with its labels by name.
     public struct Entry: Hashable, Sendable {
+        /// The association as declared (on either side).
         public let association: AssociationSchema
+        /// Its labels by name.
         public let labelsByName: [String: AssociationLabel]
     }
 
@@ -15,6 +17,7 @@ public struct AssociationMatrix: Sendable {
     private let entries: [Pair: Entry]
     private let targetsByObject: [String: [String]]
 
+    /// The matrix of every association of `schema`, each read from both sides.
     public init(schema: Schema) {
         var entries: [Pair: Entry] = [:]
         for association in schema.associations {
@@ -48,10 +51,13 @@ public struct AssociationMatrix: Sendable {
         return entry.labelsByName[label]?.associationTypeId
     }
 
+    /// The cardinality seen from `from` (`many-to-one`: many `from` records to one `to` record); `nil` when
+    /// the objects cannot associate.
     public func cardinality(from: String, to: String) -> Cardinality? {
         entries[Pair(from: from, to: to)]?.association.cardinality
     }
 
+    /// The labels of the association, read from `from`'s side; empty when it has none.
     public func labels(from: String, to: String) -> [AssociationLabel] {
         entries[Pair(from: from, to: to)]?.association.labels ?? []
     }
@@ -61,10 +67,12 @@ public struct AssociationMatrix: Sendable {
 
     // MARK: Typed
 
+    /// ``allows(from:to:label:)`` by generated types: `allows(TastingNote.self, Contact.self, label: "cupper")`.
     public func allows<From: CRMRecord, To: CRMRecord>(_ from: From.Type, _ to: To.Type, label: String? = nil) -> Bool {
         allows(from: From.objectName, to: To.objectName, label: label)
     }
 
+    /// ``typeId(from:to:label:)`` by generated types.
     public func typeId<From: CRMRecord, To: CRMRecord>(_ from: From.Type, _ to: To.Type, label: String? = nil) -> Int? {
         typeId(from: From.objectName, to: To.objectName, label: label)
     }

@@ -1,13 +1,17 @@
 /// A record of some object: enough to associate it.
 public struct RecordReference: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The object's API name.
     public var object: String
+    /// The record ID.
     public var id: String
 
+    /// The record `id` of `object` (an API name).
     public init(_ object: String, _ id: String) {
         self.object = object
         self.id = id
     }
 
+    /// `object id`, as in `contacts 501`.
     public var description: String { "\(object) \(id)" }
 
     public static func < (lhs: RecordReference, rhs: RecordReference) -> Bool { (lhs.object, lhs.id) < (rhs.object, rhs.id) }
@@ -15,14 +19,18 @@ public struct RecordReference: Hashable, Sendable, Comparable, CustomStringConve
 
 /// Why an association was refused.
 public enum AssociationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The definitions declare no association between the two objects.
     case notAllowed(from: String, to: String)
+    /// The association exists, but not with this label; `known` lists its labels.
     case unknownLabel(String, from: String, to: String, known: [String])
     /// The cardinality allows `record` only one associated `object` record, and it has one.
     case cardinalityExceeded(record: RecordReference, object: String, cardinality: Cardinality, existing: RecordReference)
+    /// A record cannot be associated with itself.
     case sameRecord(RecordReference)
     /// The association type joins other objects than the two records'.
     case mismatchedType(AssociationType, from: String, to: String)
 
+    /// The reason, for people.
     public var description: String {
         switch self {
         case let .notAllowed(from, to):
@@ -41,31 +49,40 @@ public enum AssociationError: Error, Hashable, Sendable, CustomStringConvertible
 
 /// An association a record must have and does not ("a quote always has a deal").
 public struct MissingAssociation: Hashable, Sendable, CustomStringConvertible {
+    /// The record that lacks the association.
     public var record: RecordReference
+    /// The object it must be associated with.
     public var object: String
 
+    /// The problem, for people.
     public var description: String { "\(record) has no '\(object)' association, which is required" }
 }
 
 /// Associations between records, accepted only when the matrix allows them and their
 /// cardinality leaves room. Same-object associations (contact ↔ contact) work both ways.
 public struct AssociationStore: Sendable {
+    /// One association between two records, under a label or none.
     public struct Link: Hashable, Sendable {
+        /// The record it was made from.
         public var from: RecordReference
+        /// The record it was made to.
         public var to: RecordReference
         /// The label's name, read from `from`'s side; `nil` for the unlabeled association.
         public var label: String?
     }
 
+    /// The rules every association is checked against.
     public let matrix: AssociationMatrix
     private var links: Set<Link> = []
     /// Every record's associated records, by object: both directions are indexed.
     private var neighbours: [RecordReference: [String: Set<RecordReference>]] = [:]
 
+    /// An empty store that accepts what `matrix` allows (`Registry.associations`).
     public init(matrix: AssociationMatrix) {
         self.matrix = matrix
     }
 
+    /// Every association made, sorted.
     public var allLinks: [Link] { links.sorted { ($0.from, $0.to, $0.label ?? "") < ($1.from, $1.to, $1.label ?? "") } }
 
     /// Associates two records, or says why not (the store is unchanged then).

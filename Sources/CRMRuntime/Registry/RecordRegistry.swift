@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Every lookup is a hash lookup: the indexes are built once, when the registry is made.
 public struct RecordRegistry: Sendable {
+    /// Every object and association, as crmgen resolved them.
     public let schema: Schema
+    /// Which objects may associate, under which labels (`Registry.associations`).
     public let associations: AssociationMatrix
     private let objectsByName: [String: ObjectSchema]
     /// Labels (lowercased), objectTypeIds and Swift type names → API name.
@@ -31,6 +33,7 @@ public struct RecordRegistry: Sendable {
         return name.flatMap { objectsByName[$0] }
     }
 
+    /// The schema of a generated type's object: `object(for: TastingNote.self)`.
     public func object<Record: CRMRecord>(for _: Record.Type) -> ObjectSchema? { objectsByName[Record.objectName] }
 
     /// The generated type of an object, when this module or one it imports has one.
@@ -38,6 +41,7 @@ public struct RecordRegistry: Sendable {
         object(reference).flatMap { typesByName[$0.name] }
     }
 
+    /// Every generated type the registry knows, sorted by object name.
     public var recordTypes: [any CRMRecord.Type] { typesByName.keys.sorted().compactMap { typesByName[$0] } }
 
     /// `own`, with the objects and associations of `others` that it lacks: an object by its name, an

@@ -150,8 +150,9 @@ enum PropertyValueSyntax {
     }
 }
 
-/// Checks of `format: email | url | domain | phone`, by the grammars of ``ValueGrammar``.
+/// Checks of `format: email | url | domain | phone`, by the grammars of `ValueGrammar` (CRMModel).
 public enum FormatCheck {
+    /// Whether `value` is valid in `format`, by the rule generated validators and `crmgen check` apply.
     public static func isValid(_ value: String, format: PropertyFormat) -> Bool {
         switch format {
         case .email: ValueGrammar.isEmail(value)

@@ -3,8 +3,11 @@
 /// HubSpot sends dates as `2020-02-29` or as epoch milliseconds at midnight UTC; both read
 /// into the same day, with no shift into the local time zone.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year, 1 to 9999.
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, 1 to 31.
     public var day: Int
 
     /// `nil` unless the day exists (no 31 April, 29 February only in leap years).
@@ -16,7 +19,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// Parses `YYYY-MM-DD` or epoch milliseconds (the UTC day of that instant), by
-    /// ``ValueGrammar/isDate(_:)``: years 0001 to 9999, days that exist.
+    /// `ValueGrammar.isDate(_:)` (CRMModel): years 0001 to 9999, days that exist.
     public init?(hubSpotValue text: String) {
         guard ValueGrammar.isDate(text) else { return nil }
         if let milliseconds = ValueGrammar.epochMilliseconds(text) {
