@@ -2,7 +2,7 @@
 # The test suite under the sanitizers, each in a build folder of its own (.build-asan, .build-tsan):
 #   bash Scripts/sanitizers.sh [address|thread|readers]...     (default: address thread)
 # address: the whole suite under AddressSanitizer (use-after-free, overflows in Swift and libyaml).
-#          About 10 minutes on 2 cores: run it before a release and after touching unsafe code, the
+#          26 minutes once on a busy 2-core machine: run it before a release and after touching unsafe code, the
 #          loader's libyaml interop or the file system layer.
 # readers: AddressSanitizer over the tests of everything that reads input (YAML and definitions,
 #          record JSON, HubSpot responses, values): the part of the suite CI runs, in a few minutes.
