@@ -125,7 +125,8 @@ let package = Package(
         ),
         .testTarget(name: "crmgenTests", dependencies: ["TestSupport", "CRMHubSpot", .product(name: "FlyingFox", package: "FlyingFox")],
                     exclude: ["Fixtures", "Scripts"]),
-        .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic", "CRMSchemaLoader", "TestSupport"]),
+        .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic", "CRMSchemaLoader", "TestSupport",
+                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "CRMGeneratorTests",
             // CRMRuntime: the probe compiles generated code against the built runtime.

@@ -8,6 +8,8 @@ import Foundation
 public struct DynamicValidator: Sendable {
     public let object: ObjectSchema
     private let rules: [Rule]
+    /// The same rules compiled to a quick yes or no; ``ValueRules`` run only for a record it does not accept.
+    let compiled: RecordRules
 
     /// What to check for one property, decided once per object rather than once per record.
     private struct Rule: Sendable {
@@ -26,6 +28,7 @@ public struct DynamicValidator: Sendable {
 
     public init(object: ObjectSchema) {
         self.object = object
+        compiled = RecordRules(object: object)
         var patterns: [String: CompiledPattern] = [:]
         rules = object.properties.map { property in
             let kind: Rule.Kind
@@ -53,6 +56,11 @@ public struct DynamicValidator: Sendable {
     }
 
     public func validate(properties: RecordProperties) -> [ValidationIssue] {
+        compiled.accepts(properties) ? [] : issues(properties)
+    }
+
+    /// The rules one by one, without asking the compiled rules first: the reference they are tested against.
+    func issues(_ properties: RecordProperties) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         for rule in rules {
             let name = rule.name

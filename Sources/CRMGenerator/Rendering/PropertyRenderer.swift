@@ -38,10 +38,13 @@ enum PropertyRenderer {
     }
 
     /// A `validate…()` method: one `ValueRules` statement per step, reading `record.properties`.
+    /// With `compiledRules`, the validator first asks those ``RecordRules`` (a static of the type) and
+    /// returns no issue for a record they accept.
     static func writeValidator(named name: String, documentation: String, steps: [ValidationStep], access: String,
-                               into writer: inout CodeWriter) {
+                               compiledRules: String? = nil, into writer: inout CodeWriter) {
         writer.documentation(documentation)
         writer.block("\(access)func \(name)() -> [ValidationIssue]") { writer in
+            if let compiledRules { writer.line("if Self.\(compiledRules).accepts(record.properties) { return [] }") }
             writer.line("var issues: [ValidationIssue] = []")
             if !steps.isEmpty { writer.line("let properties = record.properties") }
             for step in steps {

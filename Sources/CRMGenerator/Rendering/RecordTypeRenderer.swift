@@ -100,8 +100,11 @@ struct RecordTypeRenderer {
                 PropertyRenderer.writePattern(pattern, into: &writer)
             }
             if !declaration.patterns.isEmpty { writer.line() }
+            writer.documentation("The rules of `validate()` compiled once: a record they accept has no issue; only others go\nthrough the rules one by one.")
+            writer.line("static let validationRules = RecordRules(object: schema)")
+            writer.line()
             PropertyRenderer.writeValidator(named: "validate", documentation: "Every problem of the record, in property order.",
-                                            steps: declaration.validation, access: access, into: &writer)
+                                            steps: declaration.validation, access: access, compiledRules: "validationRules", into: &writer)
         }
     }
 }

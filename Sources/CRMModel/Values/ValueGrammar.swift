@@ -145,7 +145,7 @@ public enum ValueGrammar {
     // Each takes the value's UTF-8 bytes. Swift strings are valid UTF-8, so a code point is a byte that is
     // not a continuation byte (10xxxxxx), and every byte of a non-ASCII code point is 0x80 or more.
 
-    typealias Bytes = UnsafeBufferPointer<UInt8>
+    package typealias Bytes = UnsafeBufferPointer<UInt8>
 
     /// The contiguous UTF-8 of a native string costs nothing; only a bridged string is copied.
     @inline(__always)
@@ -162,7 +162,7 @@ public enum ValueGrammar {
         return copy.withUTF8(body)
     }
 
-    static func number(_ bytes: Bytes) -> Bool {
+    package static func number(_ bytes: Bytes) -> Bool {
         let end = bytes.count
         var i = 0
         if i < end, bytes[i] == UInt8(ascii: "-") { i += 1 }
@@ -177,11 +177,11 @@ public enum ValueGrammar {
         return i > fractionStart && i == end
     }
 
-    static func date(_ bytes: Bytes) -> Bool {
+    package static func date(_ bytes: Bytes) -> Bool {
         (bytes.count == 10 && isCalendarDay(bytes, at: 0)) || epochMilliseconds(bytes) != nil
     }
 
-    static func datetime(_ bytes: Bytes) -> Bool {
+    package static func datetime(_ bytes: Bytes) -> Bool {
         let end = bytes.count
         // The shortest ISO form is `YYYY-MM-DDTHH:MM:SSZ`; anything shorter can only be epoch milliseconds.
         guard end >= 20 else { return epochMilliseconds(bytes) != nil }
@@ -240,7 +240,7 @@ public enum ValueGrammar {
         return epochMillisecondsRange.contains(value) ? value : nil
     }
 
-    static func bool(_ bytes: Bytes) -> Bool {
+    package static func bool(_ bytes: Bytes) -> Bool {
         switch bytes.count {
         case 4: bytes[0] == UInt8(ascii: "t") && bytes[1] == UInt8(ascii: "r") && bytes[2] == UInt8(ascii: "u")
             && bytes[3] == UInt8(ascii: "e")
@@ -251,7 +251,7 @@ public enum ValueGrammar {
     }
 
     /// A domain in `bytes[start..<end]`.
-    static func domain(_ bytes: Bytes, from start: Int, to end: Int) -> Bool {
+    package static func domain(_ bytes: Bytes, from start: Int, to end: Int) -> Bool {
         guard start >= 0, start < end, end <= bytes.count else { return false }
         var codePoints = 0
         var labels = 1
@@ -278,7 +278,7 @@ public enum ValueGrammar {
         return labels >= 2 && labelLength > 0 && previous != UInt8(ascii: "-")
     }
 
-    static func email(_ bytes: Bytes) -> Bool {
+    package static func email(_ bytes: Bytes) -> Bool {
         let end = bytes.count
         var i = 0
         while i < end, bytes[i] != UInt8(ascii: "@") {
@@ -290,7 +290,7 @@ public enum ValueGrammar {
         return domain(bytes, from: i + 1, to: end)
     }
 
-    static func url(_ bytes: Bytes) -> Bool {
+    package static func url(_ bytes: Bytes) -> Bool {
         let end = bytes.count
         // `x | 0x20` folds only the letters onto lower case among the bytes compared here.
         guard end >= 7, bytes[0] | 0x20 == UInt8(ascii: "h"), bytes[1] | 0x20 == UInt8(ascii: "t"),
@@ -323,7 +323,7 @@ public enum ValueGrammar {
         return true
     }
 
-    static func phone(_ bytes: Bytes) -> Bool {
+    package static func phone(_ bytes: Bytes) -> Bool {
         var digits = 0
         for byte in bytes {
             if isDigit(byte) {

@@ -36,7 +36,7 @@ extension CRMRecord {
     /// Reads a record from HubSpot's record JSON with crmgen's own parser: faster than `JSONDecoder`,
     /// and stricter (a key given twice is an error; `JSONDecoder` keeps one of the values).
     public init(json: Data) throws(RecordJSONError) {
-        self.init(record: try RecordEnvelope(json: json))
+        self.init(record: try RecordEnvelope(json: json, requiringProperties: false, expectedProperties: Self.schema.properties.count))
     }
 
     /// The record ID (HubSpot's `id`); `nil` for a record not yet created.

@@ -40,15 +40,56 @@ extension RecordEnvelope {
 
     /// As ``init(json:)``; with `requiringProperties`, an object without `properties` is not a record.
     @_spi(Generated) public init(json: Data, requiringProperties: Bool) throws(RecordJSONError) {
+        try self.init(json: json, requiringProperties: requiringProperties, expectedProperties: 0)
+    }
+
+    /// As ``init(json:requiringProperties:)``, with room made for `expectedProperties` properties at once
+    /// (a generated type passes its number of properties).
+    @_spi(Generated) public init(json: Data, requiringProperties: Bool, expectedProperties: Int) throws(RecordJSONError) {
         let result: Result<RecordEnvelope, RecordJSONError> = json.withUnsafeBytes { raw in
-            var parser = RecordJSONParser(raw.bindMemory(to: UInt8.self))
+            var builder = RecordEnvelopeBuilder()
+            builder.record.properties.reserveCapacity(expectedProperties)
             do throws(RecordJSONError) {
-                return .success(try parser.parseRecord(requiringProperties: requiringProperties))
+                var parser = RecordJSONParser(raw.bindMemory(to: UInt8.self))
+                try parser.parseRecord(into: &builder, requiringProperties: requiringProperties)
+                return .success(builder.record)
             } catch {
                 return .failure(error)
             }
         }
         self = try result.get()
+    }
+}
+
+/// What a record's JSON holds, handed over as the parser reads it: strings as their UTF-8 bytes (escapes
+/// decoded), valid only during the call. The same parser feeds ``RecordEnvelope`` and the compiled
+/// record rules, so both accept and reject exactly the same JSON.
+protocol RecordJSONHandler {
+    mutating func id(_ text: UnsafeBufferPointer<UInt8>?)
+    /// `false` when the text is not a datetime.
+    mutating func timestamp(_ key: RecordEnvelope.TimestampKey, _ text: UnsafeBufferPointer<UInt8>?) -> Bool
+    mutating func archived(_ value: Bool?)
+    mutating func associations(_ value: [String: AssociationResults]?)
+    /// One of `properties`; `value` is `nil` for JSON `null`. `false` when the record already has that name.
+    mutating func property(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>?) throws(RecordJSONError) -> Bool
+}
+
+/// Builds a ``RecordEnvelope``: every string becomes a `String`.
+private struct RecordEnvelopeBuilder: RecordJSONHandler {
+    var record = RecordEnvelope()
+
+    mutating func id(_ text: UnsafeBufferPointer<UInt8>?) { record.id = text.map { String(decoding: $0, as: UTF8.self) } }
+
+    mutating func timestamp(_ key: RecordEnvelope.TimestampKey, _ text: UnsafeBufferPointer<UInt8>?) -> Bool {
+        record.setTimestamp(key, text: text.map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    mutating func archived(_ value: Bool?) { record.archived = value }
+
+    mutating func associations(_ value: [String: AssociationResults]?) { record.associations = value }
+
+    mutating func property(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>?) -> Bool {
+        record.properties.insertReceived(String(decoding: name, as: UTF8.self), value.map { String(decoding: $0, as: UTF8.self) })
     }
 }
 
@@ -63,9 +104,41 @@ struct RecordJSONParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
-    mutating func parseRecord(requiringProperties: Bool = false) throws(RecordJSONError) -> RecordEnvelope {
-        var record = RecordEnvelope()
-        var seen = KeySet()
+    /// The top-level keys the parser reads, as bits of a mask for "given twice".
+    private enum RecordKey: Int {
+        case id, properties, createdAt, updatedAt, archivedAt, archived, associations
+
+        init?(_ key: UnsafeBufferPointer<UInt8>) {
+            switch key.count {
+            case 2 where Self.equal(key, "id"): self = .id
+            case 8 where Self.equal(key, "archived"): self = .archived
+            case 9 where Self.equal(key, "createdAt"): self = .createdAt
+            case 9 where Self.equal(key, "updatedAt"): self = .updatedAt
+            case 10 where Self.equal(key, "properties"): self = .properties
+            case 10 where Self.equal(key, "archivedAt"): self = .archivedAt
+            case 12 where Self.equal(key, "associations"): self = .associations
+            default: return nil
+            }
+        }
+
+        private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+            guard let base = key.baseAddress else { return false }
+            return memcmp(base, name.utf8Start, name.utf8CodeUnitCount) == 0
+        }
+
+        var timestamp: RecordEnvelope.TimestampKey? {
+            switch self {
+            case .createdAt: .createdAt
+            case .updatedAt: .updatedAt
+            case .archivedAt: .archivedAt
+            default: nil
+            }
+        }
+    }
+
+    mutating func parseRecord<Handler: RecordJSONHandler>(into handler: inout Handler, requiringProperties: Bool) throws(RecordJSONError) {
+        var seen = 0
+        var others = KeySet()
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else {
             guard peek() != nil else { throw syntax("unexpected end of input") }
@@ -74,28 +147,34 @@ struct RecordJSONParser {
             throw RecordJSONError(kind: .shape, message: "a record is a JSON object, not \(what)", offset: 0)
         }
         index += 1
-        try forEachKey { parser, key throws(RecordJSONError) in
-            guard seen.insert(key) else { throw parser.shape("'\(key)' appears twice in the record") }
-            switch key {
-            case "id": record.id = try parser.optionalString(for: key, depth: 1)
-            case "properties": record.properties = try parser.properties()
-            case "createdAt", "updatedAt", "archivedAt":
-                let text = try parser.optionalString(for: key, depth: 1)
-                let timestamp = RecordEnvelope.TimestampKey(rawValue: key) ?? .createdAt
-                guard record.setTimestamp(timestamp, text: text) else {
-                    throw parser.shape("\(key): '\(text ?? "")' is not an ISO 8601 datetime")
+        try forEachKeyText { parser, keyText throws(RecordJSONError) in
+            guard let known = parser.withBytes(keyText, RecordKey.init) else {
+                let key = parser.string(keyText)
+                guard others.insert(key) else { throw parser.shape("'\(key)' appears twice in the record") }
+                return try parser.skipValue(depth: 1)
+            }
+            guard seen & (1 << known.rawValue) == 0 else { throw parser.shape("'\(parser.string(keyText))' appears twice in the record") }
+            seen |= 1 << known.rawValue
+            switch known {
+            case .id:
+                let text = try parser.optionalText(for: "id", depth: 1)
+                parser.withBytes(text) { handler.id($0) }
+            case .properties: try parser.properties(into: &handler)
+            case .createdAt, .updatedAt, .archivedAt:
+                let timestamp = known.timestamp ?? .createdAt
+                let text = try parser.optionalText(for: timestamp.rawValue, depth: 1)
+                guard parser.withBytes(text, { handler.timestamp(timestamp, $0) }) else {
+                    throw parser.shape("\(timestamp.rawValue): '\(text.map(parser.string) ?? "")' is not an ISO 8601 datetime")
                 }
-            case "archived": record.archived = try parser.optionalBool(for: key)
-            case "associations": record.associations = try parser.associations()
-            default: try parser.skipValue(depth: 1)
+            case .archived: handler.archived(try parser.optionalBool(for: "archived"))
+            case .associations: handler.associations(try parser.associations())
             }
         }
         skipWhitespace()
         guard index == bytes.count else { throw syntax("unexpected text after the record") }
-        if requiringProperties, !seen.contains("properties") {
+        if requiringProperties, seen & (1 << RecordKey.properties.rawValue) == 0 {
             throw RecordJSONError(kind: .shape, message: "no 'properties'", offset: 0)
         }
-        return record
     }
 
     /// What the value at `index` is, for messages.
@@ -113,15 +192,17 @@ struct RecordJSONParser {
     // MARK: Record parts
 
     /// `{"name": "value" | null, ...}`, kept as received: `""` and `null` included.
-    private mutating func properties() throws(RecordJSONError) -> RecordProperties {
-        var result = RecordProperties()
-        if try null() { return result }
+    private mutating func properties<Handler: RecordJSONHandler>(into handler: inout Handler) throws(RecordJSONError) {
+        if try null() { return }
         try expect(UInt8(ascii: "{"), what: "'properties' must be an object")
-        try forEachKey { parser, key throws(RecordJSONError) in
-            let value = try parser.optionalString(for: "properties.\(key)", depth: 2)
-            guard result.insertReceived(key, value) else { throw parser.shape("properties: '\(key)' appears twice") }
+        try forEachKeyText { parser, name throws(RecordJSONError) in
+            let keys = parser  // a copy for the message: `parser` is being read from
+            let value = try parser.optionalText(for: "properties.\(keys.string(name))", depth: 2)
+            let added = try parser.withBytes(name) { name throws(RecordJSONError) in
+                try parser.withBytes(value) { value throws(RecordJSONError) in try handler.property(name, value) }
+            }
+            guard added else { throw parser.shape("properties: '\(parser.string(name))' appears twice") }
         }
-        return result
     }
 
     private mutating func associations() throws(RecordJSONError) -> [String: AssociationResults]? {
@@ -170,9 +251,14 @@ struct RecordJSONParser {
     /// `key` names the value in an error message; it is only built when there is one. The value is inside
     /// `depth` arrays and objects.
     private mutating func optionalString(for key: @autoclosure () -> String, depth: Int) throws(RecordJSONError) -> String? {
+        try optionalText(for: key(), depth: depth).map(string)
+    }
+
+    /// As ``optionalString(for:depth:)``, the string's bytes where they are.
+    private mutating func optionalText(for key: @autoclosure () -> String, depth: Int) throws(RecordJSONError) -> JSONText? {
         skipWhitespace()
         guard index < bytes.count else { throw syntax("unexpected end of input") }
-        if bytes[index] == UInt8(ascii: "\"") { return try string() }
+        if bytes[index] == UInt8(ascii: "\"") { return try text() }
         if try null() { return nil }
         let what = describeValueHere()
         try skipValue(depth: depth)
@@ -183,11 +269,16 @@ struct RecordJSONParser {
 
     /// Calls `body` with each key of an object whose `{` was just read; `body` reads the value.
     private mutating func forEachKey(_ body: (inout RecordJSONParser, String) throws(RecordJSONError) -> Void) throws(RecordJSONError) {
+        try forEachKeyText { parser, key throws(RecordJSONError) in try body(&parser, parser.string(key)) }
+    }
+
+    /// As ``forEachKey(_:)``, each key's bytes where they are.
+    private mutating func forEachKeyText(_ body: (inout RecordJSONParser, JSONText) throws(RecordJSONError) -> Void) throws(RecordJSONError) {
         skipWhitespace()
         if peek() == UInt8(ascii: "}") { index += 1; return }
         while true {
             skipWhitespace()
-            let key = try string()
+            let key = try text()
             try expect(UInt8(ascii: ":"), what: "expected ':' after a key")
             try body(&self, key)
             skipWhitespace()
@@ -266,19 +357,54 @@ struct RecordJSONParser {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    /// A string whose opening quote is at `index`; escapes decoded, control characters and invalid
-    /// UTF-8 rejected.
+    /// A JSON string's UTF-8: the bytes between its quotes when it has no escape, else decoded.
+    enum JSONText {
+        case raw(Range<Int>)
+        case decoded([UInt8])
+    }
+
+    func withBytes<R, E: Error>(_ text: JSONText, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        switch text {
+        case .raw(let range): return try body(UnsafeBufferPointer(rebasing: bytes[range]))
+        case .decoded(let utf8):
+            let result: Result<R, E> = utf8.withUnsafeBufferPointer { buffer in
+                do throws(E) { return .success(try body(buffer)) } catch { return .failure(error) }
+            }
+            return try result.get()
+        }
+    }
+
+    func withBytes<R, E: Error>(_ text: JSONText?, _ body: (UnsafeBufferPointer<UInt8>?) throws(E) -> R) throws(E) -> R {
+        guard let text else { return try body(nil) }
+        return try withBytes(text) { (bytes: UnsafeBufferPointer<UInt8>) throws(E) -> R in try body(bytes) }
+    }
+
+    func string(_ text: JSONText) -> String {
+        withBytes(text) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A string whose opening quote is at `index`, as a `String`.
     private mutating func string() throws(RecordJSONError) -> String {
+        string(try text())
+    }
+
+    /// A string whose opening quote is at `index`; control characters and invalid UTF-8 rejected.
+    private mutating func text() throws(RecordJSONError) -> JSONText {
         guard peek() == UInt8(ascii: "\"") else { throw syntax("expected a string") }
         index += 1
         let start = index
         while index < bytes.count {
+            if index + 8 <= bytes.count, let base = bytes.baseAddress,
+               !Self.needsAttention(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 defer { index += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                return .raw(start..<index)
             }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            if byte == UInt8(ascii: "\\") { return .decoded(try escapedString(from: start)) }
             if byte < 0x20 { throw syntax("control character in a string") }
             if byte >= 0x80 {
                 guard let length = UTF8Validation.sequenceLength(in: bytes, at: index) else { throw syntax("invalid UTF-8 in a string") }
@@ -290,14 +416,28 @@ struct RecordJSONParser {
         throw syntax("unterminated string")
     }
 
-    private mutating func escapedString(from start: Int) throws(RecordJSONError) -> String {
+    /// Whether any of eight bytes is a quote, a backslash, a control character or not ASCII: the bytes a
+    /// string's loop must look at one by one (the others it passes eight at a time).
+    @inline(__always)
+    private static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let hasQuote = (quotes &- ones) & ~quotes
+        let hasBackslash = (backslashes &- ones) & ~backslashes
+        let hasControl = (word &- ones &* 0x20) & ~word
+        return (word | hasQuote | hasBackslash | hasControl) & highs != 0
+    }
+
+    private mutating func escapedString(from start: Int) throws(RecordJSONError) -> [UInt8] {
         var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: utf8, as: UTF8.self)
+                return utf8
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw syntax("unterminated string") }

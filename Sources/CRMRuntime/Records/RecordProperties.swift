@@ -100,8 +100,29 @@ public struct RecordProperties: Hashable, Sendable {
 
     /// Stores a property read from JSON; `false` when the record already has one of that name.
     @_spi(Generated) public mutating func insertReceived(_ name: String, _ text: String?) -> Bool {
-        guard texts[name] == nil, !nulls.contains(name) else { return false }
-        if let text { texts[name] = text } else { nulls.insert(name) }
+        // One hash per property where possible: this runs for every property of every record read.
+        if !nulls.isEmpty, nulls.contains(name) { return false }
+        guard let text else {
+            guard texts[name] == nil else { return false }
+            return nulls.insert(name).inserted
+        }
+        let count = texts.count
+        Self.leave(&texts[name, default: text])
+        return texts.count > count
+    }
+
+    /// Makes room for `count` properties, so that reading a record does not grow its storage step by step.
+    @_spi(Generated) public mutating func reserveCapacity(_ count: Int) {
+        texts.reserveCapacity(count)
+    }
+
+    /// Takes the value in place and leaves it: `texts[name, default: text]` then inserts `text` only when absent.
+    private static func leave(_: inout String) {}
+
+    /// Calls `body` with each property's name and text (`""` included, `null`s not) while it returns
+    /// `true`; `false` when `body` stopped it.
+    @_spi(Generated) public func allTexts(_ body: (String, String) -> Bool) -> Bool {
+        for (name, text) in texts where !body(name, text) { return false }
         return true
     }
 

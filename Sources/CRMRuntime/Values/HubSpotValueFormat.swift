@@ -70,9 +70,11 @@ import Foundation
 
     // MARK: Multi-select
 
-    /// `a;b;c` → `[a, b, c]`; empty parts (HubSpot's leading `;` means "append") are dropped.
+    /// `a;b;c` → `[a, b, c]`; empty parts (HubSpot's leading `;` means "append") are dropped. Split at
+    /// each U+003B code point: not by `Character`, which would keep `;` and a combining mark after it
+    /// together and take the Greek question mark U+037E (canonically equivalent) for a `;`.
     public static func multiSelect(_ text: String) -> [String] {
-        text.split(separator: ";", omittingEmptySubsequences: true).map(String.init)
+        text.unicodeScalars.split(separator: ";", omittingEmptySubsequences: true).map { String(String.UnicodeScalarView($0)) }
     }
 
     // MARK: Helpers

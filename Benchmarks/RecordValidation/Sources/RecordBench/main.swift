@@ -1,7 +1,7 @@
 // record-bench generate COUNT FILE   — COUNT synthetic bench_record records as NDJSON (about 1 in 10 invalid)
 // record-bench run MODE FILE         — MODE: decode | generated | dynamic | jsondecoder | jsondecoder-generated
 import CRMDynamic
-import CRMRuntime
+@_spi(Generated) import CRMRuntime
 import Foundation
 
 /// SplitMix64: the same records on every machine.
@@ -42,7 +42,7 @@ func generate(count: Int, to path: String, object: ObjectSchema) throws {
         for (position, property) in object.properties.enumerated() where !property.readOnly {
             properties[property.name] = value(for: property, valid: position != invalidProperty, random: &random)
         }
-        batch += try encoder.encode(RecordEnvelope(id: String(index + 1), properties: properties))
+        batch += try encoder.encode(RecordEnvelope(id: String(index + 1), properties: RecordProperties(properties)))
         batch.append(UInt8(ascii: "\n"))
         if batch.count > 1 << 22 {
             handle.write(batch)
@@ -75,6 +75,7 @@ func forEachLine(_ path: String, _ body: (Data) throws -> Void) throws {
 func run(mode: String, path: String, object: ObjectSchema) throws {
     let decoder = JSONDecoder()
     let validator = DynamicValidator(object: object)
+    var checker = RecordRules(object: object).makeChecker()
     var records = 0
     var withIssues = 0
     let start = Date()
@@ -84,9 +85,12 @@ func run(mode: String, path: String, object: ObjectSchema) throws {
         case "decode":  // the floor: only reading the JSON into a record envelope
             _ = try RecordEnvelope(json: line)
         case "generated":
-            if !BenchRecord(record: try RecordEnvelope(json: line)).validate().isEmpty { withIssues += 1 }
+            if !(try BenchRecord(json: line)).validate().isEmpty { withIssues += 1 }
         case "dynamic":
             if !validator.validate(try RecordEnvelope(json: line)).isEmpty { withIssues += 1 }
+        case "check":  // what `crmgen check` does: the compiled rules on the bytes, the rules on the rest
+            if !line.withUnsafeBytes({ checker.accepts(json: $0) }),
+               !validator.validate(try RecordEnvelope(json: line)).isEmpty { withIssues += 1 }
         case "jsondecoder":  // Foundation's JSONDecoder, for reference
             _ = try decoder.decode(RecordEnvelope.self, from: line)
         case "jsondecoder-generated":

@@ -1,0 +1,137 @@
+import Foundation
+
+/// An object's validation rules compiled once for speed: property names in a hash table, each rule a
+/// test of a value's UTF-8 bytes. It answers one question, whether a record has no issue at all,
+/// without building a `String` for a valid value. The issues themselves always come from
+/// ``ValueRules``: generated `validate()` methods and the dynamic validator ask `RecordRules` first and
+/// run the rules only for a record it does not accept, so speed never changes a verdict or a message.
+/// `Tests/CRMRuntimeTests/RecordRulesTests` holds the two to the same verdict on a corpus of edge values.
+@_spi(Generated) public struct RecordRules: Sendable {
+    fileprivate let names: ByteStringTable
+    fileprivate let checks: CheckStorage
+    fileprivate let requiredCount: Int
+
+    public init(object: ObjectSchema) {
+        var patterns: [String: PatternCheck] = [:]
+        names = ByteStringTable(object.properties.map(\.name))
+        checks = CheckStorage(object.properties.map { PropertyCheck($0, patterns: &patterns) })
+        requiredCount = checks.elements.count { $0.required }
+    }
+
+    /// Whether ``ValueRules`` finds no issue in these properties.
+    public func accepts(_ properties: RecordProperties) -> Bool {
+        var required = 0
+        let passed = properties.allTexts { name, text in
+            guard !text.isEmpty, let index = Self.withUTF8(name, names.lookup) else { return true }
+            if checks.elements[index].required { required += 1 }
+            return Self.withUTF8(text) { checks.elements[index].accepts($0) }
+        }
+        return passed && required == requiredCount
+    }
+
+    /// A reader of record JSON against these rules, with buffers reused from one record to the next.
+    public func makeChecker() -> Checker { Checker(rules: self) }
+
+    /// Reads records' JSON and tells whether each is a record without issues. Not `Sendable`: one per thread.
+    public struct Checker {
+        private var handler: CheckingHandler
+
+        init(rules: RecordRules) {
+            handler = CheckingHandler(rules: rules)
+        }
+
+        /// Whether `RecordEnvelope(json:requiringProperties: true)` reads `json` and ``ValueRules`` find
+        /// no issue in the record. `false` does not say the record is bad, only that the rules must run:
+        /// a record this reader cannot vouch for (a name outside ASCII, or one whose hash repeats) is not
+        /// accepted either.
+        public mutating func accepts(json: UnsafeRawBufferPointer) -> Bool {
+            handler.reset()
+            var parser = RecordJSONParser(json.bindMemory(to: UInt8.self))
+            do throws(RecordJSONError) {
+                try parser.parseRecord(into: &handler, requiringProperties: true)
+            } catch {
+                return false
+            }
+            return handler.required == handler.rules.requiredCount
+        }
+    }
+
+    @inline(__always)
+    fileprivate static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+}
+
+/// Checks each property as the parser reads it, and stops at the first value the rules would report.
+private struct CheckingHandler: RecordJSONHandler {
+    let rules: RecordRules
+    /// One bit per property of the object: given in this record.
+    private var seen: [UInt64]
+    /// Hashes of the names in this record's `properties` that the object does not have.
+    private var otherNames: [UInt64] = []
+    /// Required properties with a value in this record.
+    private(set) var required = 0
+
+    init(rules: RecordRules) {
+        self.rules = rules
+        seen = Array(repeating: 0, count: rules.checks.elements.count / 64 + 1)
+        otherNames.reserveCapacity(64)
+    }
+
+    mutating func reset() {
+        for word in seen.indices { seen[word] = 0 }
+        otherNames.removeAll(keepingCapacity: true)
+        required = 0
+    }
+
+    /// Thrown to stop reading: the record is not accepted.
+    private static let rejected = RecordJSONError(kind: .shape, message: "", offset: 0)
+
+    mutating func id(_: UnsafeBufferPointer<UInt8>?) {}
+
+    mutating func timestamp(_: RecordEnvelope.TimestampKey, _ text: UnsafeBufferPointer<UInt8>?) -> Bool {
+        text.map(ValueGrammar.datetime) ?? true
+    }
+
+    mutating func archived(_: Bool?) {}
+
+    mutating func associations(_: [String: AssociationResults]?) {}
+
+    mutating func property(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>?) throws(RecordJSONError) -> Bool {
+        guard let index = rules.names.lookup(name) else {
+            // Swift compares names by canonical equivalence; bytes suffice only for ASCII names.
+            guard name.allSatisfy({ $0 < 0x80 }), otherNames.count < 4096 else { throw Self.rejected }
+            let hash = ByteStringTable.hash(name)
+            if otherNames.contains(hash) { throw Self.rejected }
+            otherNames.append(hash)
+            return true
+        }
+        let word = index >> 6
+        let bit = UInt64(1) << UInt64(index & 63)
+        if seen[word] & bit != 0 { return false }
+        seen[word] |= bit
+        guard let value, !value.isEmpty else { return true }
+        guard rules.checks.elements[index].accepts(value) else { throw Self.rejected }
+        if rules.checks.elements[index].required { required += 1 }
+        return true
+    }
+}
+
+
+/// The checks in memory of their own, read in place: an element of an array would be copied, with a
+/// retain and a release of everything it holds, at every property of every record.
+private final class CheckStorage: Sendable {
+    nonisolated(unsafe) let elements: UnsafeMutableBufferPointer<PropertyCheck>
+
+    init(_ checks: [PropertyCheck]) {
+        elements = .allocate(capacity: checks.count)
+        _ = elements.initialize(from: checks)
+    }
+
+    deinit {
+        elements.deinitialize()
+        elements.deallocate()
+    }
+}
