@@ -67,8 +67,18 @@ public struct RecordStream: Sequence, IteratorProtocol {
     }
 
     public mutating func next() -> Item? {
+        nextPart().map(Self.item)
+    }
+
+    /// What comes next in the input, a record's bytes not yet parsed.
+    enum Part {
+        case scanned(RecordScanner.Event)
+        case unreadable(String, line: Int)
+    }
+
+    mutating func nextPart() -> Part? {
         while !finished {
-            if let event = source.scan(with: &scanner) { return item(event) }
+            if let event = source.scan(with: &scanner) { return .scanned(event) }
             do {
                 if try source.refill() { continue }
             } catch {
@@ -76,12 +86,19 @@ public struct RecordStream: Sequence, IteratorProtocol {
                 return .unreadable("cannot read the rest of the input: \(error.localizedDescription)", line: scanner.currentLine)
             }
             finished = true
-            return scanner.finish().map(item)
+            return scanner.finish().map(Part.scanned)
         }
         return nil
     }
 
-    private func item(_ event: RecordScanner.Event) -> Item {
+    static func item(_ part: Part) -> Item {
+        switch part {
+        case .scanned(let event): Self.item(event)
+        case .unreadable(let message, let line): .unreadable(message, line: line)
+        }
+    }
+
+    static func item(_ event: RecordScanner.Event) -> Item {
         switch event {
         case .record(let bytes, let line):
             do throws(RecordJSONError) {

@@ -91,6 +91,38 @@ struct CheckCommandTests {
         #expect(output.stderr.split(separator: "\n").first == "\(url.path):1000: error: record 1000: quality_score: 999 is more than the maximum 100")
     }
 
+    @Test("--jobs: any number of threads gives the same diagnostics in input order, and the same summary")
+    func jobsKeepOrder() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-jobs-\(UUID().uuidString).ndjson")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var text = ""
+        for index in 1...5_000 {
+            switch index % 97 {
+            case 0: text += "log line \(index) is not JSON\n"
+            case 13: text += #"{"id":"\#(index)","properties":{"batch_name":"B","quality_score":"many","roast_date":"2024-02-30"}}"# + "\n"
+            case 50: text += #"{"id":"\#(index)","properties":{"batch_name":"B","batch_name":"C"}}"# + "\n"
+            case 71: text += "[" + #"{"id":"\#(index)a","properties":{"batch_name":"B"}},{"id":"\#(index)b","properties":{}}"# + "]\n"
+            default: text += #"{"id":"\#(index)","properties":{"batch_name":"Batch \#(index)","roast_date":"2024-11-20"}}"# + "\n"
+            }
+        }
+        try Data(text.utf8).write(to: url)
+        let one = try CommandRunner.run(["check", "roast_batch", url.path, "--jobs", "1"] + Self.definitions)
+        // 51 log lines and 52 records with a key given twice are not records; 51 arrays hold two records each;
+        // 52 records break two rules, and both records of every array lack required properties.
+        #expect(one.status == 1)
+        #expect(one.stderr.split(separator: "\n").count > 150)
+        #expect(one.stdout == "4948 records of 'roast_batch' checked: 4794 valid, 154 bad; 103 parts of the input were not records.\n")
+        for jobs in ["2", "3", "8"] {
+            let many = try CommandRunner.run(["check", "roast_batch", url.path, "-j", jobs] + Self.definitions)
+            #expect(many.status == one.status)
+            #expect(many.stdout == one.stdout, "--jobs \(jobs)")
+            #expect(many.stderr == one.stderr, "--jobs \(jobs)")
+        }
+        let usage = try CommandRunner.run(["check", "roast_batch", url.path, "--jobs", "0"] + Self.definitions)
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("--jobs must be from 1 to 256"))
+    }
+
     // MARK: Input that is not read must not pass
 
     static let valid = #"{"id":"ID","properties":{"batch_name":"Guji 12","roast_date":"2024-11-20"}}"#

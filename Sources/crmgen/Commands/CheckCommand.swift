@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
         printed with control and bidirectional characters escaped as \\u{…}. Exit status 1 when \
         any record is bad or any input was not a record.
 
+        Records are checked by one thread per core (--jobs); memory does not grow with the \
+        input.
+
         Examples:
           crmgen check roast_batch export.ndjson
           crmgen check contacts page-1.json page-2.json --definitions Definitions
@@ -37,9 +40,15 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files of HubSpot record JSON.", valueName: "file"))
     var files: [String]
 
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Threads that check records (default: one per core). Diagnostics keep the input's order either way.",
+        valueName: "n"))
+    var jobs: Int?
+
     @OptionGroup var definitions: DefinitionOptions
 
     func validate() throws {
+        if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be from 1 to 256") }
         if files.isEmpty { throw ValidationError("give at least one FILE of records") }
         for file in files {
             var isFolder: ObjCBool = false
@@ -67,21 +76,26 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             var records = 0
-            for item in stream {
-                let place = SourceLocation(file: file, line: item.line)
+            for result in RecordChecks(stream, validator: validator, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) {
+                let place = SourceLocation(file: file, line: result.line)
                 let diagnostic: Diagnostic
-                if case .record(let record, _) = item {
+                switch result.outcome {
+                case .valid:
                     records += 1
                     tally.checked += 1
                     progress.tick(tally.checked)
-                    let issues = validator.validate(record)
-                    guard let first = issues.first else { continue }
+                    continue
+                case .invalid(let id, let issues):
+                    records += 1
+                    tally.checked += 1
                     tally.bad += 1
-                    let name = "record \(record.id ?? "#\(records)")"
+                    progress.tick(tally.checked)
+                    let name = "record \(id ?? "#\(records)")"
+                    let first = issues.first.map { "\($0)" } ?? "invalid"
                     diagnostic = .error("\(name): \(first)", at: place, notes: issues.dropFirst().map { .note("\(name): \($0)", at: place) })
-                } else {
+                case .notARecord(let problem):
                     tally.notRecords += 1
-                    diagnostic = .error(item.problem ?? "not a record", at: place)
+                    diagnostic = .error(problem, at: place)
                 }
                 progress.clear()
                 DiagnosticPrinter.write([diagnostic])

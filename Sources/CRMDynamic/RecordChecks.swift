@@ -1,0 +1,152 @@
+@_spi(Generated) import CRMRuntime
+import Foundation
+
+/// One part of the input checked: a record and its issues, or input that is not a record.
+public struct RecordCheckResult: Sendable {
+    public enum Outcome: Sendable {
+        /// A record without issues.
+        case valid
+        /// A record with issues, in property order; `id` is the record's `id`, if it has one.
+        case invalid(id: String?, issues: [ValidationIssue])
+        /// Input that is not a record (``RecordStream/Item/problem``).
+        case notARecord(String)
+    }
+
+    public var outcome: Outcome
+    /// The line where the record or the problem starts.
+    public var line: Int
+}
+
+/// Every record of an input checked against an object's rules, in input order: what `crmgen check`
+/// reports. With more than one job, a thread scans the input into batches of records while `jobs`
+/// threads check them; results still come in input order, and at most a few batches per job are held,
+/// so memory does not grow with the input.
+///
+/// Each record is first read by the compiled ``RecordRules``; only a record they do not accept is
+/// parsed into a ``RecordEnvelope`` and validated by ``DynamicValidator``, which writes the issues.
+public struct RecordChecks: Sequence, IteratorProtocol {
+    private var stream: RecordStream?
+    private var checker: RecordRules.Checker
+    private let validator: DynamicValidator
+    private let pipeline: CheckPipeline?
+    private var batch: [RecordCheckResult] = []
+    private var batchIndex = 0
+
+    /// Records in a batch handed to a job: enough to make the hand-over cheap, few enough to keep memory small.
+    static let batchSize = 256
+
+    public init(_ stream: RecordStream, validator: DynamicValidator, jobs: Int = 1) {
+        self.validator = validator
+        checker = validator.compiled.makeChecker()
+        if jobs > 1 {
+            pipeline = CheckPipeline(stream: stream, validator: validator, jobs: jobs)
+            self.stream = nil
+        } else {
+            pipeline = nil
+            self.stream = stream
+        }
+    }
+
+    public mutating func next() -> RecordCheckResult? {
+        guard let pipeline else {
+            guard let part = stream?.nextPart() else { return nil }
+            return Self.check(part, validator: validator, checker: &checker)
+        }
+        while batchIndex == batch.count {
+            guard let results = pipeline.nextResults() else { return nil }
+            batch = results
+            batchIndex = 0
+        }
+        defer { batchIndex += 1 }
+        return batch[batchIndex]
+    }
+
+    static func check(_ part: RecordStream.Part, validator: DynamicValidator, checker: inout RecordRules.Checker) -> RecordCheckResult {
+        if case .scanned(.record(let bytes, let line)) = part, bytes.withUnsafeBytes({ checker.accepts(json: $0) }) {
+            return RecordCheckResult(outcome: .valid, line: line)
+        }
+        let item = RecordStream.item(part)
+        guard case .record(let record, let line) = item else {
+            return RecordCheckResult(outcome: .notARecord(item.problem ?? "not a record"), line: item.line)
+        }
+        let issues = validator.validate(record)
+        return RecordCheckResult(outcome: issues.isEmpty ? .valid : .invalid(id: record.id, issues: issues), line: line)
+    }
+}
+
+/// The threads of a check with several jobs: one scans, `jobs` check, the caller takes results in order.
+/// All state is behind `condition`.
+private final class CheckPipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var stream: RecordStream
+    private let validator: DynamicValidator
+    /// Batches scanned and not yet checked, with their numbers.
+    private var pending: [(number: Int, parts: [RecordStream.Part])] = []
+    /// Checked batches not yet taken, by number.
+    private var finished: [Int: [RecordCheckResult]] = [:]
+    private var scanned = 0
+    private var taken = 0
+    private var scanningDone = false
+    /// Batches scanned but not taken: the scanner waits above this, which bounds memory.
+    private let limit: Int
+
+    init(stream: RecordStream, validator: DynamicValidator, jobs: Int) {
+        self.stream = stream
+        self.validator = validator
+        limit = 4 * jobs
+        Thread.detachNewThread { [self] in scan() }
+        for _ in 0..<jobs {
+            Thread.detachNewThread { [self] in work() }
+        }
+    }
+
+    private func scan() {
+        while true {
+            condition.lock()
+            while scanned - taken >= limit { condition.wait() }
+            condition.unlock()
+            var parts: [RecordStream.Part] = []
+            parts.reserveCapacity(RecordChecks.batchSize)
+            while parts.count < RecordChecks.batchSize, let part = stream.nextPart() { parts.append(part) }
+            condition.lock()
+            if !parts.isEmpty {
+                pending.append((scanned, parts))
+                scanned += 1
+            }
+            if parts.count < RecordChecks.batchSize { scanningDone = true }
+            condition.broadcast()
+            condition.unlock()
+            if parts.count < RecordChecks.batchSize { return }
+        }
+    }
+
+    private func work() {
+        var checker = validator.compiled.makeChecker()
+        while true {
+            condition.lock()
+            while pending.isEmpty, !scanningDone { condition.wait() }
+            guard !pending.isEmpty else {
+                condition.unlock()
+                return
+            }
+            let (number, parts) = pending.removeFirst()
+            condition.unlock()
+            let results = parts.map { RecordChecks.check($0, validator: validator, checker: &checker) }
+            condition.lock()
+            finished[number] = results
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// The next batch's results in input order; `nil` after the last.
+    func nextResults() -> [RecordCheckResult]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while finished[taken] == nil, !(scanningDone && taken == scanned) { condition.wait() }
+        guard let results = finished.removeValue(forKey: taken) else { return nil }
+        taken += 1
+        condition.broadcast()
+        return results
+    }
+}
