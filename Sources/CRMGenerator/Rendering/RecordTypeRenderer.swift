@@ -82,6 +82,11 @@ struct RecordTypeRenderer {
         writer.line("// MARK: HubSpot record JSON")
         writer.line()
         writer.block("nonisolated extension \(declaration.typeName)") { writer in
+            writer.documentation("Reads the record from HubSpot's record JSON; the type's own properties go into slots by position.")
+            writer.block("\(access)init(json: Data) throws(RecordJSONError)") { writer in
+                writer.line("self.init(record: try RecordEnvelope(json: json, requiringProperties: false, layout: Self.validationRules.layout))")
+            }
+            writer.line()
             writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
                 writer.line("self.init(record: try RecordEnvelope(from: decoder))")
             }

@@ -28,6 +28,11 @@ public protocol CRMRecord: Codable, Hashable, Sendable {
     /// A record from HubSpot's record JSON, already parsed into its envelope. Never fails.
     init(record: RecordEnvelope)
 
+    /// Reads a record from HubSpot's record JSON with crmgen's own parser: faster than `JSONDecoder`,
+    /// and stricter (a key given twice is an error; `JSONDecoder` keeps one of the values). Generated
+    /// types read their own properties into slots, without a dictionary.
+    init(json: Data) throws(RecordJSONError)
+
     /// Every problem of the record, in property order.
     func validate() -> [ValidationIssue]
 }
@@ -36,7 +41,7 @@ extension CRMRecord {
     /// Reads a record from HubSpot's record JSON with crmgen's own parser: faster than `JSONDecoder`,
     /// and stricter (a key given twice is an error; `JSONDecoder` keeps one of the values).
     public init(json: Data) throws(RecordJSONError) {
-        self.init(record: try RecordEnvelope(json: json, requiringProperties: false, expectedProperties: Self.schema.properties.count))
+        self.init(record: try RecordEnvelope(json: json))
     }
 
     /// The record ID (HubSpot's `id`); `nil` for a record not yet created.

@@ -40,15 +40,14 @@ extension RecordEnvelope {
 
     /// As ``init(json:)``; with `requiringProperties`, an object without `properties` is not a record.
     @_spi(Generated) public init(json: Data, requiringProperties: Bool) throws(RecordJSONError) {
-        try self.init(json: json, requiringProperties: requiringProperties, expectedProperties: 0)
+        try self.init(json: json, requiringProperties: requiringProperties, layout: nil)
     }
 
-    /// As ``init(json:requiringProperties:)``, with room made for `expectedProperties` properties at once
-    /// (a generated type passes its number of properties).
-    @_spi(Generated) public init(json: Data, requiringProperties: Bool, expectedProperties: Int) throws(RecordJSONError) {
+    /// As ``init(json:requiringProperties:)``, keeping the values of `layout`'s names in its slots (how a
+    /// generated type reads its records: no `String` made for those names, no dictionary hashing).
+    @_spi(Generated) public init(json: Data, requiringProperties: Bool, layout: PropertyLayout?) throws(RecordJSONError) {
         let result: Result<RecordEnvelope, RecordJSONError> = json.withUnsafeBytes { raw in
-            var builder = RecordEnvelopeBuilder()
-            builder.record.properties.reserveCapacity(expectedProperties)
+            var builder = RecordEnvelopeBuilder(layout: layout)
             do throws(RecordJSONError) {
                 var parser = RecordJSONParser(raw.bindMemory(to: UInt8.self))
                 try parser.parseRecord(into: &builder, requiringProperties: requiringProperties)
@@ -74,9 +73,15 @@ protocol RecordJSONHandler {
     mutating func property(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>?) throws(RecordJSONError) -> Bool
 }
 
-/// Builds a ``RecordEnvelope``: every string becomes a `String`.
+/// Builds a ``RecordEnvelope``: every string becomes a `String`, but a name of the layout only its slot.
 private struct RecordEnvelopeBuilder: RecordJSONHandler {
     var record = RecordEnvelope()
+    let layout: PropertyLayout?
+
+    init(layout: PropertyLayout?) {
+        self.layout = layout
+        if let layout { record.properties = RecordProperties(layout: layout) }
+    }
 
     mutating func id(_ text: UnsafeBufferPointer<UInt8>?) { record.id = text.map { String(decoding: $0, as: UTF8.self) } }
 
@@ -89,7 +94,9 @@ private struct RecordEnvelopeBuilder: RecordJSONHandler {
     mutating func associations(_ value: [String: AssociationResults]?) { record.associations = value }
 
     mutating func property(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>?) -> Bool {
-        record.properties.insertReceived(String(decoding: name, as: UTF8.self), value.map { String(decoding: $0, as: UTF8.self) })
+        let text = value.map { String(decoding: $0, as: UTF8.self) }
+        if let slot = layout?.position(of: name) { return record.properties.insertReceived(slot: slot, text) }
+        return record.properties.insertReceived(String(decoding: name, as: UTF8.self), text)
     }
 }
 

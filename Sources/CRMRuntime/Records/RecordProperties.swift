@@ -25,21 +25,80 @@ public struct RecordProperties: Hashable, Sendable {
         case null
     }
 
-    /// Names → text as received, `""` included.
-    private var texts: [String: String]
-    /// Names given as JSON `null` (never also in `texts`).
-    private var nulls: Set<String>
+    /// The names a generated type knows, each in a slot of `slots` (read by a hash of the name's bytes,
+    /// not by `Dictionary`'s); `nil` for properties not read into a generated type.
+    private var layout: PropertyLayout?
+    /// By the layout's positions; empty without a layout.
+    private var slots: [Entry?]
+    /// Names outside the layout → entries.
+    private var others: [String: Entry]
 
     /// No properties.
     public init() {
-        texts = [:]
-        nulls = []
+        layout = nil
+        slots = []
+        others = [:]
     }
 
     /// Properties with these texts; `""` is a property without a value.
     public init(_ texts: [String: String]) {
-        self.texts = texts
-        nulls = []
+        layout = nil
+        slots = []
+        others = texts.mapValues(Self.entry)
+    }
+
+    /// No properties yet, with a slot for each name of `layout`: how a generated type's records are read.
+    @_spi(Generated) public init(layout: PropertyLayout) {
+        self.layout = layout
+        slots = Array(repeating: nil, count: layout.names.count)
+        others = [:]
+    }
+
+    private static func entry(_ text: String) -> Entry { text.isEmpty ? .empty : .value(text) }
+
+    /// The layout slot of `name`, if the properties have a layout that holds it.
+    @inline(__always)
+    private func slot(_ name: String) -> Int? {
+        guard let layout else { return nil }
+        return layout.position(of: name)
+    }
+
+    /// Sets or removes the entry of `name`.
+    private mutating func setEntry(_ name: String, _ entry: Entry?) {
+        if let slot = slot(name) { slots[slot] = entry } else { others[name] = entry }
+    }
+
+    /// Every name with its entry, in no particular order.
+    private func forEachEntry(_ body: (String, Entry) -> Bool) -> Bool {
+        if let layout {
+            for (position, entry) in slots.enumerated() {
+                if let entry, !body(layout.names[position], entry) { return false }
+            }
+        }
+        for (name, entry) in others where !body(name, entry) { return false }
+        return true
+    }
+
+    /// Names → entries, whatever the storage: what equality and hashing compare.
+    private var entries: [String: Entry] {
+        guard let layout else { return others }
+        var all = others
+        for (position, entry) in slots.enumerated() {
+            if let entry { all[layout.names[position]] = entry }
+        }
+        return all
+    }
+
+    // MARK: Value semantics
+
+    /// Equal when the same names have the same entries, however each side stores them.
+    public static func == (lhs: RecordProperties, rhs: RecordProperties) -> Bool {
+        if lhs.layout === rhs.layout { return lhs.slots == rhs.slots && lhs.others == rhs.others }
+        return lhs.entries == rhs.entries
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(entries)
     }
 
     // MARK: Reading
@@ -48,81 +107,130 @@ public struct RecordProperties: Hashable, Sendable {
     /// Setting `nil` removes the property; setting a string (`""` too) stores it as it is.
     public subscript(name: String) -> String? {
         get {
-            guard let text = texts[name], !text.isEmpty else { return nil }
+            guard case .value(let text) = entry(name) else { return nil }
             return text
         }
         set {
-            nulls.remove(name)
-            texts[name] = newValue
+            setEntry(name, newValue.map(Self.entry))
         }
     }
 
     /// How the record has the property, or `nil` when it does not.
     public func entry(_ name: String) -> Entry? {
-        if let text = texts[name] { return text.isEmpty ? .empty : .value(text) }
-        return nulls.contains(name) ? .null : nil
+        if let slot = slot(name) { return slots[slot] }
+        return others[name]
     }
 
     /// Whether the record has the property, with or without a value.
-    public func contains(_ name: String) -> Bool { texts[name] != nil || nulls.contains(name) }
+    public func contains(_ name: String) -> Bool { entry(name) != nil }
 
     /// Every property name, sorted.
-    public var names: [String] { (Array(texts.keys) + nulls).sorted() }
+    public var names: [String] {
+        var names: [String] = []
+        _ = forEachEntry { name, _ in
+            names.append(name)
+            return true
+        }
+        return names.sorted()
+    }
 
     /// The properties that have a value (not `""`, not `null`).
-    public var values: [String: String] { texts.filter { !$0.value.isEmpty } }
+    public var values: [String: String] {
+        var values: [String: String] = [:]
+        _ = forEachEntry { name, entry in
+            if case .value(let text) = entry { values[name] = text }
+            return true
+        }
+        return values
+    }
 
     /// How many properties the record has, with or without values.
-    public var count: Int { texts.count + nulls.count }
+    public var count: Int { others.count + slots.count { $0 != nil } }
 
     /// Whether there is no property at all (not even `null`).
-    public var isEmpty: Bool { texts.isEmpty && nulls.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     // MARK: Writing
 
     /// Gives the property `""`: in a request, HubSpot removes its value.
     public mutating func clear(_ name: String) {
-        nulls.remove(name)
-        texts[name] = ""
+        setEntry(name, .empty)
     }
 
     /// Gives the property JSON `null`.
     public mutating func setNull(_ name: String) {
-        texts[name] = nil
-        nulls.insert(name)
+        setEntry(name, .null)
     }
 
     /// Takes the property out of the record: a request leaves HubSpot's value as it is.
     public mutating func remove(_ name: String) {
-        texts[name] = nil
-        nulls.remove(name)
+        setEntry(name, nil)
     }
 
     /// Stores a property read from JSON; `false` when the record already has one of that name.
     @_spi(Generated) public mutating func insertReceived(_ name: String, _ text: String?) -> Bool {
-        // One hash per property where possible: this runs for every property of every record read.
-        if !nulls.isEmpty, nulls.contains(name) { return false }
-        guard let text else {
-            guard texts[name] == nil else { return false }
-            return nulls.insert(name).inserted
+        insertReceived(name, text.map(Self.entry) ?? .null)
+    }
+
+    private mutating func insertReceived(_ name: String, _ entry: Entry) -> Bool {
+        if let slot = slot(name) {
+            guard slots[slot] == nil else { return false }
+            slots[slot] = entry
+            return true
         }
-        let count = texts.count
-        Self.leave(&texts[name, default: text])
-        return texts.count > count
+        // One hash: `others[name, default: entry]` inserts only when absent.
+        let count = others.count
+        Self.leave(&others[name, default: entry])
+        return others.count > count
     }
 
-    /// Makes room for `count` properties, so that reading a record does not grow its storage step by step.
+    /// Stores a property read from JSON at its slot in the layout (`slot` from
+    /// `PropertyLayout.position(of:)`); `false` when the record already has it.
+    @_spi(Generated) public mutating func insertReceived(slot: Int, _ text: String?) -> Bool {
+        guard slots[slot] == nil else { return false }
+        slots[slot] = text.map(Self.entry) ?? .null
+        return true
+    }
+
+    /// Makes room for `count` properties outside the layout.
     @_spi(Generated) public mutating func reserveCapacity(_ count: Int) {
-        texts.reserveCapacity(count)
+        others.reserveCapacity(count)
     }
 
-    /// Takes the value in place and leaves it: `texts[name, default: text]` then inserts `text` only when absent.
-    private static func leave(_: inout String) {}
+    /// Takes the entry in place and leaves it as it is.
+    private static func leave(_: inout Entry) {}
 
     /// Calls `body` with each property's name and text (`""` included, `null`s not) while it returns
     /// `true`; `false` when `body` stopped it.
     @_spi(Generated) public func allTexts(_ body: (String, String) -> Bool) -> Bool {
-        for (name, text) in texts where !body(name, text) { return false }
+        forEachEntry { name, entry in
+            switch entry {
+            case .value(let text): body(name, text)
+            case .empty: body(name, "")
+            case .null: true
+            }
+        }
+    }
+
+    /// With the layout `layout`: calls `body` with the position and text of each property in a slot
+    /// (`""` included) while it returns `true`, then with each other name's text; `false` when `body`
+    /// stopped. `nil` when the properties have another layout or none.
+    @_spi(Generated) public func allTexts(in layout: PropertyLayout, _ body: (Int?, String, String) -> Bool) -> Bool? {
+        guard self.layout === layout else { return nil }
+        for (position, entry) in slots.enumerated() {
+            switch entry {
+            case .value(let text)?: if !body(position, layout.names[position], text) { return false }
+            case .empty?: if !body(position, layout.names[position], "") { return false }
+            case .null?, nil: continue
+            }
+        }
+        for (name, entry) in others {
+            switch entry {
+            case .value(let text): if !body(nil, name, text) { return false }
+            case .empty: if !body(nil, name, "") { return false }
+            case .null: continue
+            }
+        }
         return true
     }
 
@@ -134,10 +242,7 @@ public struct RecordProperties: Hashable, Sendable {
             if case .value(let current) = entry(name), !isSame(current) { remove(name) }
             return
         }
-        if let current = texts[name], !current.isEmpty, isSame(current) {
-            nulls.remove(name)
-            return
-        }
+        if case .value(let current) = entry(name), isSame(current) { return }
         self[name] = text
     }
 }
@@ -164,17 +269,30 @@ extension RecordProperties: Codable {
         self.init()
         for key in container.allKeys {
             if try container.decodeNil(forKey: key) {
-                nulls.insert(key.stringValue)
+                others[key.stringValue] = .null
             } else {
-                texts[key.stringValue] = try container.decode(String.self, forKey: key)
+                others[key.stringValue] = Self.entry(try container.decode(String.self, forKey: key))
             }
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Name.self)
-        for (name, text) in texts { try container.encode(text, forKey: Name(stringValue: name)) }
-        for name in nulls { try container.encodeNil(forKey: Name(stringValue: name)) }
+        var failure: (any Error)?
+        _ = forEachEntry { name, entry in
+            do {
+                switch entry {
+                case .value(let text): try container.encode(text, forKey: Name(stringValue: name))
+                case .empty: try container.encode("", forKey: Name(stringValue: name))
+                case .null: try container.encodeNil(forKey: Name(stringValue: name))
+                }
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        if let failure { throw failure }
     }
 }
 

@@ -7,22 +7,32 @@ import Foundation
 /// run the rules only for a record it does not accept, so speed never changes a verdict or a message.
 /// `Tests/CRMRuntimeTests/RecordRulesTests` holds the two to the same verdict on a corpus of edge values.
 @_spi(Generated) public struct RecordRules: Sendable {
-    fileprivate let names: ByteStringTable
+    /// The object's property names by position: a generated type reads its records into these slots,
+    /// and the rules then find each value's check by its position.
+    public let layout: PropertyLayout
     fileprivate let checks: CheckStorage
     fileprivate let requiredCount: Int
 
     public init(object: ObjectSchema) {
         var patterns: [String: PatternCheck] = [:]
-        names = ByteStringTable(object.properties.map(\.name))
+        layout = PropertyLayout(names: object.properties.map(\.name))
         checks = CheckStorage(object.properties.map { PropertyCheck($0, patterns: &patterns) })
         requiredCount = checks.elements.count { $0.required }
     }
 
     /// Whether ``ValueRules`` finds no issue in these properties.
     public func accepts(_ properties: RecordProperties) -> Bool {
+        // A name without a slot would have no check found for it: such objects take the rules' way.
+        guard layout.slotsAllNames else { return false }
         var required = 0
+        let inLayout = properties.allTexts(in: layout) { position, _, text in
+            guard !text.isEmpty, let position else { return true }
+            if checks.elements[position].required { required += 1 }
+            return Self.withUTF8(text) { checks.elements[position].accepts($0) }
+        }
+        if let inLayout { return inLayout && required == requiredCount }
         let passed = properties.allTexts { name, text in
-            guard !text.isEmpty, let index = Self.withUTF8(name, names.lookup) else { return true }
+            guard !text.isEmpty, let index = Self.withUTF8(name, { (bytes: UnsafeBufferPointer<UInt8>) in layout.position(of: bytes) }) else { return true }
             if checks.elements[index].required { required += 1 }
             return Self.withUTF8(text) { checks.elements[index].accepts($0) }
         }
@@ -45,6 +55,7 @@ import Foundation
         /// a record this reader cannot vouch for (a name outside ASCII, or one whose hash repeats) is not
         /// accepted either.
         public mutating func accepts(json: UnsafeRawBufferPointer) -> Bool {
+            guard handler.rules.layout.slotsAllNames else { return false }
             handler.reset()
             var parser = RecordJSONParser(json.bindMemory(to: UInt8.self))
             do throws(RecordJSONError) {
@@ -100,7 +111,7 @@ private struct CheckingHandler: RecordJSONHandler {
     mutating func associations(_: [String: AssociationResults]?) {}
 
     mutating func property(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>?) throws(RecordJSONError) -> Bool {
-        guard let index = rules.names.lookup(name) else {
+        guard let index = rules.layout.position(of: name) else {
             // Swift compares names by canonical equivalence; bytes suffice only for ASCII names.
             guard name.allSatisfy({ $0 < 0x80 }), otherNames.count < 4096 else { throw Self.rejected }
             let hash = ByteStringTable.hash(name)

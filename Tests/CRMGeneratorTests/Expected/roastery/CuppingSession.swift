@@ -93,6 +93,11 @@ public nonisolated struct CuppingSession: CRMRecord {
 // MARK: HubSpot record JSON
 
 nonisolated extension CuppingSession {
+    /// Reads the record from HubSpot's record JSON; the type's own properties go into slots by position.
+    public init(json: Data) throws(RecordJSONError) {
+        self.init(record: try RecordEnvelope(json: json, requiringProperties: false, layout: Self.validationRules.layout))
+    }
+
     public init(from decoder: any Decoder) throws {
         self.init(record: try RecordEnvelope(from: decoder))
     }

@@ -162,6 +162,11 @@ public nonisolated struct GreenLot: CRMRecord {
 // MARK: HubSpot record JSON
 
 nonisolated extension GreenLot {
+    /// Reads the record from HubSpot's record JSON; the type's own properties go into slots by position.
+    public init(json: Data) throws(RecordJSONError) {
+        self.init(record: try RecordEnvelope(json: json, requiringProperties: false, layout: Self.validationRules.layout))
+    }
+
     public init(from decoder: any Decoder) throws {
         self.init(record: try RecordEnvelope(from: decoder))
     }
