@@ -14,7 +14,12 @@ struct PropertyLayoutTests {
     static let texts: [String?] = [nil, "", "x", "3", "2024-02-29", "a;b", "é"]
 
     enum Step {
-        case receive(String, String?), set(String, String?), clear(String), setNull(String), remove(String), store(String, String?)
+        case receive(String, String?)
+        case set(String, String?)
+        case clear(String)
+        case setNull(String)
+        case remove(String)
+        case store(String, String?)
     }
 
     static func steps(_ random: inout SplitMix64) -> [Step] {
