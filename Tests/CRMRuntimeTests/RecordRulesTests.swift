@@ -261,13 +261,22 @@ struct BytePatternTests {
     static let compiled = [
         "^[A-Z]{2}-[0-9]{3}$", "^(?:red|green|blue)$", "^(red|green)$", "^\\d{3,5}$", "^.{2,4}$", "[a-z_]+-?$", "^$",
         "^[^@]+@[^@]+$", "^a*a*a*a*b$", "^[a-]+$", "^[-a]+$", "^x?y*z+$", "^\\w+\\.\\w{2,}$", "^[A-Za-z0-9_.+-]{1,64}$",
-        "^GL-[0-9]{4,}$", "^(?:|x)$", "^[\\d\\w]+$", "^\\$[0-9]+$", "^a{0}b$",
+        "^GL-[0-9]{4,}$", "^(?:|x)$", "^[\\d\\w]+$", "^\\$[0-9]+$", "^a{0}b$", "^[a-z]+", "(?:a|ab)", "[0-9]{2}",
     ]
     static let notCompiled = [
-        "^[a-z]+", "^(?=.*[0-9]).+$", "^[^@\\s]+$", "^(?i)abc$", "^a+?$", "^a++$", "^(a)(b)$", "^(a|b)c$", "^\\bx$",
+        "^(?=.*[0-9]).+$", "a|ab", "^[^@\\s]+$", "^(?i)abc$", "^a+?$", "^a++$", "^(a)(b)$", "^(a|b)c$", "^\\bx$",
         "^[[:alpha:]]+$", "^[a-z&&[^x]]+$", "^[a--z]$", "^a{2,1}$", "^a{,3}$", "^\\p{L}+$", "^(a)\\1$", "^a|b$",
         "^[]a]$", "^a{100000}$", "^é$", "^\\s$", "^\\x41$",
     ]
+
+    @Test("a pattern matches whole values: not only ICU's first match (a|ab takes ab), never a prefix")
+    func wholeValues() {
+        #expect(CompiledPattern("a|ab").matches("ab"))
+        #expect(CompiledPattern("^(?:a|ab)").matches("ab"))
+        #expect(!CompiledPattern("^[a-z]+").matches("abc1"))
+        #expect(!CompiledPattern("^[a-z]+$").matches("abc\n"))
+        #expect(CompiledPattern("[0-9]{2}").matches("42") && !CompiledPattern("[0-9]{2}").matches("421"))
+    }
 
     @Test("the compiled subset compiles, everything else does not")
     func compilation() {

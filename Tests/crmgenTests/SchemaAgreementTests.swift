@@ -25,12 +25,12 @@ struct SchemaAgreementTests {
         "AB-123", "AB-1234", "ab-123", "AB-123\n", "true\n", "100\n",
         "small", "medium", "x.l", "xal", "a|b", "a", "red", "red;green", ";red", "red;;", ";", "red;purple", "semi;colon",
         "semi", "blue+", "blueee", "é", "éé", "😀😀", "e\u{301}e\u{301}", "\u{0}", "\u{1F}x", "ab\u{202E}cd", "41629779",
-        "Widget name!", "Widget name!!",
+        "Widget name!", "Widget name!!", "ab", "abab",
         ]
     }
 
     static var baseline: [String: Any] { ["title": "Widget", "count": "3", "tags": "red"] }
-    static let propertyNames = ["title", "code", "email", "website", "domain", "phone", "nickname", "score", "price", "count",
+    static let propertyNames = ["title", "code", "grade", "email", "website", "domain", "phone", "nickname", "score", "price", "count",
                                 "born_on", "seen_at", "active", "size", "tags", "buyer"]
 
     /// The baseline record, then one record per property and edge value with that value in place,

@@ -93,7 +93,7 @@ public enum JSONSchemaExporter {
             var schema: [String: Any] = ["type": "string", "minLength": max(1, minLength ?? 0)]
             if let maxLength { schema["maxLength"] = maxLength }
             var patterns: [String] = []
-            if let pattern { patterns.append(strict("^(?:" + pattern + ")$")) }
+            if let pattern { patterns.append(strict(WholeValuePattern.ecma(pattern))) }
             if let format { patterns.append(strict(formatPattern(format))) }
             if patterns.count == 1 { schema["pattern"] = patterns[0] }
             if patterns.count > 1 { schema["allOf"] = patterns.map { ["pattern": $0] } }

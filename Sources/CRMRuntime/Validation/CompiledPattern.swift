@@ -1,6 +1,6 @@
 import Foundation
 
-/// A property's `pattern`, compiled once and matched against whole values.
+/// A property's `pattern`, compiled once and matched against whole values (``WholeValuePattern``).
 @_spi(Generated) public final class CompiledPattern: @unchecked Sendable {  // NSRegularExpression is immutable and safe to share
     public let pattern: String
     private let expression: NSRegularExpression?
@@ -8,7 +8,7 @@ import Foundation
     /// A pattern that does not compile matches nothing; the loader rejects such definitions first.
     public init(_ pattern: String) {
         self.pattern = pattern
-        expression = try? NSRegularExpression(pattern: pattern)
+        expression = try? NSRegularExpression(pattern: WholeValuePattern.icu(pattern))
     }
 
     /// Whether the whole value matches.

@@ -117,10 +117,13 @@ struct PropertyReader {
         property.minLength = minLength?.value
         property.maxLength = maxLength?.value
         if let pattern = reader.string("pattern") {
-            if patterns.isValid(pattern.value) {
-                property.pattern = pattern.value
-            } else {
+            switch patterns.verdict(pattern.value) {
+            case .valid: property.pattern = pattern.value
+            case .invalid:
                 log.error("pattern of property '\(property.name)' is not a valid regular expression: '\(pattern.value)'", at: pattern.location)
+            case .escapesGroup:
+                log.error("pattern of property '\(property.name)' cannot be matched against whole values: inside '(?:…)' it no longer compiles ('\\Q' without '\\E', or a '#' comment under '(?x)'): '\(pattern.value)'",
+                          at: pattern.location)
             }
         }
     }

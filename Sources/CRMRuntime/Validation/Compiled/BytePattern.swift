@@ -1,10 +1,10 @@
-/// A regular expression of the shapes CRM definitions use, compiled to a matcher over UTF-8 bytes:
-/// `^`, a sequence of atoms each with a quantifier, and `$` (`^[A-Z]{2}-[0-9]{4,}$`), or alternatives of
-/// such sequences in one group (`^(?:red|green|blue)$`). An atom is an ASCII character, an escaped
+/// A regular expression of the shapes CRM definitions use, compiled to a matcher of whole values over
+/// UTF-8 bytes: an optional `^`, a sequence of atoms each with a quantifier, and an optional `$`
+/// (`^[A-Z]{2}-[0-9]{4,}$`), or alternatives of such sequences in one group (`^(?:red|green|blue)$`). An atom is an ASCII character, an escaped
 /// punctuation character, `.`, `\d`, `\w`, or a class (`[A-Za-z_]`, `[^@]`) of ASCII characters, ranges and
 /// those escapes. Any other syntax (groups elsewhere, lookaround, flags, back references, lazy or
-/// possessive quantifiers, `\s`, a missing `$`) does not compile: such patterns are matched by
-/// `NSRegularExpression` alone, through ``CompiledPattern``.
+/// possessive quantifiers, `\s`) does not compile: such patterns are matched by `NSRegularExpression`
+/// alone, through ``CompiledPattern``.
 ///
 /// The matcher decides exactly what `CompiledPattern.matches` decides, for values of ASCII characters
 /// other than the line terminators `\n`, `\v`, `\f`, `\r`; for any other value ``matches(_:)`` returns
@@ -164,10 +164,9 @@ private struct PatternParser {
     mutating func parse() -> [[BytePattern.Item]]? {
         guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
         var end = bytes.count
-        // The pattern must end in an unescaped `$`: without it ICU's first match may stop short of a
-        // longer one, which only backtracking order decides.
-        guard end > 0, bytes[end - 1] == UInt8(ascii: "$"), !isEscaped(at: end - 1) else { return nil }
-        end -= 1
+        // Patterns match whole values (`WholeValuePattern`), so a final `$` changes nothing on the values
+        // decided here, which hold no line terminator.
+        if end > 0, bytes[end - 1] == UInt8(ascii: "$"), !isEscaped(at: end - 1) { end -= 1 }
         if bytes.first == UInt8(ascii: "^") { index = 1 }
         guard index <= end else { return nil }
         // One group around everything: `(?:a|b)` or `(a|b)`.
