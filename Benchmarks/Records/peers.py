@@ -34,7 +34,7 @@ import crm_rules
 def lines(path):
     with open(path, "rb") as f:
         for number, line in enumerate(f, 1):
-            if line.strip():
+            if not line.isspace():
                 yield number, line
 
 
