@@ -5,7 +5,7 @@
 #
 #   bash Benchmarks/LoaderBenchmark/run.sh [OBJECTS] [PROPERTIES]     (default 2000 40)
 #
-# Needs hyperfine (apt-get install hyperfine) and libyaml-dev. Prints hyperfine's table;
+# Needs hyperfine (installed with apt-get when missing) and libyaml-dev. Prints hyperfine's table;
 # ratios are against the floor measured in the same run.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,7 +15,10 @@ properties="${2:-40}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-command -v hyperfine >/dev/null || { echo "needs hyperfine: apt-get install -y hyperfine" >&2; exit 2; }
+if ! command -v hyperfine >/dev/null; then
+    [ "$(id -u)" = 0 ] || { echo "needs hyperfine: apt-get install -y hyperfine" >&2; exit 2; }
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
+fi
 
 echo "== building (release)"
 (cd "$root" && swift build -c release --product crmgen >/dev/null)

@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
-// Record validation benchmark (issue 6): generated validators, the dynamic validator and the
-// decode floor over the same synthetic HubSpot records. See README.md.
+// Record validation benchmark: RecordBench decodes, or decodes and validates, NDJSON records of
+// rich_record (its generated type, the dynamic validator, the decode floor). Benchmarks/run.sh runs it
+// beside crmgen check and the Python peers; see the comment at the top of Sources/RecordBench/main.swift.
 import PackageDescription
 
 let package = Package(

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The benchmark of issue 15, in one command:
+#
+#   bash Benchmarks/run.sh [--quick]
+#
+# Records: a seeded NDJSON file of HubSpot records of a rich 41-property object (200,000 records of
+# about 1.6 KB; --quick: 20,000), checked by `crmgen check`, by the generated type (decode + validate()),
+# by the decode floor and by Python peers (pydantic, msgspec, jsonschema-rs; orjson parse-only), each
+# holding the same rules; the line numbers of the bad records each finds are compared with crmgen check's.
+# Loading: `crmgen validate` of 2,000 generated definitions (--quick: 500) against a libyaml event scan (time and
+# callgrind instructions), Yams and PyYAML as references. Generate: `crmgen generate` of the same files.
+# Every tool runs pinned to one core, interleaved, 5 rounds (--quick: 3), median; startup subtracted.
+# Prints the tables and writes BENCHMARKS.md at the repository root (replaced). About 20 minutes
+# (--quick: about 5) on a 2-core machine once built; the first release builds take longer.
+#
+# Builds in release what it runs (crmgen; Benchmarks/RecordValidation's RecordBench, whose RichRecord
+# type CRMGenPlugin generates; Benchmarks/LoaderBenchmark's yams-parse; libyaml_events.c), installs
+# missing system tools with apt-get (valgrind, time, util-linux, libyaml-dev, gcc, pkg-config,
+# python3-venv) and the peers into Benchmarks/.venv with pip (Benchmarks/requirements.txt).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+
+records=200000 rounds=5 objects=2000 loading_rounds=5 command="bash Benchmarks/run.sh"
+for argument in "$@"; do
+    case "$argument" in
+        --quick) records=20000 rounds=3 objects=500 loading_rounds=3 command="bash Benchmarks/run.sh --quick" ;;
+        -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown argument '$argument' (usage: bash Benchmarks/run.sh [--quick])" >&2; exit 2 ;;
+    esac
+done
+
+# MARK: system tools
+apt_updated=0
+apt_install() {
+    if [ "$(id -u)" != 0 ]; then echo "run.sh: needs $* (apt-get install -y $*), and is not root" >&2; exit 1; fi
+    if [ "$apt_updated" = 0 ]; then apt-get update -qq; apt_updated=1; fi
+    echo "== installing $*"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+command -v swift >/dev/null || { echo "run.sh: needs the Swift toolchain (swift) on PATH" >&2; exit 1; }
+command -v taskset >/dev/null || apt_install util-linux
+[ -x /usr/bin/time ] || apt_install time
+command -v valgrind >/dev/null || apt_install valgrind
+command -v cc >/dev/null || apt_install gcc
+command -v pkg-config >/dev/null || apt_install pkg-config
+pkg-config --exists yaml-0.1 || apt_install libyaml-dev
+python3 -c "import ensurepip, venv" 2>/dev/null || apt_install python3-venv
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/crmgen-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# MARK: builds (release)
+build() {  # build FOLDER PRODUCT: quiet unless it fails
+    local folder="$1" product="$2"
+    echo "== building $product (release) in ${folder#"$root"/}"
+    if ! (cd "$folder" && swift build -c release --product "$product") >"$work/build.log" 2>&1; then
+        tail -n 60 "$work/build.log" >&2
+        echo "run.sh: building $product failed" >&2
+        exit 1
+    fi
+}
+build "$root" crmgen
+build "$here/RecordValidation" RecordBench
+build "$here/LoaderBenchmark" yams-parse
+crmgen="$(cd "$root" && swift build -c release --show-bin-path)/crmgen"
+record_bench="$(cd "$here/RecordValidation" && swift build -c release --show-bin-path)/RecordBench"
+yams="$(cd "$here/LoaderBenchmark" && swift build -c release --show-bin-path)/yams-parse"
+# shellcheck disable=SC2046  # pkg-config's flags are words
+cc -O2 -o "$work/libyaml_events" "$here/LoaderBenchmark/libyaml_events.c" $(pkg-config --cflags --libs yaml-0.1)
+
+# MARK: the peers
+venv="$here/.venv"
+[ -x "$venv/bin/python" ] || { echo "== creating $venv"; python3 -m venv "$venv"; }
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
+# The shared port of crmgen's grammars against line-by-line ports of crmgen's byte matchers.
+"$venv/bin/python" "$here/Records/crm_rules.py" --self-test
+
+commit="$(git -C "$root" rev-parse --short HEAD)"
+if [ -n "$(git -C "$root" status --porcelain --untracked-files=no -- . ':(exclude)BENCHMARKS.md')" ]; then
+    commit="$commit, dirty (uncommitted changes)"
+fi
+
+"$venv/bin/python" "$here/bench.py" --work "$work" --output "$root/BENCHMARKS.md" --command "$command" \
+    --commit "$commit" --crmgen "$crmgen" --record-bench "$record_bench" --libyaml-events "$work/libyaml_events" \
+    --yams "$yams" --python "$venv/bin/python" --records "$records" --rounds "$rounds" --objects "$objects" \
+    --loading-rounds "$loading_rounds"
+echo "wrote BENCHMARKS.md"
