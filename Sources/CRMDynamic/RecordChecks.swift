@@ -34,6 +34,11 @@ public struct RecordChecks: Sequence, IteratorProtocol {
 
     /// Records in a batch handed to a job: enough to make the hand-over cheap, few enough to keep memory small.
     static let batchSize = 256
+    /// A batch also ends after this many bytes of records.
+    static let batchBytes = 1 << 20
+    /// The scanner waits while batches of this many bytes are scanned and not yet taken (a batch may
+    /// pass it by one record: records of up to 16 MiB are read whole).
+    static let bytesInFlight = 16 << 20
 
     public init(_ stream: RecordStream, validator: DynamicValidator, jobs: Int = 1) {
         self.validator = validator
@@ -86,6 +91,9 @@ private final class CheckPipeline: @unchecked Sendable {
     private var finished: [Int: [RecordCheckResult]] = [:]
     private var scanned = 0
     private var taken = 0
+    /// Bytes of the batches scanned and not yet taken, by batch number.
+    private var sizes: [Int: Int] = [:]
+    private var bytesHeld = 0
     private var scanningDone = false
     /// Batches scanned but not taken: the scanner waits above this, which bounds memory.
     private let limit: Int
@@ -103,20 +111,31 @@ private final class CheckPipeline: @unchecked Sendable {
     private func scan() {
         while true {
             condition.lock()
-            while scanned - taken >= limit { condition.wait() }
+            while scanned - taken >= limit || bytesHeld >= RecordChecks.bytesInFlight { condition.wait() }
             condition.unlock()
             var parts: [RecordStream.Part] = []
             parts.reserveCapacity(RecordChecks.batchSize)
-            while parts.count < RecordChecks.batchSize, let part = stream.nextPart() { parts.append(part) }
+            var bytes = 0
+            var ended = false
+            while parts.count < RecordChecks.batchSize, bytes < RecordChecks.batchBytes {
+                guard let part = stream.nextPart() else {
+                    ended = true
+                    break
+                }
+                if case .scanned(.record(let data, _)) = part { bytes += data.count }
+                parts.append(part)
+            }
             condition.lock()
             if !parts.isEmpty {
                 pending.append((scanned, parts))
+                sizes[scanned] = bytes
+                bytesHeld += bytes
                 scanned += 1
             }
-            if parts.count < RecordChecks.batchSize { scanningDone = true }
+            if ended { scanningDone = true }
             condition.broadcast()
             condition.unlock()
-            if parts.count < RecordChecks.batchSize { return }
+            if ended { return }
         }
     }
 
@@ -145,6 +164,7 @@ private final class CheckPipeline: @unchecked Sendable {
         defer { condition.unlock() }
         while finished[taken] == nil, !(scanningDone && taken == scanned) { condition.wait() }
         guard let results = finished.removeValue(forKey: taken) else { return nil }
+        bytesHeld -= sizes.removeValue(forKey: taken) ?? 0
         taken += 1
         condition.broadcast()
         return results

@@ -1,4 +1,4 @@
-import CRMRuntime
+@_spi(Generated) import CRMRuntime
 import Foundation
 
 /// Finds where records begin and end in JSON text, one byte at a time: a push-down automaton over
@@ -125,6 +125,7 @@ struct RecordScanner {
             case .string:
                 // Most bytes of a file are in strings: this loop is the hot path.
                 if keyMatch < 0 {
+                    i = JSONStringBytes.skipPlain(bytes, from: i, stoppingAtNonASCII: false)
                     while i < end {
                         let byte = bytes[i]
                         if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }

@@ -401,11 +401,8 @@ struct RecordJSONParser {
         index += 1
         let start = index
         while index < bytes.count {
-            if index + 8 <= bytes.count, let base = bytes.baseAddress,
-               !Self.needsAttention(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
-            }
+            index = JSONStringBytes.skipPlain(bytes, from: index, stoppingAtNonASCII: true)
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 defer { index += 1 }
@@ -421,20 +418,6 @@ struct RecordJSONParser {
             }
         }
         throw syntax("unterminated string")
-    }
-
-    /// Whether any of eight bytes is a quote, a backslash, a control character or not ASCII: the bytes a
-    /// string's loop must look at one by one (the others it passes eight at a time).
-    @inline(__always)
-    private static func needsAttention(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let hasQuote = (quotes &- ones) & ~quotes
-        let hasBackslash = (backslashes &- ones) & ~backslashes
-        let hasControl = (word &- ones &* 0x20) & ~word
-        return (word | hasQuote | hasBackslash | hasControl) & highs != 0
     }
 
     private mutating func escapedString(from start: Int) throws(RecordJSONError) -> [UInt8] {

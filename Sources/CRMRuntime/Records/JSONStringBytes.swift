@@ -1,0 +1,34 @@
+/// The inside of a JSON string, eight bytes at a time: most bytes of record JSON are in strings, and
+/// both the record parser and `crmgen check`'s scanner pass over them looking for the few that matter.
+@_spi(Generated) public enum JSONStringBytes {
+    /// The first index from `start` whose byte is a quote, a backslash or a control character (or, with
+    /// `stoppingAtNonASCII`, any byte of 0x80 or more), or an index less than 8 bytes before the end,
+    /// from which the caller goes on one byte at a time.
+    @inline(__always)
+    public static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stoppingAtNonASCII: Bool) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var index = start
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if needsAttention(word, nonASCII: stoppingAtNonASCII) { break }
+            index += 8
+        }
+        return index
+    }
+
+    /// Whether any of eight bytes is a quote, a backslash or a control character (or not ASCII, when
+    /// `nonASCII`): the classic test for a zero byte, applied to the word XORed with each byte sought.
+    @inline(__always)
+    static func needsAttention(_ word: UInt64, nonASCII: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let hasQuote = (quotes &- ones) & ~quotes
+        let hasBackslash = (backslashes &- ones) & ~backslashes
+        let hasControl = (word &- ones &* 0x20) & ~word
+        let found = (hasQuote | hasBackslash | hasControl) & highs
+        return found != 0 || (nonASCII && word & highs != 0)
+    }
+}
