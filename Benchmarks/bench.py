@@ -48,9 +48,9 @@ class Run:
         self.seconds, self.cpu_seconds, self.rss_kib, self.status = seconds, cpu_seconds, rss_kib, status
 
 
-def run_timed(command, stdout_path, stderr_path, ok=(0,), cwd=None):
+def run_timed(command, stdout_path, stderr_path, ok=(0,), cwd=None, pinned=True):
     rss_path = stderr_path + ".rss"
-    full = ["/usr/bin/time", "-f", "%M", "-o", rss_path] + PIN + command
+    full = ["/usr/bin/time", "-f", "%M", "-o", rss_path] + (PIN if pinned else []) + command
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         start = time.perf_counter()
         process = subprocess.Popen(full, stdout=out, stderr=err, cwd=cwd)
@@ -150,7 +150,8 @@ def records_section(args, work):
     bench = args.record_bench
     tools = [
         RecordTool("`crmgen check` (CLI)", "crmgen",
-                   lambda path, bad: [crmgen, "check", "rich_record", path, "--definitions", definition, "--color", "never"],
+                   lambda path, bad: [crmgen, "check", "rich_record", path, "--definitions", definition, "--color", "never",
+                                      "--jobs", "1"],
                    "check", ok=(0, 1)),
         RecordTool("crmgen generated decode + `validate()` (RecordBench generated)", "crmgen",
                    lambda path, bad: [bench, "run", "generated", path, bad], "file"),
@@ -234,8 +235,37 @@ def records_section(args, work):
     summary = (f"{args.records:,} records of `rich_record` ({property_count} properties, {size / args.records:,.0f} bytes a "
                f"record, {size / 1e6:.0f} MB), {len(reference):,} bad; {args.rounds} rounds; {generator_note}.")
     details = disagreement_details(args, records, tools[0], disagreements, expected, describe, schema, work)
-    return {"table": text, "summary": summary, "details": details, "rates": rates, "fastest_peer": fastest_peer,
+    scaling = scaling_section(args, work, records, one, definition, reference)
+    return {"scaling": scaling, "table": text, "summary": summary, "details": details, "rates": rates, "fastest_peer": fastest_peer,
             "cpu_rates": cpu_rates, "fastest_peer_cpu": fastest_peer_cpu, "tools": tools, "disagreements": disagreements}
+
+
+def scaling_section(args, work, records, one, definition, reference):
+    """`crmgen check --jobs 1` against `--jobs N` (N = the cores), not pinned, interleaved: the speed-up of
+    checking on every core, with the same diagnostics."""
+    cores = os.cpu_count() or 1
+    log(f"== records: crmgen check --jobs 1 and --jobs {cores}, {args.rounds} rounds, interleaved, not pinned")
+    runs = {1: [], cores: []}
+    for r in range(args.rounds):
+        for jobs in ([1, cores] if r % 2 == 0 else [cores, 1]):
+            command = lambda path: [args.crmgen, "check", "rich_record", path, "--definitions", definition,
+                                    "--color", "never", "--jobs", str(jobs)]
+            base = os.path.join(work, f"jobs{jobs}-r{r}")
+            small = run_timed(command(one), base + "-small.out", base + "-small.err", (0, 1), pinned=False)
+            big = run_timed(command(records), base + ".out", base + ".err", (0, 1), pinned=False)
+            if check_bad_lines(base + ".err", records) != reference:
+                fail(f"crmgen check --jobs {jobs} found other bad records than --jobs 1 pinned")
+            seconds = big.seconds - small.seconds
+            runs[jobs].append((seconds, big.rss_kib))
+            log(f"   round {r + 1}: --jobs {jobs}: {big.seconds:.2f} s - {small.seconds:.2f} s startup = "
+                f"{(args.records - 1) / max(seconds, 1e-9):,.0f} records/s, peak {big.rss_kib / 1024:.0f} MB")
+    one_job = statistics.median(t for t, _ in runs[1])
+    all_jobs = statistics.median(t for t, _ in runs[cores])
+    rows = [[f"`crmgen check --jobs {jobs}`", fmt_int((args.records - 1) / statistics.median(t for t, _ in runs[jobs])),
+             f"{one_job / statistics.median(t for t, _ in runs[jobs]):.2f}x", "yes",
+             f"{max(m for _, m in runs[jobs]) / 1024:.0f}"] for jobs in (1, cores)]
+    text = table(["command", "records/s", "speed-up", "same bad records", "peak RSS MB"], rows)
+    return {"table": text, "speedup": one_job / max(all_jobs, 1e-9), "cores": cores}
 
 
 def disagreement_details(args, records, check_tool, disagreements, expected, describe, schema, work):
@@ -453,6 +483,14 @@ what each part measures: README's [Benchmarks](README.md#benchmarks) section and
 {generated_cpu / records['fastest_peer_cpu']:.2f}x in CPU time); issue 15's goal is 2.0x or more, with the same verdicts.
 
 {records['details']}
+
+### On every core
+
+The same file, `crmgen check --jobs 1` against `--jobs {records['scaling']['cores']}`, not pinned, interleaved; startup
+subtracted as above. Issue 15's goal: 1.8x or more on 2 cores, memory constant in the file's size.
+
+{records['scaling']['table']}
+
 ## Loading
 
 {loading['summary']}
@@ -473,6 +511,8 @@ The same files, `crmgen generate --definitions DIR --output OUT` into an empty f
   Tools run interleaved (each round runs every tool once, the order rotating by one each round); the
   figure is the median of the rounds. records/s = (records − 1) / that time; "range over rounds" is the
   lowest and highest round.
+- **crmgen check on one core** runs with `--jobs 1`; the section "On every core" runs it unpinned with
+  `--jobs 1` and with one job per core.
 - **CPU time**: user + system time of the same runs (`wait4`), startup subtracted the same way. On a busy
   machine wall time also counts the time a tool waited for the core; CPU time does not, so it is the
   steadier figure when the load average is high (it still feels shared caches).

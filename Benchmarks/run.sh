@@ -61,6 +61,9 @@ build() {  # build FOLDER PRODUCT: quiet unless it fails
     fi
 }
 build "$root" crmgen
+# SwiftPM keeps the plan of a path dependency's sources: a file added to crmgen since the last build would
+# be missing from it. Dropping the plan (not the compiled objects) makes it look again.
+rm -f "$here/RecordValidation/.build/release.yaml" "$here/RecordValidation/.build/release/description.json"
 build "$here/RecordValidation" RecordBench
 build "$here/LoaderBenchmark" yams-parse
 crmgen="$(cd "$root" && swift build -c release --show-bin-path)/crmgen"
