@@ -1,26 +1,72 @@
-import Foundation
-
 /// Builds Swift source text line by line with indentation, so renderers never glue
 /// templates together by hand (after swift-protobuf's code printer).
+///
+/// The text is a buffer of UTF-8 bytes that the generator hands on with ``take()`` whenever it grows
+/// past ``flushThreshold``, so even a file of many megabytes (`Registry.swift` of thousands of
+/// objects) is never held whole. A line can be written in pieces (``write(_:)``, then ``endLine()``),
+/// which saves making a string of them first on the generator's busiest lines.
 struct CodeWriter {
-    private(set) var text = ""
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
+    /// Whether nothing has been written on the current line yet (its indentation is still to come).
+    private var atLineStart = true
     private static let indentUnit = "    "
+    /// The indentation of the first levels, made once (deeper levels are made as needed).
+    private static let indents = (0..<12).map { Array(String(repeating: indentUnit, count: $0).utf8) }
+    /// How much text the generator lets a writer hold before it hands it on (64 KiB).
+    static let flushThreshold = 1 << 16
+
+    /// Whether the buffer holds more than ``flushThreshold`` bytes.
+    var isFull: Bool { bytes.count >= Self.flushThreshold }
+
+    /// The text written since the last call, which leaves the buffer empty (the indentation stays).
+    mutating func take() -> [UInt8] {
+        let taken = bytes
+        bytes = []
+        bytes.reserveCapacity(Self.flushThreshold + Self.flushThreshold / 2)
+        return taken
+    }
+
+    /// Appends `piece` to the current line, indenting the line first if it is new.
+    mutating func write(_ piece: String) {
+        if piece.isEmpty { return }
+        if atLineStart {
+            if depth > 0 { bytes += depth < Self.indents.count ? Self.indents[depth] : Array(String(repeating: Self.indentUnit, count: depth).utf8) }
+            atLineStart = false
+        }
+        bytes.append(contentsOf: piece.utf8)
+    }
+
+    /// Ends the current line (a line with nothing written on it is a blank line, without indentation).
+    mutating func endLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        atLineStart = true
+    }
 
     /// One line at the current indentation; an empty string writes a blank line.
     mutating func line(_ content: String = "") {
-        if content.isEmpty {
-            text += "\n"
-        } else {
-            text += String(repeating: Self.indentUnit, count: depth) + content + "\n"
-        }
+        write(content)
+        endLine()
     }
 
     /// `header {`, the body one level deeper, then `}` (or `closing`).
     mutating func block(_ header: String, closing: String = "}", _ body: (inout CodeWriter) -> Void) {
-        line(header + " {")
-        depth += 1
+        open(header)
         body(&self)
+        close(closing)
+    }
+
+    /// `header {`, and what follows one level deeper until ``close(_:)``: for a block whose body
+    /// is written by code that hands the text on as it goes.
+    mutating func open(_ header: String) {
+        write(header)
+        write(" {")
+        endLine()
+        depth += 1
+    }
+
+    /// Ends what ``open(_:)`` began: one level out, then `}` (or `closing`).
+    mutating func close(_ closing: String = "}") {
         depth -= 1
         line(closing)
     }
@@ -38,13 +84,21 @@ struct CodeWriter {
         var lines = SwiftSyntax.commentLines(content)
         while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), lines.count > 1 { lines.removeLast() }
         for line in lines {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            self.line(trimmed.isEmpty ? "///" : "/// " + trimmed)
+            let trimmed = SwiftSyntax.trimmingWhitespace(line)
+            if trimmed.isEmpty {
+                self.line("///")
+            } else {
+                write("/// ")
+                write(trimmed)
+                endLine()
+            }
         }
     }
 
     /// One `// …` line of text from a definition.
     mutating func comment(_ content: String) {
-        line("// " + SwiftSyntax.commentText(content))
+        write("// ")
+        write(SwiftSyntax.commentText(content))
+        endLine()
     }
 }
