@@ -21,13 +21,16 @@ public struct SwiftGenerator: Sendable {
     }
 
     /// Hands each file to `sink` as it is rendered, in pieces (see ``GeneratedFileSink``), so a caller
-    /// can write it out and let it go: no file is held whole, nor more than one at a time.
+    /// can write it out and let it go: no file is held whole, nor more than a batch of
+    /// ``ConcurrentRendering/batchSize`` files rendered at once on all cores.
     public func generate<Sink: GeneratedFileSink>(_ schema: Schema, into sink: inout Sink) throws(Sink.Failure) {
         let renderer = FileRenderer(schema: schema, options: options)
         let files = GeneratedFileNames.assign(options.definitionFiles.sorted())
-        for (file, name) in files {
-            try sink.beginFile(named: name)
-            try sink.write(renderer.definitionFile(file, named: name))
+        try ConcurrentRendering.forEachBatch(files.indices) { index in
+            renderer.definitionFile(files[index].path, named: files[index].file)
+        } consume: { index, text throws(Sink.Failure) in
+            try sink.beginFile(named: files[index].file)
+            try sink.write(text)
             try sink.endFile()
         }
 
@@ -41,8 +44,12 @@ public struct SwiftGenerator: Sendable {
             standard.line("// The standard objects' types are not generated into this module; they come from CRMObjects.")
             standard.line("// (crmgen generate --include-standard-types, or includeStandardTypes: true in crmgen-config.yaml, puts them here.)")
         }
-        for object in standardObjects {
-            renderer.writeRecordType(object, into: &standard)
+        try ConcurrentRendering.forEachBatch(standardObjects.indices) { index in
+            var writer = CodeWriter()
+            renderer.writeRecordType(standardObjects[index], into: &writer)
+            return writer.take()
+        } consume: { _, text throws(Sink.Failure) in
+            standard.append(lines: text)
             try standard.handOn(to: &sink, onlyIfFull: true)
         }
         try standard.handOn(to: &sink)
@@ -68,8 +75,8 @@ public struct SwiftGenerator: Sendable {
         try sink.endFile()
     }
 
-    /// What every file of one schema is rendered from, worked out once.
-    struct FileRenderer {
+    /// What every file of one schema is rendered from, worked out once and shared by the cores.
+    struct FileRenderer: Sendable {
         let access: String
         let imports: [String]
         let paths: SourcePaths

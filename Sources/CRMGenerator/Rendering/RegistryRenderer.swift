@@ -73,8 +73,15 @@ struct RegistryRenderer {
             try writer.handOn(to: &sink, onlyIfFull: true)
         }
         writer.line("]")
-        for object in declaration.objects {
-            writeObject(object, into: &writer)
+        // Each object's constant is rendered on whichever core is free, and handed on in order.
+        let objects = declaration.objects
+        let empty = CodeWriter(indentedLike: writer)
+        try ConcurrentRendering.forEachBatch(objects.indices) { index in
+            var writer = empty
+            writeObject(objects[index], into: &writer)
+            return writer.take()
+        } consume: { _, text throws(Sink.Failure) in
+            writer.append(lines: text)
             try writer.handOn(to: &sink, onlyIfFull: true)
         }
         writer.close()

@@ -47,7 +47,8 @@ enum SchemaValueRenderer {
             if arguments.count <= 1 { return true }
             let bytes = name.utf8.count + 2 + arguments.reduce(0) { $0 + $1.utf8.count } + 2 * (arguments.count - 1)
             if bytes <= 110 { return true }
-            if ([name] + arguments).allSatisfy({ SwiftSyntax.allBytes(of: $0) { $0 < 0x80 && $0 != 0x0D } }) { return false }
+            func isOneBytePerCharacter(_ text: String) -> Bool { SwiftSyntax.allBytes(of: text) { $0 < 0x80 && $0 != 0x0D } }
+            if isOneBytePerCharacter(name), arguments.allSatisfy(isOneBytePerCharacter) { return false }
             return SwiftSyntax.hasAtMost(110, charactersIn: "\(name)(\(arguments.joined(separator: ", ")))")
         }
     }

@@ -16,15 +16,30 @@ struct CodeWriter {
     /// How much text the generator lets a writer hold before it hands it on (64 KiB).
     static let flushThreshold = 1 << 16
 
+    init() {
+        bytes.reserveCapacity(1 << 14)
+    }
+
+    /// An empty writer at `other`'s indentation, to render a part of its text elsewhere (on another core).
+    init(indentedLike other: CodeWriter) {
+        self.init()
+        depth = other.depth
+    }
+
     /// Whether the buffer holds more than ``flushThreshold`` bytes.
     var isFull: Bool { bytes.count >= Self.flushThreshold }
 
-    /// The text written since the last call, which leaves the buffer empty (the indentation stays).
+    /// The text written since the last call, which leaves the buffer empty, as large as it had grown
+    /// (the indentation stays).
     mutating func take() -> [UInt8] {
         let taken = bytes
-        bytes = []
-        bytes.reserveCapacity(Self.flushThreshold + Self.flushThreshold / 2)
+        bytes.removeAll(keepingCapacity: true)
         return taken
+    }
+
+    /// Appends whole lines that a writer made ``init(indentedLike:)`` this one wrote.
+    mutating func append(lines text: [UInt8]) {
+        bytes += text
     }
 
     /// Appends `piece` to the current line, indenting the line first if it is new.
@@ -34,7 +49,8 @@ struct CodeWriter {
             if depth > 0 { bytes += depth < Self.indents.count ? Self.indents[depth] : Array(String(repeating: Self.indentUnit, count: depth).utf8) }
             atLineStart = false
         }
-        bytes.append(contentsOf: piece.utf8)
+        var piece = piece
+        piece.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Ends the current line (a line with nothing written on it is a blank line, without indentation).
@@ -81,6 +97,14 @@ struct CodeWriter {
     /// `///` lines; every kind of line break in `content` starts a new comment line, so no text can
     /// end the comment. Trailing blank lines are dropped; blank lines inside stay as `///`.
     mutating func documentation(_ content: String) {
+        // Most documentation is one line with nothing to escape or trim: written as it is.
+        if let first = content.utf8.first, let last = content.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
+           SwiftSyntax.hasNothingToEscape(content, allowing: .tabQuoteAndBackslash) {
+            write("/// ")
+            write(content)
+            endLine()
+            return
+        }
         var lines = SwiftSyntax.commentLines(content)
         while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), lines.count > 1 { lines.removeLast() }
         for line in lines {
