@@ -47,7 +47,9 @@ struct SpellingShortcutTests {
         values += stride(from: UInt32(0x10000), through: 0x10FFFF, by: 0x3F)
         for value in values {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            for text in ["\(scalar)", "ab\(scalar)", "\(scalar)é", "—\(scalar)—"] {
+            // Short texts and long ones, the character at every place of an eight-byte word.
+            let contexts = ["\(scalar)", "ab\(scalar)", "\(scalar)é", "—\(scalar)—", "12345678\(scalar)12345678", "123456789abcdef\(scalar)"]
+            for text in contexts + (value % 97 == 0 ? (0..<8).map { String(repeating: "x", count: 8 + $0) + "\(scalar)" + "12345678" } : []) {
                 let literal = !text.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || SwiftSyntax.needsEscape($0) }
                 let comment = !text.unicodeScalars.contains { $0 != "\t" && SwiftSyntax.needsEscape($0) }
                 #expect(SwiftSyntax.hasNothingToEscape(text, allowing: .none) == literal, "U+\(String(value, radix: 16))")
@@ -64,6 +66,10 @@ struct SpellingShortcutTests {
                 #expect(SwiftSyntax.hasAtMost(limit, charactersIn: text) == (text.count <= limit), "\(text.debugDescription), \(limit)")
             }
         }
+        let crlf = String(repeating: "x", count: 50) + "\r\n" + String(repeating: "x", count: 60)
+        #expect(SwiftSyntax.hasAtMost(111, charactersIn: crlf) && !SwiftSyntax.hasAtMost(110, charactersIn: crlf))
+        let accent = String(repeating: "x", count: 105) + "e\u{301}" + String(repeating: "x", count: 5)
+        #expect(SwiftSyntax.hasAtMost(111, charactersIn: accent) && !SwiftSyntax.hasAtMost(110, charactersIn: accent))
         let long = String(repeating: "x", count: 200)
         #expect(SwiftSyntax.hasAtMost(200, charactersIn: long))
         #expect(!SwiftSyntax.hasAtMost(199, charactersIn: long))

@@ -47,8 +47,7 @@ enum SchemaValueRenderer {
             if arguments.count <= 1 { return true }
             let bytes = name.utf8.count + 2 + arguments.reduce(0) { $0 + $1.utf8.count } + 2 * (arguments.count - 1)
             if bytes <= 110 { return true }
-            func isOneBytePerCharacter(_ text: String) -> Bool { SwiftSyntax.allBytes(of: text) { $0 < 0x80 && $0 != 0x0D } }
-            if isOneBytePerCharacter(name), arguments.allSatisfy(isOneBytePerCharacter) { return false }
+            if SwiftSyntax.isASCIIWithoutCarriageReturn(name), arguments.allSatisfy(SwiftSyntax.isASCIIWithoutCarriageReturn) { return false }
             return SwiftSyntax.hasAtMost(110, charactersIn: "\(name)(\(arguments.joined(separator: ", ")))")
         }
     }
