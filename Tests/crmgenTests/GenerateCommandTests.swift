@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 extension FileManager {
@@ -81,6 +82,76 @@ struct GenerateCommandTests {
         #expect(try snapshot(output) == before)
         let beside = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
         #expect(!beside.contains { $0.hasPrefix(".\(output.lastPathComponent).crmgen-staging") })
+    }
+
+    /// `count` definitions of `properties` properties each, written into a new folder in `folder`.
+    private func definitions(_ count: Int, properties: Int, in folder: URL) throws -> URL {
+        let definitions = folder.appendingPathComponent("definitions")
+        try FileManager.default.createDirectory(at: definitions, withIntermediateDirectories: true)
+        for index in 0..<count {
+            var text = "object: item_\(index)\nkind: custom\nlabels: { singular: Item \(index), plural: Items \(index) }\n"
+                + "primaryDisplayProperty: title\nproperties:\n  title: { label: Title, type: string, fieldType: text }\n"
+            for property in 1..<properties {
+                text += "  field_\(property): { label: Field \(property), type: number, fieldType: number, minimum: 0, maximum: 100 }\n"
+            }
+            try Data(text.utf8).write(to: definitions.appendingPathComponent("item_\(index).yaml"))
+        }
+        return definitions
+    }
+
+    @Test("files of megabytes: unchanged ones are linked; one that differs anywhere — its last byte, one byte short or long — is written anew")
+    func largeFilesCompared() throws {
+        let root = try temporaryFolder()
+        let definitions = try definitions(80, properties: 40, in: root)
+        let output = root.appendingPathComponent("Generated")
+        let arguments = ["generate", "--no-standard", "--definitions", definitions.path, "--output", output.path]
+        #expect(try CommandRunner.run(arguments).status == 0)
+        let registry = output.appendingPathComponent("Registry.swift")
+        let reference = try snapshot(output)
+        try #require((reference["Registry.swift"]?.count ?? 0) > 1 << 20, "the test needs a Registry.swift of more than 1 MiB")
+        let inode = try FileManager.default.attributesOfItem(atPath: registry.path)[.systemFileNumber] as? Int
+
+        let again = try CommandRunner.run(arguments)
+        #expect(again.stdout.contains("0 written, \(reference.count) unchanged"), "\(again.stdout)")
+        #expect(try FileManager.default.attributesOfItem(atPath: registry.path)[.systemFileNumber] as? Int == inode, "the very same file")
+
+        let changes: [(String, (Data) -> Data)] = [
+            ("last byte changed", { var data = $0; data[data.count - 1] = UInt8(ascii: "x"); return data }),
+            ("first byte changed", { var data = $0; data[0] = UInt8(ascii: "x"); return data }),
+            ("one byte short", { $0.dropLast() }),
+            ("one byte longer", { $0 + Data("x".utf8) }),
+        ]
+        for (change, apply) in changes {
+            for name in ["Registry.swift", "Item0.swift"] {
+                let file = output.appendingPathComponent(name)
+                try apply(try Data(contentsOf: file)).write(to: file)
+                let result = try CommandRunner.run(arguments)
+                #expect(result.stdout.contains("1 written, \(reference.count - 1) unchanged"), "\(name), \(change): \(result.stdout)")
+                #expect(try snapshot(output) == reference, "\(name), \(change)")
+            }
+        }
+    }
+
+    @Test("a file that cannot be written to its end (over the file-size limit): exit 1, the file named, the folder as it was")
+    func failureWithinAFile() throws {
+        let root = try temporaryFolder()
+        // Each object's file is a few KiB; Registry.swift, written after them, is over 100 KiB.
+        let definitions = try definitions(60, properties: 3, in: root)
+        let output = root.appendingPathComponent("Generated")
+        #expect(try CommandRunner.run(["generate", "--definitions", "Definitions/custom", "--output", output.path]).status == 0)
+        let before = try snapshot(output)
+        // 64 blocks: 32 KiB (sh) or 64 KiB (bash); SIGXFSZ ignored, so the write fails with EFBIG.
+        let script = "trap '' XFSZ; ulimit -f 64; exec '\(CommandRunner.executable.path)' generate --no-standard "
+            + "--definitions '\(definitions.path)' --output '\(output.path)'"
+        let failed = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
+        #expect(failed.status == 1, "\(failed.stderr)")
+        #expect(failed.stderr.contains("cannot write '") && failed.stderr.contains("/Registry.swift': File too large"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("was not changed"))
+        #expect(try snapshot(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".Generated.crmgen-lock", "Generated", "definitions"])
+        // Without the limit the same run succeeds: the limit, not the definitions, stopped it.
+        let unlimited = try CommandRunner.run(["generate", "--no-standard", "--definitions", definitions.path, "--output", output.path])
+        #expect(unlimited.status == 0, "\(unlimited.stderr)")
     }
 
     @Test("stale generated files are removed, other files are kept")

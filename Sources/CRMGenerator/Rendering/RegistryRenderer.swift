@@ -5,6 +5,8 @@ import CRMModel
 struct RegistryRenderer {
     let declaration: RegistryDeclaration
     let access: String
+    /// Locations in the schema values are written relative to the source root.
+    let paths: SourcePaths
 
     /// Record types are listed in statements of this many, so no one literal or line grows large.
     static let chunkSize = 6
@@ -12,7 +14,9 @@ struct RegistryRenderer {
     /// otherwise one statement each, which also keeps type-checking linear.
     static let inlineOptionsLength = 100
 
-    func write(into writer: inout CodeWriter) {
+    /// Writes the file, handing the text to `sink` whenever the writer fills, after an object or an
+    /// association: the file, megabytes for thousands of objects, is never held whole.
+    func write<Sink: GeneratedFileSink>(into writer: inout CodeWriter, handingOnTo sink: inout Sink) throws(Sink.Failure) {
         writer.line()
         writer.documentation("""
         The CRM data model of this module: every object schema by API name, label, objectTypeId and \
@@ -53,80 +57,93 @@ struct RegistryRenderer {
             }
         }
         writer.line()
-        writer.block("nonisolated extension Registry") { writer in
-            writeObjects(into: &writer)
-            writer.line()
-            writeAssociations(into: &writer)
-        }
+        writer.open("nonisolated extension Registry")
+        try writeObjects(into: &writer, handingOnTo: &sink)
+        writer.line()
+        try writeAssociations(into: &writer, handingOnTo: &sink)
+        writer.close()
     }
 
-    private func writeObjects(into writer: inout CodeWriter) {
+    private func writeObjects<Sink: GeneratedFileSink>(into writer: inout CodeWriter, handingOnTo sink: inout Sink) throws(Sink.Failure) {
         writer.line("/// Each object's schema as its definitions say it: `Registry.Objects.\(declaration.objects.first?.constantName ?? "contacts")`.")
-        writer.block("\(access)nonisolated enum Objects") { writer in
-            writer.line("\(access)static let all: [ObjectSchema] = [")
-            for object in declaration.objects { writer.line("    \(object.constantName),") }
-            writer.line("]")
-            for object in declaration.objects {
-                writer.line()
-                let schema = object.schema
-                writer.documentation("`\(schema.name)`" + (schema.location.map { " — \($0.file):\($0.line)" } ?? ""))
-                writer.block("\(access)static let \(object.constantName): ObjectSchema =", closing: "}()") { writer in
-                    let head = SchemaValueRenderer.object(schema)
-                    writer.line("var object = " + head[0])
-                    head.dropFirst().forEach { writer.line($0) }
-                    if !schema.properties.isEmpty {
-                        writer.line("object.properties.reserveCapacity(\(schema.properties.count))")
-                    }
-                    for property in schema.properties {
-                        writeProperty(property, into: &writer)
-                    }
-                    writer.line("return object")
-                }
+        writer.open("\(access)nonisolated enum Objects")
+        writer.line("\(access)static let all: [ObjectSchema] = [")
+        for object in declaration.objects {
+            writer.line("    \(object.constantName),")
+            try writer.handOn(to: &sink, onlyIfFull: true)
+        }
+        writer.line("]")
+        // Each object's constant is rendered on whichever core is free, and handed on in order.
+        let objects = declaration.objects
+        let empty = CodeWriter(indentedLike: writer)
+        try ConcurrentRendering.forEachBatch(objects.indices) { index in
+            var writer = empty
+            writeObject(objects[index], into: &writer)
+            return writer.take()
+        } consume: { _, text throws(Sink.Failure) in
+            writer.append(lines: text)
+            try writer.handOn(to: &sink, onlyIfFull: true)
+        }
+        writer.close()
+    }
+
+    /// `static let roastBatch: ObjectSchema = { … }()`, after a blank line.
+    private func writeObject(_ object: RegistryDeclaration.Object, into writer: inout CodeWriter) {
+        writer.line()
+        let schema = object.schema
+        writer.documentation("`\(schema.name)`" + (schema.location.map { " — \(paths.relative($0.file)):\($0.line)" } ?? ""))
+        writer.block("\(access)static let \(object.constantName): ObjectSchema =", closing: "}()") { writer in
+            SchemaValueRenderer.object(schema, paths).write(into: &writer, prefix: "var object = ")
+            if !schema.properties.isEmpty {
+                writer.line("object.properties.reserveCapacity(\(schema.properties.count))")
             }
+            for property in schema.properties {
+                writeProperty(property, into: &writer)
+            }
+            writer.line("return object")
         }
     }
 
     private func writeProperty(_ property: PropertySchema, into writer: inout CodeWriter) {
-        let inline = property.options.map(SchemaValueRenderer.option).joined(separator: ", ").count <= Self.inlineOptionsLength
-        let extras = inline ? [] : property.options.map { "property.options.append(\(SchemaValueRenderer.option($0)))" }
-        Self.writeAppend(SchemaValueRenderer.property(property, includingOptions: inline), to: "object.properties",
+        let options = property.options.map(SchemaValueRenderer.option)
+        let inline = SwiftSyntax.hasAtMost(Self.inlineOptionsLength, charactersIn: options.joined(separator: ", "))
+        let extras = inline ? [] : options.map { "property.options.append(\($0))" }
+        Self.writeAppend(SchemaValueRenderer.property(property, includingOptions: inline, paths), to: "object.properties",
                          variable: "property", extras: extras, into: &writer)
     }
 
     /// `collection.append(Value(…))`; with `extras`, a `do` block that builds the value in `variable`,
     /// runs the extra statements (one per option or label, which keeps type-checking linear) and appends it.
-    static func writeAppend(_ lines: [String], to collection: String, variable: String, extras: [String], into writer: inout CodeWriter) {
+    static func writeAppend(_ value: SchemaValueRenderer.Call, to collection: String, variable: String, extras: [String],
+                            into writer: inout CodeWriter) {
         guard !extras.isEmpty else {
-            writer.line("\(collection).append(" + lines[0] + (lines.count == 1 ? ")" : ""))
-            if lines.count > 1 {
-                lines.dropFirst().dropLast().forEach { writer.line($0) }
-                writer.line(lines[lines.count - 1] + ")")
-            }
+            value.write(into: &writer, prefix: collection + ".append(", suffix: ")")
             return
         }
         writer.block("do") { writer in
-            writer.line("var \(variable) = " + lines[0])
-            lines.dropFirst().forEach { writer.line($0) }
+            value.write(into: &writer, prefix: "var \(variable) = ")
             extras.forEach { writer.line($0) }
             writer.line("\(collection).append(\(variable))")
         }
     }
 
-    private func writeAssociations(into writer: inout CodeWriter) {
+    private func writeAssociations<Sink: GeneratedFileSink>(into writer: inout CodeWriter, handingOnTo sink: inout Sink) throws(Sink.Failure) {
         writer.line("/// Every association, declared once, read from the side that declares it.")
-        writer.block("\(access)nonisolated enum Associations") { writer in
-            writer.block("\(access)static let all: [AssociationSchema] =", closing: "}()") { writer in
-                writer.line("var all: [AssociationSchema] = []")
-                if !declaration.associations.isEmpty { writer.line("all.reserveCapacity(\(declaration.associations.count))") }
-                for association in declaration.associations {
-                    let inline = association.labels.map(SchemaValueRenderer.label).joined(separator: ", ").count <= Self.inlineOptionsLength
-                    let extras = inline ? [] : association.labels.map { "association.labels.append(\(SchemaValueRenderer.label($0)))" }
-                    Self.writeAppend(SchemaValueRenderer.association(association, includingLabels: inline), to: "all",
-                                     variable: "association", extras: extras, into: &writer)
-                }
-                writer.line("return all")
-            }
+        writer.open("\(access)nonisolated enum Associations")
+        writer.open("\(access)static let all: [AssociationSchema] =")
+        writer.line("var all: [AssociationSchema] = []")
+        if !declaration.associations.isEmpty { writer.line("all.reserveCapacity(\(declaration.associations.count))") }
+        for association in declaration.associations {
+            let labels = association.labels.map(SchemaValueRenderer.label)
+            let inline = SwiftSyntax.hasAtMost(Self.inlineOptionsLength, charactersIn: labels.joined(separator: ", "))
+            let extras = inline ? [] : labels.map { "association.labels.append(\($0))" }
+            Self.writeAppend(SchemaValueRenderer.association(association, includingLabels: inline, paths), to: "all",
+                             variable: "association", extras: extras, into: &writer)
+            try writer.handOn(to: &sink, onlyIfFull: true)
         }
+        writer.line("return all")
+        writer.close("}()")
+        writer.close()
     }
 }
 

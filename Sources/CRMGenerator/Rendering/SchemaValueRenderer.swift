@@ -2,27 +2,66 @@ import CRMModel
 
 /// CRMModel values as Swift expressions (`PropertySchema(name: "x", label: "X", type: .string, …)`),
 /// with only the arguments that differ from the initializers' defaults, so that `Registry.swift`
-/// reads like the definitions it comes from.
+/// reads like the definitions it comes from. File paths in locations are written relative to the
+/// source root (``SourcePaths``), so output does not depend on the checkout's place.
 enum SchemaValueRenderer {
     /// `Name(a: 1, b: 2)`: on one line when short, else one argument per line.
-    static func call(_ name: String, _ arguments: [String]) -> [String] {
-        let single = "\(name)(\(arguments.joined(separator: ", ")))"
-        if single.count <= 110 || arguments.count <= 1 { return [single] }
-        return ["\(name)("] + arguments.enumerated().map { index, argument in
-            "    " + argument + (index == arguments.count - 1 ? "" : ",")
-        } + [")"]
+    struct Call {
+        let name: String
+        let arguments: [String]
+
+        /// The call on one line between `prefix` and `suffix` when the call alone has at most 110
+        /// characters (or one argument), else `prefix` and `Name(`, an argument a line, and `)` and `suffix`.
+        func write(into writer: inout CodeWriter, prefix: String = "", suffix: String = "") {
+            if fitsOneLine {
+                writer.write(prefix)
+                writer.write(name)
+                writer.write("(")
+                for (index, argument) in arguments.enumerated() {
+                    if index > 0 { writer.write(", ") }
+                    writer.write(argument)
+                }
+                writer.write(")")
+                writer.write(suffix)
+                writer.endLine()
+                return
+            }
+            writer.write(prefix)
+            writer.write(name)
+            writer.write("(")
+            writer.endLine()
+            for (index, argument) in arguments.enumerated() {
+                writer.write("    ")
+                writer.write(argument)
+                if index < arguments.count - 1 { writer.write(",") }
+                writer.endLine()
+            }
+            writer.write(")")
+            writer.write(suffix)
+            writer.endLine()
+        }
+
+        /// The one line's length in bytes settles most cases without making the line: a line of no
+        /// more bytes fits, and one of ASCII (no carriage return) has as many characters as bytes.
+        private var fitsOneLine: Bool {
+            if arguments.count <= 1 { return true }
+            let bytes = name.utf8.count + 2 + arguments.reduce(0) { $0 + $1.utf8.count } + 2 * (arguments.count - 1)
+            if bytes <= 110 { return true }
+            if SwiftSyntax.isASCIIWithoutCarriageReturn(name), arguments.allSatisfy(SwiftSyntax.isASCIIWithoutCarriageReturn) { return false }
+            return SwiftSyntax.hasAtMost(110, charactersIn: "\(name)(\(arguments.joined(separator: ", ")))")
+        }
     }
 
     static func string(_ text: String) -> String { SwiftSyntax.stringLiteral(text) }
 
     static func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ", ") + "]" }
 
-    static func location(_ location: SourceLocation) -> String {
-        "SourceLocation(file: \(string(location.file)), line: \(location.line), column: \(location.column))"
+    static func location(_ location: SourceLocation, _ paths: SourcePaths) -> String {
+        "SourceLocation(file: \(string(paths.relative(location.file))), line: \(location.line), column: \(location.column))"
     }
 
     /// The object without its properties (they follow as statements of their own).
-    static func object(_ object: ObjectSchema) -> [String] {
+    static func object(_ object: ObjectSchema, _ paths: SourcePaths) -> Call {
         var arguments = ["name: \(string(object.name))", "kind: .\(object.kind.rawValue)"]
         if let id = object.objectTypeId { arguments.append("objectTypeId: \(string(id))") }
         if let qualified = object.fullyQualifiedName { arguments.append("fullyQualifiedName: \(string(qualified))") }
@@ -47,15 +86,17 @@ enum SchemaValueRenderer {
             }
             arguments.append("propertyGroups: [\(groups.joined(separator: ", "))]")
         }
-        if let place = object.location { arguments.append("location: \(location(place))") }
+        if let place = object.location { arguments.append("location: \(location(place, paths))") }
         if !object.extensionLocations.isEmpty {
-            arguments.append("extensionLocations: [\(object.extensionLocations.map(location).joined(separator: ", "))]")
+            arguments.append("extensionLocations: [\(object.extensionLocations.map { location($0, paths) }.joined(separator: ", "))]")
         }
-        return call("ObjectSchema", arguments)
+        return Call(name: "ObjectSchema", arguments: arguments)
     }
 
     /// The property without its options when it has many (they follow as statements).
-    static func property(_ property: PropertySchema, includingOptions: Bool) -> [String] {
+    /// `optionsLocation` keeps its path as the loader gave it (absolute for files named so): generated
+    /// code has always written it that way.
+    static func property(_ property: PropertySchema, includingOptions: Bool, _ paths: SourcePaths) -> Call {
         var arguments = ["name: \(string(property.name))", "label: \(string(property.label))"]
         if let description = property.description { arguments.append("description: \(string(description))") }
         arguments.append("type: .\(property.type.rawValue)")
@@ -80,9 +121,9 @@ enum SchemaValueRenderer {
             arguments.append("options: [\(property.options.map(option).joined(separator: ", "))]")
         }
         if property.optionSource != .definitions { arguments.append("optionSource: .\(property.optionSource.rawValue)") }
-        if let place = property.location { arguments.append("location: \(location(place))") }
-        if let place = property.optionsLocation { arguments.append("optionsLocation: \(location(place))") }
-        return call("PropertySchema", arguments)
+        if let place = property.location { arguments.append("location: \(location(place, paths))") }
+        if let place = property.optionsLocation { arguments.append("optionsLocation: \(location(place, SourcePaths(root: nil)))") }
+        return Call(name: "PropertySchema", arguments: arguments)
     }
 
     static func option(_ option: PropertyOption) -> String {
@@ -93,7 +134,7 @@ enum SchemaValueRenderer {
         return "PropertyOption(\(arguments.joined(separator: ", ")))"
     }
 
-    static func association(_ association: AssociationSchema, includingLabels: Bool = true) -> [String] {
+    static func association(_ association: AssociationSchema, includingLabels: Bool, _ paths: SourcePaths) -> Call {
         var arguments = ["from: \(string(association.from))", "to: \(string(association.to))"]
         if association.cardinality != .manyToMany { arguments.append("cardinality: .\(swiftCase(association.cardinality.rawValue))") }
         if let id = association.associationTypeId { arguments.append("associationTypeId: \(id)") }
@@ -102,8 +143,8 @@ enum SchemaValueRenderer {
         if association.inverseRequired { arguments.append("inverseRequired: true") }
         if includingLabels, !association.labels.isEmpty { arguments.append("labels: [\(association.labels.map(label).joined(separator: ", "))]") }
         if association.isImplicit { arguments.append("isImplicit: true") }
-        if let place = association.location { arguments.append("location: \(location(place))") }
-        return call("AssociationSchema", arguments)
+        if let place = association.location { arguments.append("location: \(location(place, paths))") }
+        return Call(name: "AssociationSchema", arguments: arguments)
     }
 
     static func label(_ label: AssociationLabel) -> String {
@@ -114,5 +155,11 @@ enum SchemaValueRenderer {
     }
 
     /// An enum case of CRMModel from its raw value: `calculation_equation` → `calculationEquation`.
-    static func swiftCase(_ rawValue: String) -> String { SwiftNames.lowerCamelCase(rawValue) }
+    static func swiftCase(_ rawValue: String) -> String { knownCases[rawValue] ?? SwiftNames.lowerCamelCase(rawValue) }
+
+    /// ``swiftCase(_:)`` of every raw value of the enums it spells, worked out once rather than per property.
+    private static let knownCases: [String: String] = {
+        let rawValues = FieldType.allCases.map(\.rawValue) + Cardinality.allCases.map(\.rawValue) + Activation.allCases.map(\.rawValue)
+        return Dictionary(rawValues.map { ($0, SwiftNames.lowerCamelCase($0)) }, uniquingKeysWith: { first, _ in first })
+    }()
 }

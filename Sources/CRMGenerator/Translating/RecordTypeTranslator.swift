@@ -138,7 +138,7 @@ struct RecordTypeTranslator {
     /// quoted" → `greenCoffeeQuoted`, not `_71234567`).
     private static func caseName(_ option: PropertyOption) -> String {
         for text in [option.value, option.label] {
-            let name = SwiftNames.lowerCamelCase(text)
+            let name = SwiftSyntax.lowerCamelCase(text)
             if name.first?.isLetter == true { return name }
         }
         return SwiftSyntax.camelCase(option.value)

@@ -1,26 +1,88 @@
-import Foundation
-
 /// Builds Swift source text line by line with indentation, so renderers never glue
 /// templates together by hand (after swift-protobuf's code printer).
+///
+/// The text is a buffer of UTF-8 bytes that the generator hands on with ``take()`` whenever it grows
+/// past ``flushThreshold``, so even a file of many megabytes (`Registry.swift` of thousands of
+/// objects) is never held whole. A line can be written in pieces (``write(_:)``, then ``endLine()``),
+/// which saves making a string of them first on the generator's busiest lines.
 struct CodeWriter {
-    private(set) var text = ""
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
+    /// Whether nothing has been written on the current line yet (its indentation is still to come).
+    private var atLineStart = true
     private static let indentUnit = "    "
+    /// The indentation of the first levels, made once (deeper levels are made as needed).
+    private static let indents = (0..<12).map { Array(String(repeating: indentUnit, count: $0).utf8) }
+    /// How much text the generator lets a writer hold before it hands it on (64 KiB).
+    static let flushThreshold = 1 << 16
+
+    init() {
+        bytes.reserveCapacity(1 << 14)
+    }
+
+    /// An empty writer at `other`'s indentation, to render a part of its text elsewhere (on another core).
+    init(indentedLike other: CodeWriter) {
+        self.init()
+        depth = other.depth
+    }
+
+    /// Whether the buffer holds more than ``flushThreshold`` bytes.
+    var isFull: Bool { bytes.count >= Self.flushThreshold }
+
+    /// The text written since the last call, which leaves the buffer empty, as large as it had grown
+    /// (the indentation stays).
+    mutating func take() -> [UInt8] {
+        let taken = bytes
+        bytes.removeAll(keepingCapacity: true)
+        return taken
+    }
+
+    /// Appends whole lines that a writer made ``init(indentedLike:)`` this one wrote.
+    mutating func append(lines text: [UInt8]) {
+        bytes += text
+    }
+
+    /// Appends `piece` to the current line, indenting the line first if it is new.
+    mutating func write(_ piece: String) {
+        if piece.isEmpty { return }
+        if atLineStart {
+            if depth > 0 { bytes += depth < Self.indents.count ? Self.indents[depth] : Array(String(repeating: Self.indentUnit, count: depth).utf8) }
+            atLineStart = false
+        }
+        var piece = piece
+        piece.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Ends the current line (a line with nothing written on it is a blank line, without indentation).
+    mutating func endLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        atLineStart = true
+    }
 
     /// One line at the current indentation; an empty string writes a blank line.
     mutating func line(_ content: String = "") {
-        if content.isEmpty {
-            text += "\n"
-        } else {
-            text += String(repeating: Self.indentUnit, count: depth) + content + "\n"
-        }
+        write(content)
+        endLine()
     }
 
     /// `header {`, the body one level deeper, then `}` (or `closing`).
     mutating func block(_ header: String, closing: String = "}", _ body: (inout CodeWriter) -> Void) {
-        line(header + " {")
-        depth += 1
+        open(header)
         body(&self)
+        close(closing)
+    }
+
+    /// `header {`, and what follows one level deeper until ``close(_:)``: for a block whose body
+    /// is written by code that hands the text on as it goes.
+    mutating func open(_ header: String) {
+        write(header)
+        write(" {")
+        endLine()
+        depth += 1
+    }
+
+    /// Ends what ``open(_:)`` began: one level out, then `}` (or `closing`).
+    mutating func close(_ closing: String = "}") {
         depth -= 1
         line(closing)
     }
@@ -35,16 +97,32 @@ struct CodeWriter {
     /// `///` lines; every kind of line break in `content` starts a new comment line, so no text can
     /// end the comment. Trailing blank lines are dropped; blank lines inside stay as `///`.
     mutating func documentation(_ content: String) {
+        // Most documentation is one line with nothing to escape or trim: written as it is.
+        if let first = content.utf8.first, let last = content.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
+           SwiftSyntax.hasNothingToEscape(content, allowing: .tabQuoteAndBackslash) {
+            write("/// ")
+            write(content)
+            endLine()
+            return
+        }
         var lines = SwiftSyntax.commentLines(content)
         while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }), lines.count > 1 { lines.removeLast() }
         for line in lines {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            self.line(trimmed.isEmpty ? "///" : "/// " + trimmed)
+            let trimmed = SwiftSyntax.trimmingWhitespace(line)
+            if trimmed.isEmpty {
+                self.line("///")
+            } else {
+                write("/// ")
+                write(trimmed)
+                endLine()
+            }
         }
     }
 
     /// One `// …` line of text from a definition.
     mutating func comment(_ content: String) {
-        line("// " + SwiftSyntax.commentText(content))
+        write("// ")
+        write(SwiftSyntax.commentText(content))
+        endLine()
     }
 }

@@ -79,8 +79,8 @@ struct GenerateCommand: ParsableCommand {
 
         let summary: OutputFolder.Summary
         do {
-            summary = try OutputFolder(path: output).write { emit throws(FileSystemError) in
-                try generator.generate(schema, each: emit)
+            summary = try OutputFolder(path: output).write { files throws(FileSystemError) in
+                try generator.generate(schema, into: &files)
             }
         } catch {
             DiagnosticPrinter.print([.error(error.description, at: nil)])

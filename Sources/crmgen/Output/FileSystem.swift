@@ -58,30 +58,75 @@ enum FileSystem {
 
     /// Writes a new file (it must not exist yet), reporting a full disk at the write that hits it.
     static func writeNewFile(_ path: String, _ bytes: some Collection<UInt8>) throws(FileSystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileSystemError("create", path) }
-        let failure: Int32? = Array(bytes).withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return nil }
-            var written = 0
-            while written < raw.count {
-                let count = write(descriptor, base + written, raw.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += count
-            }
-            return nil
+        let descriptor = try createNewFile(path)
+        do {
+            try writeAll(descriptor, Array(bytes), path: path)
+        } catch {
+            _ = Foundation.close(descriptor)
+            throw error
         }
-        if let failure {
-            close(descriptor)
-            throw FileSystemError("write", path, errno: failure)
-        }
-        guard close(descriptor) == 0 else { throw FileSystemError("close", path) }
+        try close(descriptor, path: path)
     }
 
-    static func readFile(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { Array($0) }
+    /// Opens a new file for writing; it must not exist yet.
+    static func createNewFile(_ path: String) throws(FileSystemError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystemError("create", path) }
+        return descriptor
+    }
+
+    /// Writes all of `bytes` to `descriptor` (the file at `path`, for the error), however many calls it takes.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(FileSystemError) {
+        guard let base = bytes.baseAddress else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = write(descriptor, base + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError("write", path)
+            }
+            written += count
+        }
+    }
+
+    /// ``writeAll(_:_:path:)`` of an array's bytes.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(FileSystemError) {
+        let failure: FileSystemError? = bytes.withUnsafeBytes { raw in
+            do throws(FileSystemError) {
+                try writeAll(descriptor, raw, path: path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Closes a file written with ``createNewFile(_:)``; some file systems report a full disk only here.
+    static func close(_ descriptor: Int32, path: String) throws(FileSystemError) {
+        guard Foundation.close(descriptor) == 0 else { throw FileSystemError("close", path) }
+    }
+
+    /// Opens an existing regular file for reading, not through a symbolic link; `nil` when it cannot.
+    static func openForReading(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// Reads up to `buffer.count` bytes, fewer only at the end of the file; `nil` on a read error.
+    static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        guard let base = buffer.baseAddress else { return 0 }
+        var total = 0
+        while total < buffer.count {
+            let count = read(descriptor, base + total, buffer.count - total)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            total += count
+        }
+        return total
     }
 
     static func hardLink(_ source: String, _ destination: String) throws(FileSystemError) {

@@ -10,6 +10,10 @@ import Foundation
 /// macOS) swaps the staging folder and the output: at every instant the output is the complete old
 /// set or the complete new set. The old set, now in the staging folder, is removed last.
 ///
+/// Files arrive in pieces as the generator renders them (``StagingFolder``), each compared with the
+/// old file as it comes and written out at once, so memory stays bounded however many files and
+/// however large `Registry.swift` is.
+///
 /// Runs on one folder are serialized by a lock file beside it (`.NAME.crmgen-lock`); staging folders
 /// left by a process that died are removed by the next run.
 struct OutputFolder {
@@ -43,8 +47,8 @@ struct OutputFolder {
     private var stagingPrefix: String { ".\(name).crmgen-staging-" }
     private var oldPrefix: String { ".\(name).crmgen-old-" }
 
-    /// Writes the files `produce` hands over (as it renders them), then switches the folder to them.
-    func write(_ produce: ((GeneratedFile) throws(FileSystemError) -> Void) throws(FileSystemError) -> Void) throws(Failure) -> Summary {
+    /// Writes the files `produce` hands over (as it renders them, in pieces), then switches the folder to them.
+    func write(_ produce: (inout StagingFolder) throws(FileSystemError) -> Void) throws(Failure) -> Summary {
         let target = self.target
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -66,27 +70,16 @@ struct OutputFolder {
 
         let staging = parent + "/" + stagingPrefix + String(ProcessInfo.processInfo.processIdentifier)
         var summary = Summary()
-        var generatedNames = Set<String>()
         do {
             try FileSystem.makeFolder(staging)
-            try produce { file throws(FileSystemError) in
-                generatedNames.insert(file.name)
-                let bytes = Array(file.contents.utf8)
-                let existing = target + "/" + file.name
-                switch FileSystem.kind(of: existing) {
-                case .file, .missing: break
-                default: throw FileSystemError("replace", existing, errno: EISDIR)  // a folder or link of the user's: never dropped
-                }
-                if FileSystem.kind(of: existing) == .file, FileSystem.readFile(existing) == bytes {
-                    try FileSystem.hardLink(existing, staging + "/" + file.name)
-                    summary.unchanged.append(file.name)
-                } else {
-                    try FileSystem.writeNewFile(staging + "/" + file.name, bytes)
-                    summary.written.append(file.name)
-                }
-            }
+            var files = StagingFolder(path: staging, output: target)
+            defer { files.abandon() }
+            try produce(&files)
+            try files.finish()
+            summary.written = files.written
+            summary.unchanged = files.unchanged
             if FileSystem.kind(of: target) == .folder {
-                summary.removed = try carryOver(from: target, into: staging, except: generatedNames)
+                summary.removed = try carryOver(from: target, into: staging, except: Set(files.written + files.unchanged))
             }
         } catch {
             try? FileSystem.removeTree(staging)

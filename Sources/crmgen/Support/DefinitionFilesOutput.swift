@@ -24,8 +24,8 @@ struct DefinitionFilesOutput {
         do {
             var output = OutputFolder(path: folder)
             output.removesStaleGeneratedFiles = false
-            _ = try output.write { emit throws(FileSystemError) in
-                for file in files { try emit(file) }
+            _ = try output.write { staging throws(FileSystemError) in
+                for file in files { try staging.add(file) }
             }
         } catch {
             DiagnosticPrinter.print([.error(error.description, at: nil)])

@@ -1,0 +1,46 @@
+/// Where ``SwiftGenerator/generate(_:into:)`` puts the files it renders, one at a time and each in
+/// pieces: ``beginFile(named:)``, then ``write(_:)`` with the UTF-8 text as it grows (about every
+/// 64 KiB, so a large `Registry.swift` arrives in many pieces), then ``endFile()`` — before the next
+/// file is rendered. A sink that writes each piece out and lets it go keeps memory bounded whatever the
+/// number of objects. An error a sink throws ends the generation at once.
+public protocol GeneratedFileSink {
+    associatedtype Failure: Error
+
+    /// A file begins (`RoastBatch.swift`); the one before has ended.
+    mutating func beginFile(named name: String) throws(Failure)
+    /// The next piece of the current file's text, in UTF-8; pieces never split a line.
+    mutating func write(_ utf8: [UInt8]) throws(Failure)
+    /// The current file is complete.
+    mutating func endFile() throws(Failure)
+}
+
+/// Keeps every file whole, for callers that want them all (tests, tools that compare).
+struct GeneratedFileCollector: GeneratedFileSink {
+    typealias Failure = Never
+
+    private(set) var files: [GeneratedFile] = []
+    private var name = ""
+    private var contents: [UInt8] = []
+
+    mutating func beginFile(named name: String) {
+        self.name = name
+        contents = []
+    }
+
+    mutating func write(_ utf8: [UInt8]) {
+        contents += utf8
+    }
+
+    mutating func endFile() {
+        files.append(GeneratedFile(name: name, contents: String(decoding: contents, as: UTF8.self)))
+    }
+}
+
+extension CodeWriter {
+    /// Hands the text written so far to `sink` — always, or with `onlyIfFull` only once it has
+    /// grown past ``CodeWriter/flushThreshold`` — and empties the buffer.
+    mutating func handOn<Sink: GeneratedFileSink>(to sink: inout Sink, onlyIfFull: Bool = false) throws(Sink.Failure) {
+        guard onlyIfFull ? isFull : !bytes.isEmpty else { return }
+        try sink.write(take())
+    }
+}

@@ -1,0 +1,78 @@
+@testable import CRMGenerator
+import CRMModel
+import Foundation
+import Testing
+
+/// The generator's shortcuts give exactly what the general rules give: names, trimming, lengths.
+@Suite("Spelling shortcuts")
+struct SpellingShortcutTests {
+    /// Every string of up to `length` characters over `alphabet`.
+    static func strings(over alphabet: [String], upTo length: Int) -> [String] {
+        var all: [String] = [""]
+        var last: [String] = [""]
+        for _ in 0..<length {
+            last = last.flatMap { prefix in alphabet.map { prefix + $0 } }
+            all += last
+        }
+        return all
+    }
+
+    @Test("snake_case names and everything near them camel-case as SwiftNames does")
+    func camelCase() {
+        let alphabet = ["a", "z", "0", "9", "_", "B", "-"]
+        for text in Self.strings(over: alphabet, upTo: 5) + ["field_00", "green_lot_number", "hs_object_id", "a__b_", "x_1st_crop", "café_x"] {
+            #expect(SwiftSyntax.lowerCamelCase(text) == SwiftNames.lowerCamelCase(text), "\(text)")
+            let upper = SwiftNames.upperCamelCase(text)
+            #expect(SwiftSyntax.upperCamelCase(text) == (upper.isEmpty ? "Value" : upper), "\(text)")
+        }
+    }
+
+    @Test("trimming is Foundation's trimmingCharacters(in: .whitespaces), for every character of the Basic Multilingual Plane")
+    func trimming() {
+        var differences: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["\(scalar)", "\(scalar)x\(scalar)", " \(scalar) ", "x\(scalar)\u{301}"] {
+                if SwiftSyntax.trimmingWhitespace(text) != text.trimmingCharacters(in: .whitespaces) {
+                    differences.append(String(value, radix: 16))
+                }
+            }
+        }
+        #expect(differences.isEmpty, "U+\(differences.prefix(20).joined(separator: ", U+"))")
+    }
+
+    @Test("the check of bytes finds exactly the characters that need an escape, in literals and in comments")
+    func escapes() {
+        var values = Array(UInt32(0)...0xFFFF)
+        values += stride(from: UInt32(0x10000), through: 0x10FFFF, by: 0x3F)
+        for value in values {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            // Short texts and long ones, the character at every place of an eight-byte word.
+            let contexts = ["\(scalar)", "ab\(scalar)", "\(scalar)é", "—\(scalar)—", "12345678\(scalar)12345678", "123456789abcdef\(scalar)"]
+            for text in contexts + (value % 97 == 0 ? (0..<8).map { String(repeating: "x", count: 8 + $0) + "\(scalar)" + "12345678" } : []) {
+                let literal = !text.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || SwiftSyntax.needsEscape($0) }
+                let comment = !text.unicodeScalars.contains { $0 != "\t" && SwiftSyntax.needsEscape($0) }
+                #expect(SwiftSyntax.hasNothingToEscape(text, allowing: .none) == literal, "U+\(String(value, radix: 16))")
+                #expect(SwiftSyntax.hasNothingToEscape(text, allowing: .tabQuoteAndBackslash) == comment, "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    @Test("a length check from bytes agrees with counting characters")
+    func lengths() {
+        let pieces = ["a", "\r\n", "\r", "\n", "é", "e\u{301}", "👩‍👩‍👧", "🇫🇷", "\u{301}", " "]
+        for text in Self.strings(over: pieces, upTo: 4) {
+            for limit in 0...10 {
+                #expect(SwiftSyntax.hasAtMost(limit, charactersIn: text) == (text.count <= limit), "\(text.debugDescription), \(limit)")
+            }
+        }
+        let crlf = String(repeating: "x", count: 50) + "\r\n" + String(repeating: "x", count: 60)
+        #expect(SwiftSyntax.hasAtMost(111, charactersIn: crlf) && !SwiftSyntax.hasAtMost(110, charactersIn: crlf))
+        let accent = String(repeating: "x", count: 105) + "e\u{301}" + String(repeating: "x", count: 5)
+        #expect(SwiftSyntax.hasAtMost(111, charactersIn: accent) && !SwiftSyntax.hasAtMost(110, charactersIn: accent))
+        let long = String(repeating: "x", count: 200)
+        #expect(SwiftSyntax.hasAtMost(200, charactersIn: long))
+        #expect(!SwiftSyntax.hasAtMost(199, charactersIn: long))
+        #expect(SwiftSyntax.hasAtMost(110, charactersIn: String(repeating: "é", count: 110)))
+    }
+}
