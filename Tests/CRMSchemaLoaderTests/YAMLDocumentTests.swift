@@ -129,6 +129,21 @@ struct YAMLDocumentTests {
         #expect(choice("f") == nil)
     }
 
+    @Test("type names from printable ASCII labels are made from bytes as SwiftNames makes them")
+    func asciiTypeNames() {
+        var random = RandomDefinitions.Random(seed: 15)
+        let alphabet = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }
+        var labels = ["Roast Batch", "line item", "e-mail", "1st crop", "  ", "", "_x_", "ABC def9", "a`b^c~d"]
+        for _ in 0..<2_000 {
+            labels.append(String((0..<random.int(0...12)).map { _ in random.pick(alphabet) }))
+        }
+        for label in labels {
+            #expect(Naming.asciiUpperCamelCase(label) == SwiftNames.upperCamelCase(label), "\(label)")
+        }
+        #expect(Naming.asciiUpperCamelCase("Café") == nil)
+        #expect(Naming.asciiUpperCamelCase("a\tb") == nil)
+    }
+
     @Test("allowed keys keep their order, which breaks ties between suggestions")
     func allowedKeysOrder() {
         for keys in [PropertyReader.keys, DefinitionReader.objectKeys, PropertyReader.optionKeys, PropertyReader.refinementKeys,
@@ -150,6 +165,15 @@ struct YAMLDocumentTests {
         let (x, y) = (try #require(CRMNumber(a)), try #require(CRMNumber(b)))
         #expect(PropertyReader.isGreater(x, y) == (x > y))
         #expect(PropertyReader.isGreater(y, x) == (y > x))
+    }
+
+    @Test("snake_case is checked on bytes as it was on characters")
+    func snakeCase() {
+        for name in ["roast_batch", "a", "a1_", "", "Roast", "1a", "_a", "ä", "a-b", "a b", String(repeating: "a", count: 100), String(repeating: "a", count: 101)] {
+            let reference = name.utf8.count <= 100 && name.first.map { ("a"..."z").contains($0) } == true
+                && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            #expect(Naming.isSnakeCase(name) == reference, "\(name)")
+        }
     }
 
     @Test("definition files are read whole, and refused past the limit")
