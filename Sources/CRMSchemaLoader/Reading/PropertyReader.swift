@@ -27,12 +27,22 @@ struct PropertyReader {
         ([.minimum, .maximum, .numberDisplayHint], KnownKeySet([.minimum, .maximum, .numberDisplayHint]), .number),
     ]
 
-    /// `FieldType.allowed(for:)` of each property type, in `PropertyType.allCases` order, asked once.
-    private static let allowedFieldTypes = PropertyType.allCases.map { (type: $0, fieldTypes: FieldType.allowed(for: $0)) }
+    /// All the constraint keys of `keysByType`, for the common case of a property that has none.
+    private static let constraintKeys = KnownKeySet(keysByType.flatMap(\.keys))
 
-    private static func allowedFieldTypes(for type: PropertyType) -> [FieldType] {
-        for entry in allowedFieldTypes where entry.type == type { return entry.fieldTypes }
-        return FieldType.allowed(for: type)
+    /// `FieldType.allowed(for:)` of each property type, asked once: bit `n` set when the `n`th field
+    /// type (in `FieldType.allCases` order) is allowed.
+    private static let allowedFieldTypes: [(type: PropertyType, fieldTypes: UInt64)] = PropertyType.allCases.map { type in
+        let allowed = FieldType.allowed(for: type)
+        return (type, FieldType.allCases.enumerated().reduce(UInt64(0)) { mask, element in
+            allowed.contains(element.element) ? mask | 1 << UInt64(element.offset) : mask
+        })
+    }
+
+    private static func isAllowed(_ fieldType: FieldType, for type: PropertyType) -> Bool {
+        guard let position = FieldType.yamlChoices.position(of: fieldType) else { return FieldType.allowed(for: type).contains(fieldType) }
+        for entry in allowedFieldTypes where entry.type == type { return entry.fieldTypes >> UInt64(position) & 1 == 1 }
+        return FieldType.allowed(for: type).contains(fieldType)
     }
 
     /// A property with every setting at its default. Each property read starts as a copy of it: far
@@ -59,8 +69,8 @@ struct PropertyReader {
     private func read(name: Located<String>, _ reader: MappingReader, label: String?, type: (value: PropertyType, node: Int32),
                       fieldType: (value: FieldType, node: Int32), into property: inout PropertySchema) {
 
-        let allowed = Self.allowedFieldTypes(for: type.value)
-        if !allowed.contains(fieldType.value) {
+        if !Self.isAllowed(fieldType.value, for: type.value) {
+            let allowed = FieldType.allowed(for: type.value)
             log.error("type '\(type.value.rawValue)' cannot have fieldType '\(fieldType.value.rawValue)'; "
                       + "HubSpot allows \(allowed.map(\.rawValue).joined(separator: ", ")) for \(type.value.rawValue)",
                       at: document.location(fieldType.node))
@@ -73,11 +83,13 @@ struct PropertyReader {
             log.error("'optionSource' applies only to enumeration properties, and '\(name.value)' is of type \(type.value.rawValue)",
                       at: reader.keyLocation(source))
         }
-        for rule in Self.keysByType where rule.type != type.value && reader.hasAny(of: rule.set) {
-            for key in rule.keys {
-                if let entry = reader.entry(key) {
-                    log.error("'\(key.text)' applies only to \(rule.type.rawValue) properties, and '\(name.value)' is of type \(type.value.rawValue)",
-                              at: reader.keyLocation(entry))
+        if reader.hasAny(of: Self.constraintKeys) {
+            for rule in Self.keysByType where rule.type != type.value && reader.hasAny(of: rule.set) {
+                for key in rule.keys {
+                    if let entry = reader.entry(key) {
+                        log.error("'\(key.text)' applies only to \(rule.type.rawValue) properties, and '\(name.value)' is of type \(type.value.rawValue)",
+                                  at: reader.keyLocation(entry))
+                    }
                 }
             }
         }

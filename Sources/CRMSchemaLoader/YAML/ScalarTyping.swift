@@ -118,26 +118,24 @@ enum ScalarTyping {
 
 /// A `String`-backed enumeration that a scalar may name (`type: number`): its raw values as bytes,
 /// so a scalar is matched without becoming a `String`.
-protocol YAMLChoice: RawRepresentable, CaseIterable, Sendable where RawValue == String {
+protocol YAMLChoice: RawRepresentable, CaseIterable, Equatable, Sendable where RawValue == String {
     static var yamlChoices: YAMLChoices<Self> { get }
 }
 
 /// The raw values of a ``YAMLChoice``, as bytes, in declaration order. A scalar is compared with a
-/// value only when their lengths and first eight bytes agree.
-struct YAMLChoices<Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
-    private struct Candidate: Sendable {
-        var value: Value
-        var bytes: [UInt8]
-        var prefix: UInt64
-    }
-
-    private let candidates: [Candidate]
+/// value only when their lengths and first eight bytes agree (kept in plain arrays of their own, so
+/// the search touches nothing that is reference counted).
+struct YAMLChoices<Value: RawRepresentable & CaseIterable & Equatable & Sendable>: Sendable where Value.RawValue == String {
+    private let values: [Value]
+    private let names: [[UInt8]]
+    private let lengths: [Int]
+    private let prefixes: [UInt64]
 
     init() {
-        candidates = Value.allCases.map { value in
-            let bytes = Array(value.rawValue.utf8)
-            return Candidate(value: value, bytes: bytes, prefix: bytes.withUnsafeBufferPointer(Self.prefix))
-        }
+        values = Array(Value.allCases)
+        names = values.map { Array($0.rawValue.utf8) }
+        lengths = names.map(\.count)
+        prefixes = names.map { $0.withUnsafeBufferPointer(Self.prefix) }
     }
 
     /// Up to the first eight bytes, as one number.
@@ -148,11 +146,14 @@ struct YAMLChoices<Value: RawRepresentable & CaseIterable & Sendable>: Sendable 
         return prefix
     }
 
+    /// Where `value` is among the cases, in declaration order.
+    func position(of value: Value) -> Int? { values.firstIndex(of: value) }
+
     /// The value whose raw value has exactly these bytes.
     func value(of bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         let prefix = Self.prefix(bytes)
-        for candidate in candidates where candidate.prefix == prefix && candidate.bytes.count == bytes.count {
-            if bytes.count <= 8 || candidate.bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return candidate.value }
+        for index in prefixes.indices where prefixes[index] == prefix && lengths[index] == bytes.count {
+            if bytes.count <= 8 || names[index].withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return values[index] }
         }
         return nil
     }
