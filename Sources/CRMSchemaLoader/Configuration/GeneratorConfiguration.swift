@@ -43,14 +43,15 @@ public struct GeneratorConfiguration: Hashable, Sendable {
     }
 
     private static func read(_ root: YAMLNode, file: String, into configuration: inout GeneratorConfiguration, log: DiagnosticLog) {
-        if let definitions = root.mapping?.entry("definitions") {
+        let definitions = root.document.entry(.definitions, in: root.index)
+        if let definitions {
             log.error("'definitions' is not read from \(fileName): the build plugin can only see files in the target, so link the "
                       + "folder into it (ln -s ../../Definitions Sources/App/Definitions), or give --definitions to the CLI",
-                      at: definitions.keyLocation(in: file))
+                      at: root.document.entries[definitions].keyMark.location(in: file))
         }
-        let allowed = keys + (root.mapping?.entry("definitions") != nil ? ["definitions"] : [])
-        guard let reader = MappingReader(root, in: file, context: .configuration, allowedKeys: allowed, log: log) else { return }
-        if let access = reader.string("accessModifier") {
+        let allowed = AllowedKeys(keys.compactMap(KnownKey.init(text:)) + (definitions != nil ? [.definitions] : []))
+        guard let reader = MappingReader(root, context: .configuration, allowedKeys: allowed, log: log) else { return }
+        if let access = reader.string(.accessModifier) {
             if accessModifiers.contains(access.value) {
                 configuration.accessModifier = access.value
             } else {
@@ -58,14 +59,14 @@ public struct GeneratorConfiguration: Hashable, Sendable {
                           + log.didYouMean(access.value, among: accessModifiers), at: access.location)
             }
         }
-        for module in reader.stringList("imports") ?? [] {
+        for module in reader.stringList(.imports) ?? [] {
             if isModuleName(module.value) {
                 configuration.imports.append(module.value)
             } else {
                 log.error("'\(module.value)' is not a module name", at: module.location)
             }
         }
-        configuration.includeStandardTypes = reader.bool("includeStandardTypes") ?? false
+        configuration.includeStandardTypes = reader.bool(.includeStandardTypes) ?? false
     }
 
     /// A Swift module name: letters, digits and underscores, not starting with a digit.

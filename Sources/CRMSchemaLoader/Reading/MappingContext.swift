@@ -1,39 +1,56 @@
-/// How messages name the mapping being read ("property 'roast_date'"). Kept as parts and
-/// turned into text only when a message needs it, since almost every mapping is fine.
-enum MappingContext: CustomStringConvertible {
-    case definition
-    case configuration
-    case object(String)
-    case labels(object: String)
-    case propertyGroup(object: String)
-    case requirements(object: String)
-    case property(String)
-    case option(property: String)
-    case association(owner: String, target: String?)
-    case associationLabel(owner: String, target: String?)
-
-    var description: String {
-        switch self {
-        case .definition: "the definition"
-        case .configuration: "crmgen-config.yaml"
-        case .object(let name): "object '\(name)'"
-        case .labels(let object): "the labels of '\(object)'"
-        case .propertyGroup(let object): "a property group of '\(object)'"
-        case .requirements(let object): "the requirements of '\(object)'"
-        case .property(let name): "property '\(name)'"
-        case .option(let property): "an option of property '\(property)'"
-        case .association(let owner, let target?): "the association of '\(owner)' to '\(target)'"
-        case .association(let owner, nil): "an association of '\(owner)'"
-        case .associationLabel(let owner, let target):
-            "a label of \(MappingContext.association(owner: owner, target: target))"
-        }
+/// How messages name the mapping being read ("property 'roast_date'"): what the mapping is, and
+/// where in the document the names it quotes are written. A plain value, turned into text only when
+/// a message needs it, since almost every mapping is fine.
+struct MappingContext: Sendable {
+    enum Kind: UInt8, Sendable {
+        case definition, configuration, object, labels, propertyGroup, requirements, property, option, association, associationLabel
     }
 
-    /// The association's target, for contexts inside an association.
-    var target: String? {
-        switch self {
-        case .association(_, let target), .associationLabel(_, let target): target
-        default: nil
+    let kind: Kind
+    /// What names the mapping: the object's name (its `object:` scalar) for objects and their parts,
+    /// and the property's name (its key, an entry) for properties and options.
+    let name: Int32
+    /// The association's target (its `to:` scalar); -1 when it has none that is a string.
+    let target: Int32
+
+    private init(_ kind: Kind, name: Int32 = -1, target: Int32 = -1) {
+        self.kind = kind
+        self.name = name
+        self.target = target
+    }
+
+    static let definition = MappingContext(.definition)
+    static let configuration = MappingContext(.configuration)
+    /// - Parameter name: the scalar of the object's name.
+    static func object(_ name: Int32) -> MappingContext { MappingContext(.object, name: name) }
+    static func labels(object: Int32) -> MappingContext { MappingContext(.labels, name: object) }
+    static func propertyGroup(object: Int32) -> MappingContext { MappingContext(.propertyGroup, name: object) }
+    static func requirements(object: Int32) -> MappingContext { MappingContext(.requirements, name: object) }
+    /// - Parameter entry: the property's entry (its key is the name).
+    static func property(entry: Int32) -> MappingContext { MappingContext(.property, name: entry) }
+    static func option(propertyEntry: Int32) -> MappingContext { MappingContext(.option, name: propertyEntry) }
+    /// - Parameter target: the scalar of `to:`, or -1.
+    static func association(owner: Int32, target: Int32) -> MappingContext { MappingContext(.association, name: owner, target: target) }
+    static func associationLabel(owner: Int32, target: Int32) -> MappingContext { MappingContext(.associationLabel, name: owner, target: target) }
+
+    /// The context as messages write it: "property 'roast_date'".
+    func description(in document: YAMLDocument) -> String {
+        let object = { document.stringValue(name) ?? "" }
+        let property = { document.keyText(Int(name)) }
+        switch kind {
+        case .definition: return "the definition"
+        case .configuration: return "crmgen-config.yaml"
+        case .object: return "object '\(object())'"
+        case .labels: return "the labels of '\(object())'"
+        case .propertyGroup: return "a property group of '\(object())'"
+        case .requirements: return "the requirements of '\(object())'"
+        case .property: return "property '\(property())'"
+        case .option: return "an option of property '\(property())'"
+        case .association:
+            guard target >= 0, let target = document.stringValue(target) else { return "an association of '\(object())'" }
+            return "the association of '\(object())' to '\(target)'"
+        case .associationLabel:
+            return "a label of \(MappingContext.association(owner: name, target: target).description(in: document))"
         }
     }
 }

@@ -2,7 +2,7 @@ import CRMModel
 
 /// What a definition file says, read and checked on its own, before it meets the other files.
 struct ObjectDefinition {
-    enum Kind: String, CaseIterable {
+    enum Kind: String, CaseIterable, Sendable {
         case standard, custom
         case `extension`
     }

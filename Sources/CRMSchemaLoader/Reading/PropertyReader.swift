@@ -3,100 +3,133 @@ import CRMModel
 /// Reads one property definition and checks it against HubSpot's rules for its type.
 struct PropertyReader {
     let log: DiagnosticLog
+    let document: YAMLDocument
     let file: String
     /// The object the property belongs to, for messages.
     let object: String
     let patterns: PatternChecker
 
-    static let keys = [
-        "label", "description", "type", "fieldType", "groupName", "displayOrder",
-        "required", "unique", "readOnly", "calculated", "calculationFormula", "hidden",
-        "pattern", "minLength", "maxLength", "minimum", "maximum", "format",
-        "numberDisplayHint", "referencedObjectType", "options", "optionSource",
-    ]
+    static let keys = AllowedKeys([
+        .label, .description, .type, .fieldType, .groupName, .displayOrder,
+        .required, .unique, .readOnly, .calculated, .calculationFormula, .hidden,
+        .pattern, .minLength, .maxLength, .minimum, .maximum, .format,
+        .numberDisplayHint, .referencedObjectType, .options, .optionSource,
+    ])
 
     /// What an extension may say about a property the object already has.
-    static let refinementKeys: Set<String> = ["options", "optionSource"]
+    static let refinementKeys = AllowedKeys([.optionSource, .options])
 
-    static let optionKeys = ["value", "label", "description", "displayOrder", "hidden"]
+    static let optionKeys = AllowedKeys([.value, .label, .description, .displayOrder, .hidden])
 
     /// Constraint keys that only make sense for one property type.
-    private static let keysByType: [(keys: [String], type: PropertyType)] = [
-        (["pattern", "minLength", "maxLength", "format"], .string),
-        (["minimum", "maximum", "numberDisplayHint"], .number),
+    private static let keysByType: [(keys: [KnownKey], set: KnownKeySet, type: PropertyType)] = [
+        ([.pattern, .minLength, .maxLength, .format], KnownKeySet([.pattern, .minLength, .maxLength, .format]), .string),
+        ([.minimum, .maximum, .numberDisplayHint], KnownKeySet([.minimum, .maximum, .numberDisplayHint]), .number),
     ]
 
-    /// The property, or `nil` when its type or field type cannot be known.
-    func read(name: Located<String>, _ node: YAMLNode) -> PropertySchema? {
+    /// All the constraint keys of `keysByType`, for the common case of a property that has none.
+    private static let constraintKeys = KnownKeySet(keysByType.flatMap(\.keys))
+
+    /// `FieldType.allowed(for:)` of each property type, asked once: bit `n` set when the `n`th field
+    /// type (in `FieldType.allCases` order) is allowed.
+    private static let allowedFieldTypes: [(type: PropertyType, fieldTypes: UInt64)] = PropertyType.allCases.map { type in
+        let allowed = FieldType.allowed(for: type)
+        return (type, FieldType.allCases.enumerated().reduce(UInt64(0)) { mask, element in
+            allowed.contains(element.element) ? mask | 1 << UInt64(element.offset) : mask
+        })
+    }
+
+    private static func isAllowed(_ fieldType: FieldType, for type: PropertyType) -> Bool {
+        guard let position = FieldType.yamlChoices.position(of: fieldType) else { return FieldType.allowed(for: type).contains(fieldType) }
+        for entry in allowedFieldTypes where entry.type == type { return entry.fieldTypes >> UInt64(position) & 1 == 1 }
+        return FieldType.allowed(for: type).contains(fieldType)
+    }
+
+    /// A property with every setting at its default. Each property read starts as a copy of it: far
+    /// cheaper than PropertySchema's initializer, with its two dozen arguments, for every property.
+    private static let defaults = PropertySchema(name: "", label: "", type: .string, fieldType: .text)
+
+    /// Reads the property and appends it to `properties` (where it is built in place, never copied);
+    /// `false`, with nothing appended, when its type or field type cannot be known.
+    /// - Parameter entry: the property's entry in its object's `properties` (its key is the name).
+    func read(name: Located<String>, entry: Int32, _ node: Int32, appendingTo properties: inout [PropertySchema]) -> Bool {
         if !Naming.isSnakeCase(name.value) {
             log.error("property name '\(name.value)' must be \(Naming.snakeCaseRule)", at: name.location)
         }
-        guard let reader = MappingReader(node, in: file, context: .property(name.value), allowedKeys: Self.keys, log: log) else { return nil }
-        let label = reader.string("label", required: true)
-        let type = reader.choice("type", as: PropertyType.self, required: true)
-        let fieldType = reader.choice("fieldType", as: FieldType.self, required: true)
-        guard let type, let fieldType else { return nil }
+        guard let reader = MappingReader(document, node, context: .property(entry: entry), allowedKeys: Self.keys, log: log) else { return false }
+        let label = reader.stringValue(.label, required: true)
+        let type = reader.choiceAndNode(.type, as: PropertyType.self, required: true)
+        let fieldType = reader.choiceAndNode(.fieldType, as: FieldType.self, required: true)
+        guard let type, let fieldType else { return false }
+        properties.append(Self.defaults)
+        read(name: name, reader, label: label, type: type, fieldType: fieldType, into: &properties[properties.count - 1])
+        return true
+    }
 
-        let allowed = FieldType.allowed(for: type.value)
-        if !allowed.contains(fieldType.value) {
+    private func read(name: Located<String>, _ reader: MappingReader, label: String?, type: (value: PropertyType, node: Int32),
+                      fieldType: (value: FieldType, node: Int32), into property: inout PropertySchema) {
+
+        if !Self.isAllowed(fieldType.value, for: type.value) {
+            let allowed = FieldType.allowed(for: type.value)
             log.error("type '\(type.value.rawValue)' cannot have fieldType '\(fieldType.value.rawValue)'; "
                       + "HubSpot allows \(allowed.map(\.rawValue).joined(separator: ", ")) for \(type.value.rawValue)",
-                      at: fieldType.location)
+                      at: document.location(fieldType.node))
         }
-        if let options = reader.entry("options"), type.value != .enumeration, type.value != .bool {
+        if let options = reader.entry(.options), type.value != .enumeration, type.value != .bool {
             log.error("'options' applies only to enumeration and bool properties, and '\(name.value)' is of type \(type.value.rawValue)",
-                      at: options.keyLocation(in: file))
+                      at: reader.keyLocation(options))
         }
-        if let source = reader.entry("optionSource"), type.value != .enumeration {
+        if let source = reader.entry(.optionSource), type.value != .enumeration {
             log.error("'optionSource' applies only to enumeration properties, and '\(name.value)' is of type \(type.value.rawValue)",
-                      at: source.keyLocation(in: file))
+                      at: reader.keyLocation(source))
         }
-        for rule in Self.keysByType where rule.type != type.value {
-            for key in rule.keys {
-                if let entry = reader.entry(key) {
-                    log.error("'\(key)' applies only to \(rule.type.rawValue) properties, and '\(name.value)' is of type \(type.value.rawValue)",
-                              at: entry.keyLocation(in: file))
+        if reader.hasAny(of: Self.constraintKeys) {
+            for rule in Self.keysByType where rule.type != type.value && reader.hasAny(of: rule.set) {
+                for key in rule.keys {
+                    if let entry = reader.entry(key) {
+                        log.error("'\(key.text)' applies only to \(rule.type.rawValue) properties, and '\(name.value)' is of type \(type.value.rawValue)",
+                                  at: reader.keyLocation(entry))
+                    }
                 }
             }
         }
 
-        var property = PropertySchema(
-            name: name.value, label: label?.value ?? name.value,
-            description: reader.string("description")?.value,
-            type: type.value, fieldType: fieldType.value,
-            groupName: reader.string("groupName")?.value,
-            displayOrder: reader.int("displayOrder")?.value,
-            required: reader.bool("required") ?? false,
-            unique: reader.bool("unique") ?? false,
-            readOnly: reader.bool("readOnly") ?? false,
-            calculated: reader.bool("calculated") ?? (fieldType.value == .calculationEquation),
-            calculationFormula: reader.string("calculationFormula")?.value,
-            hidden: reader.bool("hidden") ?? false,
-            location: name.location
-        )
+        // Every setting read here, in the order of PropertySchema's initializer; the rest keep their defaults.
+        property.name = name.value
+        property.label = label ?? name.value
+        property.description = reader.stringValue(.description)
+        property.type = type.value
+        property.fieldType = fieldType.value
+        property.groupName = reader.stringValue(.groupName)
+        property.displayOrder = reader.int(.displayOrder)?.value
+        property.required = reader.bool(.required) ?? false
+        property.unique = reader.bool(.unique) ?? false
+        property.readOnly = reader.bool(.readOnly) ?? false
+        property.calculated = reader.bool(.calculated) ?? (fieldType.value == .calculationEquation)
+        property.calculationFormula = reader.stringValue(.calculationFormula)
+        property.hidden = reader.bool(.hidden) ?? false
+        property.location = name.location
         if property.required && property.readOnly {
             log.error("property '\(name.value)' cannot be both required and readOnly: no client could ever set it",
-                      at: reader.entry("required")?.keyLocation(in: file) ?? name.location)
+                      at: reader.entry(.required).map(reader.keyLocation) ?? name.location)
         }
         if property.calculationFormula != nil, fieldType.value != .calculationEquation {
-            log.error("'calculationFormula' needs fieldType calculation_equation", at: reader.entry("calculationFormula")?.keyLocation(in: file) ?? name.location)
+            log.error("'calculationFormula' needs fieldType calculation_equation", at: reader.entry(.calculationFormula).map(reader.keyLocation) ?? name.location)
         }
         readReference(reader, into: &property)
-        guard type.value == property.type else { return property }
         switch type.value {
         case .string: readStringConstraints(reader, into: &property)
         case .number: readNumberConstraints(reader, into: &property)
         case .enumeration:
-            property.optionSource = reader.choice("optionSource", as: OptionSource.self)?.value ?? .definitions
+            property.optionSource = reader.choice(.optionSource, as: OptionSource.self)?.value ?? .definitions
             readOptions(reader, into: &property)
         case .bool: readBoolOptions(reader, into: &property)
         case .date, .datetime: break
         }
-        return property
     }
 
     private func readReference(_ reader: MappingReader, into property: inout PropertySchema) {
-        guard let reference = reader.string("referencedObjectType") else { return }
+        guard let reference = reader.string(.referencedObjectType) else { return }
         let value = reference.value
         if value != PropertySchema.ownerReference && !Naming.isSnakeCase(value) {
             log.error("referencedObjectType '\(value)' must be OWNER or an object name" + log.didYouMean(value, among: ["OWNER"]),
@@ -107,16 +140,16 @@ struct PropertyReader {
     }
 
     private func readStringConstraints(_ reader: MappingReader, into property: inout PropertySchema) {
-        property.format = reader.choice("format", as: PropertyFormat.self)?.value
-        let minLength = reader.int("minLength", atLeast: 0)
-        let maxLength = reader.int("maxLength", atLeast: 0)
+        property.format = reader.choice(.format, as: PropertyFormat.self)?.value
+        let minLength = reader.int(.minLength, atLeast: 0)
+        let maxLength = reader.int(.maxLength, atLeast: 0)
         if let minLength, let maxLength, minLength.value > maxLength.value {
             log.error("minLength (\(minLength.value)) of property '\(property.name)' is greater than its maxLength (\(maxLength.value))",
                       at: minLength.location)
         }
         property.minLength = minLength?.value
         property.maxLength = maxLength?.value
-        if let pattern = reader.string("pattern") {
+        if let pattern = reader.string(.pattern) {
             switch patterns.verdict(pattern.value) {
             case .valid: property.pattern = pattern.value
             case .invalid:
@@ -129,49 +162,83 @@ struct PropertyReader {
     }
 
     private func readNumberConstraints(_ reader: MappingReader, into property: inout PropertySchema) {
-        let minimum = reader.number("minimum")
-        let maximum = reader.number("maximum")
-        if let minimum, let maximum, minimum.value > maximum.value {
+        let minimum = reader.number(.minimum)
+        let maximum = reader.number(.maximum)
+        if let minimum, let maximum, Self.isGreater(minimum.value, maximum.value) {
             log.error("minimum (\(minimum.value)) of property '\(property.name)' is greater than its maximum (\(maximum.value))",
                       at: minimum.location)
         }
         property.minimum = minimum?.value
         property.maximum = maximum?.value
-        property.numberDisplayHint = reader.choice("numberDisplayHint", as: NumberDisplayHint.self)?.value
+        property.numberDisplayHint = reader.choice(.numberDisplayHint, as: NumberDisplayHint.self)?.value
+    }
+
+    /// `a > b`, exactly: whole numbers of up to 18 digits compared as `Int`s, others by `CRMNumber`.
+    static func isGreater(_ a: CRMNumber, _ b: CRMNumber) -> Bool {
+        if let a = smallInteger(a.text), let b = smallInteger(b.text) { return a > b }
+        return a > b
+    }
+
+    /// `-?[0-9]{1,18}` as an `Int`.
+    private static func smallInteger(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            let start = bytes.first == UInt8(ascii: "-") ? 1 : 0
+            guard bytes.count > start, bytes.count - start <= 18 else { return nil }
+            var value = 0
+            for index in start..<bytes.count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return start == 1 ? -value : value
+        }
     }
 
     private func readOptions(_ reader: MappingReader, into property: inout PropertySchema) {
         // The portal's own list may be unknown here; anything else needs its values.
         let mayBeEmpty = property.referencedObjectType != nil || property.optionSource == .portal
-        guard let entry = reader.entry("options") else {
+        guard let entry = reader.entry(.options) else {
             if !mayBeEmpty {
                 log.error("enumeration property '\(property.name)' needs 'options' (or 'optionSource: portal', or a referencedObjectType such as OWNER)",
                           at: property.location)
             }
             return
         }
-        property.options = readOptionList(entry, property: property.name, mayBeEmpty: mayBeEmpty) ?? []
+        // The reader's context is the property's: its name is the property's entry.
+        property.options = readOptionList(document.entries[entry].value, property: property.name, entry: reader.context.name, mayBeEmpty: mayBeEmpty) ?? []
     }
 
     /// The options of a list, duplicates reported; `nil` when the value is not a list.
-    private func readOptionList(_ entry: YAMLMapping.Entry, property: String, mayBeEmpty: Bool) -> [PropertyOption]? {
-        guard let items = entry.value.sequence else {
-            log.error("'options' of property '\(property)' must be a list, found \(entry.value.summary)", at: entry.value.location(in: file))
+    private func readOptionList(_ list: Int32, property: String, entry: Int32, mayBeEmpty: Bool) -> [PropertyOption]? {
+        guard document.kind(list) == .sequence else {
+            log.error("'options' of property '\(property)' must be a list, found \(document.summary(list))", at: document.location(list, in: file))
             return nil
         }
+        let items = document.itemRange(list)
         if items.isEmpty, !mayBeEmpty {
-            log.error("enumeration property '\(property)' has an empty 'options' list", at: entry.value.location(in: file))
+            log.error("enumeration property '\(property)' has an empty 'options' list", at: document.location(list, in: file))
         }
         var options: [PropertyOption] = []
+        options.reserveCapacity(items.count)
+        // Values already listed, with their places: searched in order while the list is short.
+        var listed: [(value: String, location: SourceLocation)] = []
         var seen: [String: SourceLocation] = [:]
-        for item in items {
-            guard let option = readOption(item, property: property) else { continue }
-            if let first = seen[option.value.value] {
-                log.error("duplicate option value '\(option.value.value)' in property '\(property)'", at: option.value.location,
-                          notes: [.note("'\(option.value.value)' is first used here", at: first)])
+        for position in items {
+            guard let option = readOption(document.items[position], property: property, entry: entry) else { continue }
+            let value = option.value.value
+            let first = listed.count < 16 ? listed.first { $0.value == value }?.location : seen[value]
+            if let first {
+                log.error("duplicate option value '\(value)' in property '\(property)'", at: option.value.location,
+                          notes: [.note("'\(value)' is first used here", at: first)])
                 continue
             }
-            seen[option.value.value] = option.value.location
+            if listed.count < 16 {
+                listed.append((value, option.value.location))
+                if listed.count == 16 { seen = Dictionary(listed.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first }) }
+            } else {
+                seen[value] = option.value.location
+            }
             options.append(option.option)
         }
         return options
@@ -179,19 +246,20 @@ struct PropertyReader {
 
     /// Whether an extension's property entry changes an existing property rather than adding one:
     /// a mapping with only `options` and `optionSource`.
-    static func isRefinement(_ node: YAMLNode) -> Bool {
-        guard let mapping = node.mapping, !mapping.entries.isEmpty else { return false }
-        return mapping.entries.allSatisfy { refinementKeys.contains($0.key) }
+    func isRefinement(_ node: Int32) -> Bool {
+        let entries = document.entryRange(node)
+        guard !entries.isEmpty else { return false }
+        return entries.allSatisfy { Self.refinementKeys.set.contains(document.entries[$0].key) }
     }
 
     /// An extension's `name: { optionSource: portal, options: [...] }`.
-    func readRefinement(name: Located<String>, _ node: YAMLNode) -> PropertyRefinement? {
-        guard let reader = MappingReader(node, in: file, context: .property(name.value), allowedKeys: Array(Self.refinementKeys).sorted(), log: log)
+    func readRefinement(name: Located<String>, entry: Int32, _ node: Int32) -> PropertyRefinement? {
+        guard let reader = MappingReader(document, node, context: .property(entry: entry), allowedKeys: Self.refinementKeys, log: log)
         else { return nil }
         var refinement = PropertyRefinement(name: name)
-        refinement.optionSource = reader.choice("optionSource", as: OptionSource.self)
-        if let entry = reader.entry("options") {
-            refinement.options = readOptionList(entry, property: name.value, mayBeEmpty: refinement.optionSource?.value == .portal)
+        refinement.optionSource = reader.choice(.optionSource, as: OptionSource.self)
+        if let list = reader.value(.options) {
+            refinement.options = readOptionList(list, property: name.value, entry: entry, mayBeEmpty: refinement.optionSource?.value == .portal)
         }
         return refinement
     }
@@ -199,31 +267,31 @@ struct PropertyReader {
     /// A bool's options, when given, are HubSpot's two: values `true` and `false`, with the labels
     /// the portal shows ("Yes", "No").
     private func readBoolOptions(_ reader: MappingReader, into property: inout PropertySchema) {
-        guard let entry = reader.entry("options") else { return }
+        guard let entry = reader.entry(.options) else { return }
         readOptions(reader, into: &property)
         let values = property.options.map(\.value)
         if values.sorted() != ["false", "true"] {
             log.error("options of bool property '\(property.name)' must be exactly the two HubSpot gives bools, values true and false (with their labels), found \(values.isEmpty ? "none" : values.joined(separator: ", "))",
-                      at: entry.value.location(in: file))
+                      at: reader.valueLocation(entry))
         }
     }
 
     /// An option is a mapping with `value` and `label`, or a plain string used as both.
-    private func readOption(_ node: YAMLNode, property: String) -> (value: Located<String>, option: PropertyOption)? {
-        if let scalar = node.scalar {
-            guard let text = scalar.stringValue else {
-                log.error("an option of property '\(property)' must have a value, found null", at: node.location(in: file))
+    private func readOption(_ node: Int32, property: String, entry: Int32) -> (value: Located<String>, option: PropertyOption)? {
+        if document.kind(node) == .scalar {
+            guard let text = document.stringValue(node) else {
+                log.error("an option of property '\(property)' must have a value, found null", at: document.location(node, in: file))
                 return nil
             }
-            return (Located(text, at: node.location(in: file)), PropertyOption(value: text, label: text))
+            return (Located(text, at: document.location(node, in: file)), PropertyOption(value: text, label: text))
         }
-        guard let reader = MappingReader(node, in: file, context: .option(property: property), allowedKeys: Self.optionKeys, log: log),
-              let value = reader.string("value", required: true)
+        guard let reader = MappingReader(document, node, context: .option(propertyEntry: entry), allowedKeys: Self.optionKeys, log: log),
+              let value = reader.string(.value, required: true)
         else { return nil }
-        let label = reader.string("label", required: true)?.value ?? value.value
+        let label = reader.stringValue(.label, required: true) ?? value.value
         let option = PropertyOption(
-            value: value.value, label: label, description: reader.string("description")?.value,
-            displayOrder: reader.int("displayOrder")?.value, hidden: reader.bool("hidden") ?? false
+            value: value.value, label: label, description: reader.stringValue(.description),
+            displayOrder: reader.int(.displayOrder)?.value, hidden: reader.bool(.hidden) ?? false
         )
         return (value, option)
     }

@@ -23,14 +23,14 @@ extension SchemaResolver {
             byPair[pair] = association
             result.append(association.schema)
         }
-        for object in objects where object.kind == .custom {
-            for target in ImplicitMembers.customObjectAssociationTargets where objectNames.contains(target) {
-                if byPair[UnorderedPair(object.name, target)] == nil {
-                    result.append(AssociationSchema(from: object.name, to: target, isImplicit: true, location: object.location))
-                }
+        let implicitTargets = ImplicitMembers.customObjectAssociationTargets.filter(objectNames.contains)
+        for index in objects.indices where objects[index].kind == .custom {
+            let name = objects[index].name
+            for target in implicitTargets where byPair[UnorderedPair(name, target)] == nil {
+                result.append(AssociationSchema(from: name, to: target, isImplicit: true, location: objects[index].location))
             }
         }
-        let standardNames = Set(objects.filter { $0.kind == .standard }.map(\.name))
+        let standardNames = Set(objects.indices.compactMap { objects[$0].kind == .standard ? objects[$0].name : nil })
         checkTypeIdsAcrossAssociations(result, standardNames: standardNames)
         return result
     }
@@ -42,7 +42,7 @@ extension SchemaResolver {
         struct Use { var from: String; var to: String; var location: SourceLocation? }
         struct Key: Hashable { var hubSpotDefined: Bool; var id: Int }
         var uses: [Key: Use] = [:]
-        for association in associations {
+        for association in associations where Self.hasTypeIds(association) {
             let hubSpotDefined = standardNames.contains(association.from) && standardNames.contains(association.to)
             for directed in [association, association.inverted] {
                 let ids = [directed.associationTypeId] + directed.labels.map(\.associationTypeId)
@@ -61,6 +61,14 @@ extension SchemaResolver {
                 }
             }
         }
+    }
+}
+
+extension SchemaResolver {
+    /// Whether an association gives any type ID, in either direction (most give none).
+    static func hasTypeIds(_ association: AssociationSchema) -> Bool {
+        association.associationTypeId != nil || association.inverseAssociationTypeId != nil
+            || association.labels.contains { $0.associationTypeId != nil || $0.inverseAssociationTypeId != nil }
     }
 }
 

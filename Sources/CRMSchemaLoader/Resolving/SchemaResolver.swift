@@ -21,17 +21,22 @@ struct SchemaResolver {
     }
 
     /// - Parameter baseAssociations: associations of an already resolved base schema (see `SchemaLoader.load(_:on:)`).
-    func resolve(builtIn: [ObjectDefinition], user: [ObjectDefinition], baseAssociations: [AssociationSchema] = []) -> Schema? {
+    ///
+    /// The definitions are consumed: each object's properties move into its `ObjectSchema` without a copy.
+    func resolve(builtIn: consuming [ObjectDefinition], user: consuming [ObjectDefinition], baseAssociations: [AssociationSchema] = []) -> Schema? {
         var bases: [String: Base] = [:]
         for definition in builtIn { register(definition, isBuiltIn: true, in: &bases) }
+        builtIn = []
         var extensions: [ObjectDefinition] = []
-        for definition in user.sorted(by: { $0.location < $1.location }) {
+        user.sort { $0.location < $1.location }
+        for definition in user {
             if definition.kind == .extension {
                 extensions.append(definition)
             } else {
                 register(definition, isBuiltIn: false, in: &bases)
             }
         }
+        user = []
         let knownNames = bases.keys.sorted()  // sorted: a tie between suggestions must not depend on hashing
         for definition in extensions {
             guard bases[definition.name.value] != nil else {
@@ -41,6 +46,7 @@ struct SchemaResolver {
             }
             bases[definition.name.value]?.extensions.append(definition)
         }
+        extensions = []
 
         if bases.count > Self.maxObjects {
             let extra = bases.values.filter { !$0.isBuiltIn }.map(\.definition.name).sorted { $0.location < $1.location }.last
@@ -48,21 +54,27 @@ struct SchemaResolver {
             return nil
         }
         let objectNames = Set(bases.keys)
-        let sortedObjectNames = objectNames.sorted()
-        let objects = bases.sorted { $0.key < $1.key }.compactMap { _, base -> ObjectSchema? in
-            guard let object = makeObject(base) else { return nil }
-            checkReferences(of: base, in: object, objectNames: objectNames, sortedObjectNames: sortedObjectNames)
-            return object
-        }
-        checkUniqueAcrossObjects(objects)
-        let declared = bases.sorted { $0.key < $1.key }.flatMap { _, base in
-            ([base.definition] + base.extensions).flatMap(\.associations)
+        let sortedObjectNames = knownNames
+        let declared = sortedObjectNames.flatMap { name in
+            bases[name].map { base in ([base.definition] + base.extensions).flatMap(\.associations) } ?? []
         } + baseAssociations.compactMap { association -> AssociationDefinition? in
             // A base association whose object a file replaced goes with it.
             guard bases[association.from]?.isBuiltIn == true, bases[association.to]?.isBuiltIn == true else { return nil }
             return AssociationDefinition(target: Located(association.to, at: association.location ?? SourceLocation(file: "<compiled>", line: 1, column: 1)),
                                          schema: association)
         }
+        var objects: [ObjectSchema] = []
+        objects.reserveCapacity(bases.count)
+        for name in sortedObjectNames {
+            // Taken out of the dictionary, the definition is the only owner of its properties.
+            guard var base = bases.removeValue(forKey: name) else { continue }
+            let properties = base.definition.properties
+            base.definition.properties = []
+            guard let object = makeObject(base, properties: properties) else { continue }
+            checkReferences(of: base, in: object, objectNames: objectNames, sortedObjectNames: sortedObjectNames)
+            objects.append(object)
+        }
+        checkUniqueAcrossObjects(objects)
         let associations = resolveAssociations(declared, objects: objects, objectNames: objectNames, sortedObjectNames: sortedObjectNames)
         return log.hasErrors ? nil : Schema(objects: objects, associations: associations)
     }
@@ -89,15 +101,23 @@ struct SchemaResolver {
 
     // MARK: Objects
 
-    private func makeObject(_ base: Base) -> ObjectSchema? {
+    /// Whether a property has one of crmgen's own ASCII names (an implicit member's). Such a name is
+    /// equal only to its own bytes, so names of another length are ruled out before comparing text.
+    @inline(__always)
+    static func hasName(_ property: PropertySchema, _ asciiName: String) -> Bool {
+        property.name.utf8.count == asciiName.utf8.count && property.name == asciiName
+    }
+
+    /// - Parameter properties: the definition's own properties (taken out of it, so they are not copied).
+    private func makeObject(_ base: Base, properties: consuming [PropertySchema]) -> ObjectSchema? {
         let definition = base.definition
         guard let labels = definition.labels else { return nil }  // already reported by the reader
         let name = definition.name.value
         let isCustom = definition.kind == .custom
 
-        var properties = definition.properties
+        var properties = properties
         if isCustom {
-            for implicit in ImplicitMembers.customObjectProperties where !properties.contains(where: { $0.name == implicit.name }) {
+            for implicit in ImplicitMembers.customObjectProperties where !properties.contains(where: { Self.hasName($0, implicit.name) }) {
                 properties.append(implicit)
             }
         }
@@ -109,8 +129,8 @@ struct SchemaResolver {
             category: definition.category ?? .custom,
             requirements: definition.requirements ?? (isCustom ? ObjectRequirements(tier: .enterprise) : ObjectRequirements()),
             primaryDisplayProperty: definition.primaryDisplayProperty?.value,
-            secondaryDisplayProperties: definition.secondaryDisplayProperties.map(\.value),
-            searchableProperties: definition.searchableProperties.map(\.value),
+            secondaryDisplayProperties: definition.secondaryDisplayProperties.map { $0.value },
+            searchableProperties: definition.searchableProperties.map { $0.value },
             properties: properties,
             propertyGroups: definition.propertyGroups,
             location: definition.location
@@ -131,17 +151,17 @@ struct SchemaResolver {
         for extensionDefinition in base.extensions {
             apply(extensionDefinition, to: &object, refined: &refined)
         }
-        object.owners = definition.owners?.map(\.value)
-            ?? (object.property(named: "hubspot_owner_id")?.isOwner == true ? ["hubspot_owner_id"] : [])
-        object.dedupKeys = definition.dedupKeys?.map(\.value) ?? defaultDedupKeys(object)
+        object.owners = definition.owners?.map { $0.value }
+            ?? (object.properties.firstIndex { Self.hasName($0, "hubspot_owner_id") }.map { object.properties[$0].isOwner } == true ? ["hubspot_owner_id"] : [])
+        object.dedupKeys = definition.dedupKeys?.map { $0.value } ?? defaultDedupKeys(object)
         return object
     }
 
     /// Custom objects are deduplicated by their unique properties, everything else by record ID.
     private func defaultDedupKeys(_ object: ObjectSchema) -> [String] {
-        let unique = object.properties.filter(\.unique).map(\.name)
+        let unique = object.properties.compactMap { $0.unique ? $0.name : nil }
         if object.kind == .custom, !unique.isEmpty { return unique }
-        return object.property(named: ImplicitMembers.recordIdProperty) != nil ? [ImplicitMembers.recordIdProperty] : []
+        return object.properties.contains { Self.hasName($0, ImplicitMembers.recordIdProperty) } ? [ImplicitMembers.recordIdProperty] : []
     }
 
     /// - Parameter refined: the properties whose options an extension already changed, and where.
@@ -208,15 +228,25 @@ struct SchemaResolver {
 
     /// Every property name a definition or its extensions list must exist; owner properties must hold owner IDs.
     private func checkReferences(of base: Base, in object: ObjectSchema, objectNames: Set<String>, sortedObjectNames: [String]) {
-        let names = object.properties.map(\.name)
-        let propertiesByName = Dictionary(object.properties.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let parts = [base.definition] + base.extensions
+        // Objects list a few references each: they are looked up by a linear search, unless there are
+        // so many references and properties that an index is cheaper.
+        let referenceCount = parts.reduce(0) { count, part in
+            count + (part.primaryDisplayProperty == nil ? 0 : 1) + part.secondaryDisplayProperties.count + part.searchableProperties.count
+                + (part.dedupKeys?.count ?? 0) + (part.owners?.count ?? 0)
+        }
+        let index = referenceCount * object.properties.count > 4_096
+            ? Dictionary(object.properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+        func property(named name: String) -> Int? {
+            if let index { return index[name] }
+            return object.properties.firstIndex { $0.name == name }
+        }
         let unreadable = parts.reduce(into: Set<String>()) { $0.formUnion($1.unreadableProperties) }
         func check(_ key: String, _ reference: Located<String>) {
-            guard propertiesByName[reference.value] == nil, !unreadable.contains(reference.value),
+            guard property(named: reference.value) == nil, !unreadable.contains(reference.value),
                   !parts.contains(where: \.propertiesAreUnreadable) else { return }
-            log.error("\(key) '\(reference.value)' is not a property of '\(object.name)'" + log.didYouMean(reference.value, among: names),
-                      at: reference.location)
+            log.error("\(key) '\(reference.value)' is not a property of '\(object.name)'"
+                      + log.didYouMean(reference.value, among: object.properties.map(\.name)), at: reference.location)
         }
         for part in parts {
             part.primaryDisplayProperty.map { check("primaryDisplayProperty", $0) }
@@ -225,7 +255,7 @@ struct SchemaResolver {
             part.dedupKeys?.forEach { check("dedupKeys entry", $0) }
             for owner in part.owners ?? [] {
                 check("owners entry", owner)
-                if let property = propertiesByName[owner.value], !property.isOwner {
+                if let position = property(named: owner.value), !object.properties[position].isOwner {
                     log.error("owner property '\(owner.value)' of '\(object.name)' must have 'referencedObjectType: OWNER'",
                               at: owner.location)
                 }
@@ -235,15 +265,17 @@ struct SchemaResolver {
             log.error("'\(object.name)' has \(object.properties.count) properties; crmgen's limit is \(Self.maxPropertiesPerObject) per object",
                       at: object.properties[Self.maxPropertiesPerObject].location ?? object.location)
         }
-        let unique = object.properties.filter(\.unique)
+        // Positions, not copies of the properties: these loops run over every property of every object.
+        let unique = object.properties.indices.filter { object.properties[$0].unique }
         if unique.count > Self.maxUniqueProperties {
-            let extra = unique[Self.maxUniqueProperties]
+            let extra = object.properties[unique[Self.maxUniqueProperties]]
             log.error("'\(object.name)' has \(unique.count) unique properties; HubSpot allows at most \(Self.maxUniqueProperties) per object",
                       at: extra.location ?? object.location)
         }
-        for property in object.properties {
-            guard let reference = property.referencedObjectType, reference != PropertySchema.ownerReference,
+        for index in object.properties.indices {
+            guard let reference = object.properties[index].referencedObjectType, reference != PropertySchema.ownerReference,
                   !objectNames.contains(reference) else { continue }
+            let property = object.properties[index]
             log.error("referencedObjectType '\(reference)' of property '\(property.name)' is not an object"
                       + log.didYouMean(reference, among: sortedObjectNames),
                       at: property.location ?? object.location)
@@ -253,24 +285,26 @@ struct SchemaResolver {
     // MARK: Uniqueness across objects
 
     private func checkUniqueAcrossObjects(_ objects: [ObjectSchema]) {
-        var typeIds: [String: ObjectSchema] = [:]
-        var swiftNames: [String: ObjectSchema] = [:]
+        var typeIds: [String: Int] = [:]
+        var swiftNames: [String: Int] = [:]
         let origin = SourceLocation(file: "", line: 0, column: 0)
-        for object in objects.sorted(by: { ($0.location ?? origin) < ($1.location ?? origin) }) {
+        // Indices sorted, not the objects: the same order without moving large values.
+        for index in objects.indices.sorted(by: { (objects[$0].location ?? origin) < (objects[$1].location ?? origin) }) {
+            let object = objects[index]
             if let id = object.objectTypeId {
-                if let first = typeIds[id] {
+                if let first = typeIds[id].map({ objects[$0] }) {
                     log.error("objectTypeId '\(id)' of '\(object.name)' is already the objectTypeId of '\(first.name)'", at: object.location,
                               notes: first.location.map { [.note("'\(first.name)' is defined here", at: $0)] } ?? [])
                 } else {
-                    typeIds[id] = object
+                    typeIds[id] = index
                 }
             }
             if !object.swiftName.isEmpty {
-                if let first = swiftNames[object.swiftName] {
+                if let first = swiftNames[object.swiftName].map({ objects[$0] }) {
                     log.error("'\(object.name)' and '\(first.name)' would both generate the Swift type '\(object.swiftName)'; set 'swiftName' on one of them",
                               at: object.location, notes: first.location.map { [.note("'\(first.name)' is defined here", at: $0)] } ?? [])
                 } else {
-                    swiftNames[object.swiftName] = object
+                    swiftNames[object.swiftName] = index
                 }
             }
         }

@@ -10,13 +10,18 @@ enum Naming {
 
     /// HubSpot allows letters, digits and underscores starting with a letter; crmgen also asks for lowercase.
     static func isSnakeCase(_ name: String) -> Bool {
-        guard name.utf8.count <= maxNameLength, let first = name.utf8.first,
-              (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
-        return name.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "_")
+        if let answer = name.utf8.withContiguousStorageIfAvailable(isSnakeCase) { return answer }
+        return Array(name.utf8).withUnsafeBufferPointer { isSnakeCase($0) }
+    }
+
+    static func isSnakeCase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= maxNameLength, let first = bytes.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+        for byte in bytes {
+            let isLetter = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if !(isLetter || isDigit || byte == UInt8(ascii: "_")) { return false }
         }
+        return true
     }
 
     static let snakeCaseRule = "lowercase snake_case: letters a-z, digits and underscores, starting with a letter, at most \(maxNameLength) characters"
@@ -41,8 +46,29 @@ enum Naming {
 
     /// `Roast Batch` → `RoastBatch`, `Line item` → `LineItem`, `e-mail` → `EMail`; `nil` when nothing usable remains.
     static func typeName(fromLabel label: String) -> String? {
-        let name = SwiftNames.upperCamelCase(label)
+        let name = asciiUpperCamelCase(label) ?? SwiftNames.upperCamelCase(label)
         return isTypeName(name) ? name : nil
+    }
+
+    /// `SwiftNames.upperCamelCase` of printable ASCII text, made from its bytes (Foundation's folding
+    /// of accents and widths, which that function applies first, leaves such text as it is); `nil`
+    /// for any other text. A test holds the two to the same answers.
+    static func asciiUpperCamelCase(_ text: String) -> String? {
+        var name: [UInt8] = []
+        name.reserveCapacity(text.utf8.count + 1)
+        var startsWord = true
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            let isLower = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            guard isLower || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                startsWord = true
+                continue
+            }
+            name.append(startsWord && isLower ? byte - 0x20 : byte)
+            startsWord = false
+        }
+        if let first = name.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) { name.insert(UInt8(ascii: "_"), at: 0) }
+        return String(decoding: name, as: UTF8.self)
     }
 
     /// Type names a generated type must not take: Swift and Foundation types that apps use

@@ -1,29 +1,60 @@
 import CLibYAML
 import CRMModel
 
-/// Reads one YAML document into a ``YAMLNode`` tree by pulling libyaml's parser events.
+/// Reads one YAML document into a ``YAMLDocument`` by pulling libyaml's parser events.
 ///
 /// Stricter than YAML loaders usually are, because a definition file is code:
 /// duplicate keys, several documents, unknown tags and non-scalar keys are errors,
 /// and ``YAMLLimits`` bound size, depth and alias expansion.
 struct YAMLParser {
     var limits: YAMLLimits
+    /// Keys interned across every file this parser reads.
+    let keys: YAMLKeyTable
+
+    init(limits: YAMLLimits) {
+        self.limits = limits
+        keys = YAMLKeyTable()
+    }
 
     /// The document's root node; `nil` for a file without content (only comments or blanks).
     func parse(_ bytes: [UInt8], file: String) throws(YAMLError) -> YAMLNode? {
-        if bytes.count > limits.maxFileSize {
-            throw YAMLError("file is \(bytes.count) bytes; definition files are limited to \(limits.maxFileSize) bytes",
+        try bytes.withUnsafeBufferPointer { buffer throws(YAMLError) in try parse(buffer, file: file) }
+    }
+
+    /// The document's root node; `nil` for a file without content. The tree keeps no reference to `bytes`.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(YAMLError) -> YAMLNode? {
+        // The tree addresses its text with 32-bit offsets: 1 GiB is the most it reads, whatever the limits say.
+        let limit = min(limits.maxFileSize, 1 << 30)
+        if bytes.count > limit {
+            throw YAMLError("file is \(bytes.count) bytes; definition files are limited to \(limit) bytes",
                             at: SourceLocation(file: file, line: 1, column: 1))
         }
-        if let offset = UTF8Validation.firstInvalidByteOffset(in: bytes) {
-            throw YAMLError(String(format: "invalid UTF-8 (byte 0x%02X); definition files must be UTF-8 encoded", bytes[offset]),
-                            at: TextPosition.location(ofByteOffset: offset, in: bytes, file: file))
+        if !Self.isASCII(bytes) {
+            let array = Array(bytes)
+            if let offset = UTF8Validation.firstInvalidByteOffset(in: array) {
+                throw YAMLError(String(format: "invalid UTF-8 (byte 0x%02X); definition files must be UTF-8 encoded", array[offset]),
+                                at: TextPosition.location(ofByteOffset: offset, in: array, file: file))
+            }
         }
         if bytes.isEmpty { return nil }
-        return try bytes.withUnsafeBufferPointer { buffer throws(YAMLError) in
-            var builder = TreeBuilder(file: file, bytes: buffer, limits: limits)
-            return try builder.run()
+        var builder = TreeBuilder(file: file, bytes: bytes, limits: limits, keys: keys)
+        return try builder.run()
+    }
+
+    /// Whether every byte is ASCII (then the text is valid UTF-8), eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var offset = 0
+        var high: UInt64 = 0
+        while offset + 8 <= raw.count {
+            high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
         }
+        while offset < raw.count {
+            high |= UInt64(raw[offset])
+            offset += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 }
 
@@ -36,55 +67,105 @@ struct YAMLError: Error {
     }
 }
 
-/// Turns the event stream into a tree with an explicit stack, so nesting never recurses.
+/// Turns the event stream into a ``YAMLDocument`` with an explicit stack, so nesting never recurses.
+///
+/// Nodes are appended as they complete (a collection at its end). The entries and items of the
+/// collections still open wait on stacks, innermost last; when a collection ends, its own are moved
+/// to the document's arrays in one piece, so every collection's children are one range. Everything
+/// on the hot path is a plain value: the open collections (`Frame`), the scalars' bytes (`TextBuffer`)
+/// and the key table, taken from the parser for the file and given back at the end.
 private struct TreeBuilder {
+    typealias Node = YAMLDocument.Node
+    typealias Entry = YAMLDocument.Entry
+
     let file: String
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: YAMLLimits
+    private let table: YAMLKeyTable
+    private var keys: YAMLKeyTable.Storage
 
-    /// An open mapping or sequence. One struct for both, mutated in place on the stack,
-    /// so appending never copies the items gathered so far.
-    private struct Frame {
-        var isMapping: Bool
-        var mark: YAMLMark
-        var anchor: String?
-        var items: [YAMLNode] = []
-        var entries: [YAMLMapping.Entry] = []
-        /// Built only for large mappings; small ones are searched linearly, which is faster.
-        var keyIndex: [String: Int]?
-        var pendingKey: (text: String, mark: YAMLMark, isMerge: Bool)?
-        var mergeSources: [YAMLMapping] = []
-        var nodeCount = 1
+    private var nodes: RawBuffer<Node>
+    private var entries: RawBuffer<Entry>
+    private var items: RawBuffer<Int32>
+    private var text: RawBuffer<UInt8>
 
-        /// Where `key` was first written in this mapping, if it was.
-        func mark(ofKey key: String) -> YAMLMark? {
-            if let keyIndex { return keyIndex[key].map { entries[$0].keyMark } }
-            return entries.first { $0.key == key }?.keyMark
-        }
+    /// The open collections, innermost last.
+    private var stack: RawBuffer<Frame>
+    /// The entries, items and merge sources of the open collections, innermost last.
+    private var openEntries: RawBuffer<Entry>
+    private var openItems: RawBuffer<Int32>
+    private var openMergeSources: RawBuffer<Int32>
+    /// The anchors of the open collections that have one, and the key indexes of those that are large.
+    private var openAnchors: [String] = []
+    private var openKeyIndexes: [[Int32: Int32]] = []
 
-        mutating func append(_ entry: YAMLMapping.Entry) {
-            entries.append(entry)
-            if keyIndex != nil {
-                keyIndex?[entry.key] = entries.count - 1
-            } else if entries.count > 16 {
-                keyIndex = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-            }
-        }
-    }
-
-    private var stack: [Frame] = []
-    private var anchors: [String: (node: YAMLNode, nodeCount: Int)] = [:]
+    private var anchors: [String: (node: Int32, nodeCount: Int)] = [:]
     private var totalNodes = 0
-    private var root: YAMLNode?
+    private var root: Int32?
     private var documentCount = 0
 
-    init(file: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+    /// A key waiting for its value.
+    private struct PendingKey {
+        var id: Int32
+        var mark: YAMLMark
+        var start: Int32
+        var length: Int32
+        var isMerge: Bool
+    }
+
+    /// An open mapping or sequence.
+    private struct Frame {
+        var isMapping: Bool
+        var hasAnchor: Bool
+        var hasKeyIndex = false
+        var mark: YAMLMark
+        /// Where its entries (or items) begin in `openEntries` (or `openItems`).
+        var start: Int32
+        /// Where its merge sources begin in `openMergeSources`.
+        var mergeStart: Int32
+        var nodeCount = 1
+        var pendingKey: PendingKey?
+    }
+
+    /// Mappings with more entries than this find duplicate keys through a dictionary.
+    private static let linearKeySearchLimit = 64
+
+    init(file: String, bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, keys: YAMLKeyTable) {
         self.file = file
         self.bytes = bytes
         self.limits = limits
+        table = keys
+        self.keys = keys.storage
+        // Sized for definition files (about one node every 12 bytes); each grows when a file needs more.
+        text = RawBuffer(capacity: bytes.count + 16)
+        nodes = RawBuffer(capacity: bytes.count / 12)
+        entries = RawBuffer(capacity: bytes.count / 16)
+        items = RawBuffer(capacity: 16)
+        stack = RawBuffer(capacity: 16)
+        openEntries = RawBuffer(capacity: 64)
+        openItems = RawBuffer(capacity: 64)
+        openMergeSources = RawBuffer(capacity: 4)
+    }
+
+    private func deallocate() {
+        text.deallocate()
+        nodes.deallocate()
+        entries.deallocate()
+        items.deallocate()
+        stack.deallocate()
+        openEntries.deallocate()
+        openItems.deallocate()
+        openMergeSources.deallocate()
     }
 
     mutating func run() throws(YAMLError) -> YAMLNode? {
+        // The key table is worked on as a value while the file is read (the table holds a placeholder,
+        // so the value is the only reference to its arrays), and given back however reading ends.
+        table.storage = YAMLKeyTable.Storage.placeholder
+        defer {
+            table.storage = keys
+            deallocate()
+        }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError("libyaml could not start (out of memory)", at: location(line: 0, column: 0))
@@ -98,138 +179,246 @@ private struct TreeBuilder {
                 throw syntaxError(parser)
             }
             defer { yaml_event_delete(&event) }
-            if event.type == YAML_STREAM_END_EVENT { return root }
-            try handle(event)
+            switch event.type {
+            case YAML_SCALAR_EVENT: try scalar(event)
+            case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT: try start(event)
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT: try end()
+            case YAML_ALIAS_EVENT: try alias(event)
+            case YAML_DOCUMENT_START_EVENT:
+                documentCount += 1
+                if documentCount > 1 {
+                    throw YAMLError("a definition file holds one object, but this is a second YAML document; put each object in a file of its own",
+                                    at: mark(event.start_mark).location(in: file))
+                }
+            case YAML_STREAM_END_EVENT:
+                guard let root else { return nil }
+                // The document takes the buffers over; only the scratch ones are freed here.
+                let document = YAMLDocument(file: file, nodes: nodes.take(), entries: entries.take(), items: items.take(), text: text.take(), root: root)
+                return document.node(root)
+            default:
+                break  // stream and document boundaries carry nothing we keep
+            }
         }
     }
 
-    private mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
+    // MARK: Events
+
+    private mutating func scalar(_ event: yaml_event_t) throws(YAMLError) {
         let here = mark(event.start_mark)
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
-            documentCount += 1
-            if documentCount > 1 {
-                throw YAMLError("a definition file holds one object, but this is a second YAML document; put each object in a file of its own", at: here.location(in: file))
-            }
-        case YAML_SCALAR_EVENT:
-            let data = event.data.scalar
-            let text = string(data.value, length: data.length)
-            let tag = try coreTag(data.tag, at: here, allowed: ["str", "int", "float", "bool", "null"])
-            let scalar = YAMLScalar(text: text, style: style(data.style), tag: tag)
-            try add(YAMLNode(content: .scalar(scalar), mark: here), nodeCount: 1,
-                    anchor: cString(data.anchor), at: here)
-        case YAML_ALIAS_EVENT:
-            let name = cString(event.data.alias.anchor) ?? ""
-            guard let target = anchors[name] else {
-                throw YAMLError("alias '*\(name)' refers to no anchor defined before it", at: here.location(in: file))
-            }
-            var node = target.node
-            node.mark = here
-            try add(node, nodeCount: target.nodeCount, anchor: nil, at: here, viaAlias: name)
-        case YAML_MAPPING_START_EVENT:
-            try checkDepth(at: here)
-            _ = try coreTag(event.data.mapping_start.tag, at: here, allowed: ["map"])
-            try countNodes(1, at: here)
-            stack.append(Frame(isMapping: true, mark: here, anchor: cString(event.data.mapping_start.anchor)))
-        case YAML_SEQUENCE_START_EVENT:
-            try checkDepth(at: here)
-            _ = try coreTag(event.data.sequence_start.tag, at: here, allowed: ["seq"])
-            try countNodes(1, at: here)
-            stack.append(Frame(isMapping: false, mark: here, anchor: cString(event.data.sequence_start.anchor)))
-        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-            let frame = stack.removeLast()
-            let content: YAMLNode.Content = frame.isMapping ? .mapping(merged(frame)) : .sequence(frame.items)
-            // The container's own node was counted at its start.
-            try add(YAMLNode(content: content, mark: frame.mark), nodeCount: frame.nodeCount,
-                    anchor: frame.anchor, at: frame.mark, alreadyCounted: true)
-        default:
-            break  // stream and document boundaries carry nothing we keep
+        let data = event.data.scalar
+        var tag = YAMLDocument.Tag.none
+        if data.tag != nil { tag = try coreTag(data.tag, at: here, allowed: Self.scalarTags) }
+        let start = Int32(truncatingIfNeeded: text.count)
+        if let value = data.value { text.append(from: value, count: data.length) }
+        let record = Node(kind: .scalar, style: style(data.style), tag: tag, mark: here, start: start, count: Int32(truncatingIfNeeded: data.length))
+        let anchor = data.anchor == nil ? nil : cString(data.anchor)
+        try countNodes(1, at: here)
+        let top = stack.count - 1
+        if top >= 0, stack[top].isMapping, stack[top].pendingKey == nil {
+            // A key needs no node of its own, unless an anchor names it.
+            if let anchor { anchors[anchor] = (append(record), 1) }
+            stack[top].nodeCount += 1
+            stack[top].pendingKey = try key(record, in: top)
+        } else {
+            try attach(append(record), nodeCount: 1, anchor: anchor)
         }
+    }
+
+    private mutating func alias(_ event: yaml_event_t) throws(YAMLError) {
+        let here = mark(event.start_mark)
+        let name = cString(event.data.alias.anchor) ?? ""
+        guard let target = anchors[name] else {
+            throw YAMLError("alias '*\(name)' refers to no anchor defined before it", at: here.location(in: file))
+        }
+        var record = nodes[Int(target.node)]
+        record.mark = here
+        try countNodes(target.nodeCount, at: here, alias: name)
+        let top = stack.count - 1
+        if top >= 0, stack[top].isMapping, stack[top].pendingKey == nil, record.kind == .scalar {
+            stack[top].nodeCount += target.nodeCount
+            stack[top].pendingKey = try key(record, in: top)
+        } else {
+            try attach(append(record), nodeCount: target.nodeCount, anchor: nil)
+        }
+    }
+
+    private mutating func start(_ event: yaml_event_t) throws(YAMLError) {
+        let here = mark(event.start_mark)
+        let isMapping = event.type == YAML_MAPPING_START_EVENT
+        try checkDepth(at: here)
+        let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+        if tag != nil { _ = try coreTag(tag, at: here, allowed: isMapping ? Self.mappingTags : Self.sequenceTags) }
+        try countNodes(1, at: here)
+        let anchor = cString(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+        if let anchor { openAnchors.append(anchor) }
+        stack.append(Frame(isMapping: isMapping, hasAnchor: anchor != nil, mark: here,
+                           start: Int32(truncatingIfNeeded: isMapping ? openEntries.count : openItems.count),
+                           mergeStart: Int32(truncatingIfNeeded: openMergeSources.count)))
+    }
+
+    private mutating func end() throws(YAMLError) {
+        guard let frame = stack.popLast() else { return }
+        let record: Node
+        if frame.isMapping {
+            let start = entries.count
+            let own = Int(frame.start)
+            entries.append(contentsOf: openEntries, from: own)
+            openEntries.removeLast(openEntries.count - own)
+            let mergeStart = Int(frame.mergeStart)
+            if mergeStart < openMergeSources.count {
+                merge(sourcesFrom: mergeStart, into: start)
+                openMergeSources.removeLast(openMergeSources.count - mergeStart)
+            }
+            if frame.hasKeyIndex { openKeyIndexes.removeLast() }
+            record = Node(kind: .mapping, style: .plain, tag: .none, mark: frame.mark,
+                          start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: entries.count - start))
+        } else {
+            let start = items.count
+            let own = Int(frame.start)
+            items.append(contentsOf: openItems, from: own)
+            openItems.removeLast(openItems.count - own)
+            record = Node(kind: .sequence, style: .plain, tag: .none, mark: frame.mark,
+                          start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: items.count - start))
+        }
+        let anchor = frame.hasAnchor ? openAnchors.popLast() : nil
+        // The collection's own node was counted at its start.
+        try attach(append(record), nodeCount: frame.nodeCount, anchor: anchor)
     }
 
     // MARK: Building
 
-    private mutating func add(
-        _ node: YAMLNode, nodeCount: Int, anchor: String?, at location: YAMLMark,
-        viaAlias alias: String? = nil, alreadyCounted: Bool = false
-    ) throws(YAMLError) {
-        if !alreadyCounted { try countNodes(nodeCount, at: location, alias: alias) }
+    @inline(__always)
+    private mutating func append(_ record: Node) -> Int32 {
+        nodes.append(record)
+        return Int32(truncatingIfNeeded: nodes.count - 1)
+    }
+
+    /// Adds a complete node (already counted) to the collection it belongs to.
+    private mutating func attach(_ node: Int32, nodeCount: Int, anchor: String?) throws(YAMLError) {
         if let anchor { anchors[anchor] = (node, nodeCount) }
-        guard !stack.isEmpty else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return
         }
-        let top = stack.count - 1
         stack[top].nodeCount += nodeCount
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            openItems.append(node)
             return
         }
-        if let key = stack[top].pendingKey {
-            stack[top].pendingKey = nil
-            if key.isMerge {
-                try collectMergeSources(node, into: &stack[top])
-            } else {
-                stack[top].append(YAMLMapping.Entry(key: key.text, keyMark: key.mark, value: node))
-            }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = try key(nodes[Int(node)], in: top)
+            return
+        }
+        stack[top].pendingKey = nil
+        if key.isMerge {
+            try collectMergeSources(node)
         } else {
-            stack[top].pendingKey = try key(from: node, in: stack[top])
+            appendEntry(Entry(key: key.id, keyMark: key.mark, keyStart: key.start, keyLength: key.length, value: node), to: top)
         }
     }
 
-    private func key(from node: YAMLNode, in frame: Frame) throws(YAMLError) -> (text: String, mark: YAMLMark, isMerge: Bool) {
-        guard let scalar = node.scalar else {
-            throw YAMLError("mapping keys must be plain names, not \(node.summary)", at: node.location(in: file))
+    /// A key of the mapping `top`: only scalars are keys, a plain `<<` is a merge key, and a key is never given twice.
+    private mutating func key(_ record: Node, in top: Int) throws(YAMLError) -> PendingKey {
+        guard record.kind == .scalar else {
+            throw YAMLError("mapping keys must be plain names, not \(summary(record))", at: record.mark.location(in: file))
         }
-        if scalar.text == "<<" && scalar.style == .plain {
-            return (scalar.text, node.mark, true)
+        let bytes = text.bytes(start: record.start, count: record.count)
+        if record.style == .plain, bytes.count == 2, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "<") {
+            return PendingKey(id: -1, mark: record.mark, start: record.start, length: record.count, isMerge: true)
         }
-        if let first = frame.mark(ofKey: scalar.text) {
-            throw YAMLError("duplicate key '\(scalar.text)'; YAML does not allow a key twice in one mapping",
-                            at: node.location(in: file), notes: [.note("'\(scalar.text)' is first set here", at: first.location(in: file))])
+        let id = keys.id(of: bytes)
+        if let first = firstMark(of: id, in: top) {
+            let key = String(decoding: bytes, as: UTF8.self)
+            throw YAMLError("duplicate key '\(key)'; YAML does not allow a key twice in one mapping",
+                            at: record.mark.location(in: file), notes: [.note("'\(key)' is first set here", at: first.location(in: file))])
         }
-        return (scalar.text, node.mark, false)
+        return PendingKey(id: id, mark: record.mark, start: record.start, length: record.count, isMerge: false)
     }
 
-    private func collectMergeSources(_ node: YAMLNode, into frame: inout Frame) throws(YAMLError) {
-        switch node.content {
-        case .mapping(let mapping):
-            frame.mergeSources.append(mapping)
-        case .sequence(let items):
-            for item in items {
-                guard let mapping = item.mapping else {
-                    throw YAMLError("a merge key '<<' takes a mapping or a list of mappings, not \(item.summary)", at: item.location(in: file))
+    /// Where `key` was first written in the mapping `top`, if it was.
+    @inline(__always)
+    private func firstMark(of key: Int32, in top: Int) -> YAMLMark? {
+        if stack[top].hasKeyIndex, let index = openKeyIndexes.last {
+            return index[key].map { openEntries[Int($0)].keyMark }
+        }
+        for index in Int(stack[top].start)..<openEntries.count where openEntries[index].key == key { return openEntries[index].keyMark }
+        return nil
+    }
+
+    @inline(__always)
+    private mutating func appendEntry(_ entry: Entry, to top: Int) {
+        openEntries.append(entry)
+        let position = Int32(truncatingIfNeeded: openEntries.count - 1)
+        if stack[top].hasKeyIndex {
+            openKeyIndexes[openKeyIndexes.count - 1][entry.key] = position
+        } else if Int(position - stack[top].start) >= Self.linearKeySearchLimit {
+            var index: [Int32: Int32] = [:]
+            for entryPosition in Int(stack[top].start)..<openEntries.count {
+                index[openEntries[entryPosition].key] = Int32(truncatingIfNeeded: entryPosition)
+            }
+            openKeyIndexes.append(index)
+            stack[top].hasKeyIndex = true
+        }
+    }
+
+    /// The value of a merge key: a mapping, or a list of mappings.
+    private mutating func collectMergeSources(_ node: Int32) throws(YAMLError) {
+        let record = nodes[Int(node)]
+        switch record.kind {
+        case .mapping:
+            openMergeSources.append(node)
+        case .sequence:
+            for position in Int(record.start)..<Int(record.start) + Int(record.count) {
+                let item = nodes[Int(items[position])]
+                guard item.kind == .mapping else {
+                    throw YAMLError("a merge key '<<' takes a mapping or a list of mappings, not \(summary(item))", at: item.mark.location(in: file))
                 }
-                frame.mergeSources.append(mapping)
+                openMergeSources.append(items[position])
             }
         case .scalar:
-            throw YAMLError("a merge key '<<' takes a mapping or a list of mappings, not \(node.summary)", at: node.location(in: file))
+            throw YAMLError("a merge key '<<' takes a mapping or a list of mappings, not \(summary(record))", at: record.mark.location(in: file))
         }
     }
 
-    /// Keys written in the mapping win over merged ones; among merge sources, the first wins (YAML's merge key rules).
-    private func merged(_ frame: Frame) -> YAMLMapping {
-        guard !frame.mergeSources.isEmpty else { return YAMLMapping(entries: frame.entries) }
-        var entries = frame.entries
-        var seen = Set(entries.map(\.key))
-        for source in frame.mergeSources {
-            for entry in source.entries where seen.insert(entry.key).inserted {
-                entries.append(entry)
+    /// Adds the merged entries to the mapping whose own entries start at `start`: keys written in the
+    /// mapping win over merged ones; among merge sources, the first wins (YAML's merge key rules).
+    private mutating func merge(sourcesFrom first: Int, into start: Int) {
+        var seen = Set((start..<entries.count).map { entries[$0].key })
+        for index in first..<openMergeSources.count {
+            let record = nodes[Int(openMergeSources[index])]
+            for position in Int(record.start)..<Int(record.start) + Int(record.count) where seen.insert(entries[position].key).inserted {
+                entries.append(entries[position])
             }
         }
-        return YAMLMapping(entries: entries)
     }
+
+    private func summary(_ record: Node) -> String {
+        YAMLDocument.summary(record, text: text.bytes(start: 0, count: Int32(truncatingIfNeeded: text.count)))
+    }
+
+    /// The index of the node appended last.
+    private var lastNode: Int32 { Int32(truncatingIfNeeded: nodes.count - 1) }
 
     // MARK: Limits
 
-    private mutating func countNodes(_ count: Int, at mark: YAMLMark, alias: String? = nil) throws(YAMLError) {
+    @inline(__always)
+    private mutating func countNodes(_ count: Int, at mark: YAMLMark) throws(YAMLError) {
         totalNodes += count
-        guard totalNodes > limits.maxNodes else { return }
+        if totalNodes > limits.maxNodes { throw tooManyNodes(at: mark, alias: nil) }
+    }
+
+    private mutating func countNodes(_ count: Int, at mark: YAMLMark, alias: String) throws(YAMLError) {
+        totalNodes += count
+        if totalNodes > limits.maxNodes { throw tooManyNodes(at: mark, alias: alias) }
+    }
+
+    private func tooManyNodes(at mark: YAMLMark, alias: String?) -> YAMLError {
         let location = mark.location(in: file)
         if let alias {
-            throw YAMLError("alias '*\(alias)' expands the document past \(limits.maxNodes) nodes; aliases are bounded so that a file cannot expand without limit ('billion laughs')", at: location)
+            return YAMLError("alias '*\(alias)' expands the document past \(limits.maxNodes) nodes; aliases are bounded so that a file cannot expand without limit ('billion laughs')", at: location)
         }
-        throw YAMLError("the document has more than \(limits.maxNodes) nodes, more than a definition file can need", at: location)
+        return YAMLError("the document has more than \(limits.maxNodes) nodes, more than a definition file can need", at: location)
     }
 
     private func checkDepth(at mark: YAMLMark) throws(YAMLError) {
@@ -240,14 +429,18 @@ private struct TreeBuilder {
 
     // MARK: libyaml values
 
-    private func coreTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, at mark: YAMLMark, allowed: [String]) throws(YAMLError) -> String? {
-        guard let tag = cString(tag) else { return nil }
+    private static let scalarTags = ["str", "int", "float", "bool", "null"]
+    private static let mappingTags = ["map"]
+    private static let sequenceTags = ["seq"]
+
+    private func coreTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, at mark: YAMLMark, allowed: [String]) throws(YAMLError) -> YAMLDocument.Tag {
+        guard let tag = cString(tag) else { return .none }
         let prefix = "tag:yaml.org,2002:"
         if tag.hasPrefix(prefix) {
             let name = String(tag.dropFirst(prefix.count))
-            if allowed.contains(name) { return name }
+            if allowed.contains(name) { return YAMLDocument.Tag(name: name) }
         }
-        if tag == "!" { return "str" }  // the non-specific tag of a quoted scalar
+        if tag == "!" { return .str }  // the non-specific tag of a quoted scalar
         throw YAMLError("unsupported YAML tag '\(tag)' here; definitions use plain YAML values", at: mark.location(in: file))
     }
 
@@ -333,4 +526,87 @@ enum TextPosition {
         }
         return SourceLocation(file: file, line: line, column: column)
     }
+}
+
+/// A growing buffer of plain values for the tree builder: appends without the uniqueness and
+/// capacity checks of an `Array`, freed by its owner (``deallocate()``). Indices are the builder's
+/// own and always in range (checked by assertions in debug builds).
+private struct RawBuffer<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = UnsafeMutablePointer<Element>.allocate(capacity: self.capacity)
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get {
+            assert(index >= 0 && index < count)
+            return base[index]
+        }
+        nonmutating set {
+            assert(index >= 0 && index < count)
+            base[index] = newValue
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: count + 1) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(from elements: UnsafePointer<Element>, count length: Int) {
+        guard length > 0 else { return }
+        if count + length > capacity { grow(to: count + length) }
+        (base + count).update(from: elements, count: length)
+        count += length
+    }
+
+    /// Appends `other`'s elements from `start` on.
+    mutating func append(contentsOf other: RawBuffer<Element>, from start: Int) {
+        append(from: other.base + start, count: other.count - start)
+    }
+
+    mutating func removeLast(_ length: Int) {
+        assert(length >= 0 && length <= count)
+        count -= length
+    }
+
+    mutating func popLast() -> Element? {
+        guard count > 0 else { return nil }
+        count -= 1
+        return base[count]
+    }
+
+    private mutating func grow(to minimum: Int) {
+        let newCapacity = max(minimum, capacity * 2)
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// `count` elements from `start`, valid until the next append.
+    @inline(__always)
+    func bytes(start: Int32, count length: Int32) -> UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base + Int(start), count: Int(length))
+    }
+
+    /// The elements, handed over with the memory (the caller frees it); the buffer is left empty.
+    mutating func take() -> UnsafeBufferPointer<Element> {
+        let elements = UnsafeBufferPointer(start: base, count: count)
+        capacity = 0
+        count = 0
+        base = UnsafeMutablePointer<Element>.allocate(capacity: 1)
+        return elements
+    }
+
+    func deallocate() { base.deallocate() }
 }
