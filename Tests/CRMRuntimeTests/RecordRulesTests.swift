@@ -262,11 +262,14 @@ struct BytePatternTests {
         "^[A-Z]{2}-[0-9]{3}$", "^(?:red|green|blue)$", "^(red|green)$", "^\\d{3,5}$", "^.{2,4}$", "[a-z_]+-?$", "^$",
         "^[^@]+@[^@]+$", "^a*a*a*a*b$", "^[a-]+$", "^[-a]+$", "^x?y*z+$", "^\\w+\\.\\w{2,}$", "^[A-Za-z0-9_.+-]{1,64}$",
         "^GL-[0-9]{4,}$", "^(?:|x)$", "^[\\d\\w]+$", "^\\$[0-9]+$", "^a{0}b$", "^[a-z]+", "(?:a|ab)", "[0-9]{2}",
+        "a|ab", "^(a)(b)$", "^(a|b)c$", "^a|b$", "^(?:EU|US|APAC)-[a-z]{3,8}$", "^[0-9]{5}(?:-[0-9]{4})?$",
+        "^(?:a(?:b|c){1,2})?d$", "^(?:ab){0,16}$",
     ]
     static let notCompiled = [
-        "^(?=.*[0-9]).+$", "a|ab", "^[^@\\s]+$", "^(?i)abc$", "^a+?$", "^a++$", "^(a)(b)$", "^(a|b)c$", "^\\bx$",
-        "^[[:alpha:]]+$", "^[a-z&&[^x]]+$", "^[a--z]$", "^a{2,1}$", "^a{,3}$", "^\\p{L}+$", "^(a)\\1$", "^a|b$",
-        "^[]a]$", "^a{100000}$", "^é$", "^\\s$", "^\\x41$",
+        "^(?=.*[0-9]).+$", "^[^@\\s]+$", "^(?i)abc$", "^a+?$", "^a++$", "^\\bx$",
+        "^[[:alpha:]]+$", "^[a-z&&[^x]]+$", "^[a--z]$", "^a{2,1}$", "^a{,3}$", "^\\p{L}+$", "^(a)\\1$",
+        "^[]a]$", "^a{100000}$", "^é$", "^\\s$", "^\\x41$", "^(?:ab)*$", "^(?:ab){0,17}$", "^(?:a|b){7}$",
+        "^(?<name>a)$", "^(?:a$", "^a)$", "^(?:a)?+$", "^a|^b$",
     ]
 
     @Test("a pattern matches whole values: not only ICU's first match (a|ab takes ab), never a prefix")
@@ -319,8 +322,8 @@ struct BytePatternTests {
         }
     }
 
-    /// A pattern of 1–5 atoms with quantifiers (or an alternation of literals), with values built to
-    /// match it and their mutations.
+    /// A pattern of 1–5 atoms with quantifiers, some of them groups of alternatives (or an alternation
+    /// of literals), with values built to match it and their mutations.
     static func randomPattern(_ random: inout SplitMix64) -> (String, [String]) {
         let classes: [(String, [Character])] = [
             ("[A-Z]", Array("ABCXYZ")), ("[0-9]", Array("0189")), ("\\d", Array("357")), ("[a-c_]", Array("abc_")),
@@ -333,22 +336,44 @@ struct BytePatternTests {
             let samples = words + words.map { $0 + "a" } + ["", "ab", "abc", "ca"]
             return ("^(?:" + words.joined(separator: "|") + ")$", samples)
         }
-        var pattern = Bool.random(using: &random) ? "^" : ""
-        var parts: [(chars: [Character], minimum: Int, maximum: Int)] = []
-        for _ in 0..<Int.random(in: 1...5, using: &random) {
+        let quantifiers: [(String, Int, Int)] = [("", 1, 1), ("?", 0, 1), ("*", 0, 4), ("+", 1, 4), ("{2}", 2, 2), ("{1,3}", 1, 3), ("{2,}", 2, 5)]
+        let groupQuantifiers: [(String, Int, Int)] = [("", 1, 1), ("?", 0, 1), ("{2}", 2, 2), ("{0,2}", 0, 2)]
+        /// An atom with a quantifier, as pattern text and a maker of text it matches.
+        func quantifiedAtom(_ random: inout SplitMix64) -> (String, (inout SplitMix64) -> String) {
             let (atom, chars) = classes.randomElement(using: &random)!
-            let quantifiers: [(String, Int, Int)] = [("", 1, 1), ("?", 0, 1), ("*", 0, 4), ("+", 1, 4), ("{2}", 2, 2), ("{1,3}", 1, 3), ("{2,}", 2, 5)]
             let (quantifier, minimum, maximum) = quantifiers.randomElement(using: &random)!
-            pattern += atom + quantifier
-            parts.append((chars, minimum, maximum))
+            return (atom + quantifier, { random in
+                String((0..<Int.random(in: minimum...maximum, using: &random)).map { _ in chars.randomElement(using: &random)! })
+            })
+        }
+        var pattern = Bool.random(using: &random) ? "^" : ""
+        var parts: [(inout SplitMix64) -> String] = []
+        var grouped = false  // one group at most: two could make more alternatives than compile
+        for _ in 0..<Int.random(in: 1...5, using: &random) {
+            guard !grouped, Int.random(in: 0..<4, using: &random) == 0 else {
+                let (text, make) = quantifiedAtom(&random)
+                pattern += text
+                parts.append(make)
+                continue
+            }
+            // A group of 1–3 alternatives of 0–2 atoms each.
+            grouped = true
+            let alternatives = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                (0..<Int.random(in: 0...2, using: &random)).map { _ in quantifiedAtom(&random) }
+            }
+            let (quantifier, minimum, maximum) = groupQuantifiers.randomElement(using: &random)!
+            pattern += (Bool.random(using: &random) ? "(?:" : "(") + alternatives.map { $0.map(\.0).joined() }.joined(separator: "|") + ")" + quantifier
+            parts.append { random in
+                (0..<Int.random(in: minimum...maximum, using: &random)).map { _ in
+                    alternatives.randomElement(using: &random)!.map { $0.1(&random) }.joined()
+                }.joined()
+            }
         }
         pattern += "$"
         var samples: [String] = []
         for _ in 0..<12 {
             var sample = ""
-            for part in parts {
-                for _ in 0..<Int.random(in: part.minimum...part.maximum, using: &random) { sample.append(part.chars.randomElement(using: &random)!) }
-            }
+            for part in parts { sample += part(&random) }
             samples.append(sample)
             var mutated = Array(sample)
             switch Int.random(in: 0..<4, using: &random) {

@@ -1,10 +1,12 @@
 /// A regular expression of the shapes CRM definitions use, compiled to a matcher of whole values over
-/// UTF-8 bytes: an optional `^`, a sequence of atoms each with a quantifier, and an optional `$`
-/// (`^[A-Z]{2}-[0-9]{4,}$`), or alternatives of such sequences in one group (`^(?:red|green|blue)$`). An atom is an ASCII character, an escaped
-/// punctuation character, `.`, `\d`, `\w`, or a class (`[A-Za-z_]`, `[^@]`) of ASCII characters, ranges and
-/// those escapes. Any other syntax (groups elsewhere, lookaround, flags, back references, lazy or
-/// possessive quantifiers, `\s`) does not compile: such patterns are matched by `NSRegularExpression`
-/// alone, through ``CompiledPattern``.
+/// UTF-8 bytes: an optional `^`, alternatives of sequences of atoms and groups each with a quantifier,
+/// and an optional `$` (`^[A-Z]{2}-[0-9]{4,}$`, `^(?:EU|US|APAC)-[a-z]{3,8}$`, `^[0-9]{5}(?:-[0-9]{4})?$`).
+/// An atom is an ASCII character, an escaped punctuation character, `.`, `\d`, `\w`, or a class
+/// (`[A-Za-z_]`, `[^@]`) of ASCII characters, ranges and those escapes. Groups (`(?:…)` or `(…)`) are
+/// expanded into the alternatives they make, up to 64 of them, so a group may
+/// repeat only a bounded number of times. Any other syntax (lookaround, flags, back references, lazy or
+/// possessive quantifiers, `\s`, `(?:…)*`) does not compile: such patterns are matched by
+/// `NSRegularExpression` alone, through ``CompiledPattern``.
 ///
 /// The matcher decides exactly what `CompiledPattern.matches` decides, for values of ASCII characters
 /// other than the line terminators `\n`, `\v`, `\f`, `\r`; for any other value ``matches(_:)`` returns
@@ -161,29 +163,22 @@ private struct PatternParser {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// Alternatives beyond this many (after groups are expanded) do not compile: ICU decides.
+    static let maximumAlternatives = 64
+    /// A group repeated more than this many times (`(?:ab){0,100}`, `(?:ab)*`) does not compile.
+    static let maximumGroupRepeat = 16
+    /// Groups nested deeper than this do not compile.
+    static let maximumGroupDepth = 8
+
     mutating func parse() -> [[BytePattern.Item]]? {
         guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
         var end = bytes.count
         // Patterns match whole values (`WholeValuePattern`), so a final `$` changes nothing on the values
-        // decided here, which hold no line terminator.
+        // decided here, which hold no line terminator; nor does a first `^`.
         if end > 0, bytes[end - 1] == UInt8(ascii: "$"), !isEscaped(at: end - 1) { end -= 1 }
         if bytes.first == UInt8(ascii: "^") { index = 1 }
-        guard index <= end else { return nil }
-        // One group around everything: `(?:a|b)` or `(a|b)`.
-        if bytes[index] == UInt8(ascii: "("), end > index, bytes[end - 1] == UInt8(ascii: ")"), !isEscaped(at: end - 1) {
-            index += 1
-            if bytes[index...].starts(with: Array("?:".utf8)) { index += 2 }
-            end -= 1
-            var alternatives: [[BytePattern.Item]] = []
-            while true {
-                guard let items = sequence(until: end) else { return nil }
-                alternatives.append(items)
-                if index == end { return alternatives }
-                index += 1  // `|`
-            }
-        }
-        guard let items = sequence(until: end), index == end else { return nil }
-        return [items]
+        guard index <= end, let alternatives = alternation(until: end, depth: 0), index == end else { return nil }
+        return alternatives
     }
 
     /// Whether an odd number of backslashes stands before `position`.
@@ -197,15 +192,71 @@ private struct PatternParser {
         return count % 2 == 1
     }
 
-    /// Atoms and quantifiers up to `end` or a `|`.
-    private mutating func sequence(until end: Int) -> [BytePattern.Item]? {
-        var items: [BytePattern.Item] = []
-        while index < end, bytes[index] != UInt8(ascii: "|") {
-            guard let set = atom(until: end) else { return nil }
-            guard let (minimum, maximum) = quantifier(until: end) else { return nil }
-            items.append(BytePattern.Item(set: set, minimum: minimum, maximum: maximum))
+    /// `a|b|c` up to `end` or a `)`: every way through it, each group expanded, as sequences of items.
+    /// A whole-value match of a group followed by more is a match of one of its alternatives followed
+    /// by the rest, so expanding groups keeps exactly the values that match.
+    private mutating func alternation(until end: Int, depth: Int) -> [[BytePattern.Item]]? {
+        var alternatives: [[BytePattern.Item]] = []
+        while true {
+            guard let ways = sequence(until: end, depth: depth) else { return nil }
+            alternatives += ways
+            guard alternatives.count <= Self.maximumAlternatives else { return nil }
+            guard index < end, bytes[index] == UInt8(ascii: "|") else { return alternatives }
+            index += 1
         }
-        return items
+    }
+
+    /// Atoms, groups and their quantifiers up to `end`, a `|` or a `)`: the ways through them.
+    private mutating func sequence(until end: Int, depth: Int) -> [[BytePattern.Item]]? {
+        var ways: [[BytePattern.Item]] = [[]]
+        while index < end, bytes[index] != UInt8(ascii: "|"), bytes[index] != UInt8(ascii: ")") {
+            guard bytes[index] == UInt8(ascii: "(") else {
+                guard let set = atom(until: end), let (minimum, maximum) = quantifier(until: end) else { return nil }
+                for way in ways.indices { ways[way].append(BytePattern.Item(set: set, minimum: minimum, maximum: maximum)) }
+                continue
+            }
+            guard depth < Self.maximumGroupDepth, let inner = group(until: end, depth: depth),
+                  let (minimum, maximum) = quantifier(until: end), maximum <= Self.maximumGroupRepeat,
+                  let repeated = Self.repeating(inner, minimum: minimum, maximum: maximum),
+                  let joined = Self.joining(ways, repeated)
+            else { return nil }
+            ways = joined
+        }
+        return ways
+    }
+
+    /// After a `(`: a group, `(?:…)` or `(…)` (what a group captures does not change whether a value
+    /// matches); any other `(?` syntax does not compile.
+    private mutating func group(until end: Int, depth: Int) -> [[BytePattern.Item]]? {
+        index += 1
+        if index + 1 < end, bytes[index] == UInt8(ascii: "?"), bytes[index + 1] == UInt8(ascii: ":") {
+            index += 2
+        } else if index < end, bytes[index] == UInt8(ascii: "?") {
+            return nil
+        }
+        guard let alternatives = alternation(until: end, depth: depth + 1), index < end, bytes[index] == UInt8(ascii: ")") else { return nil }
+        index += 1
+        return alternatives
+    }
+
+    /// Every way through `minimum` to `maximum` repetitions of `ways`.
+    private static func repeating(_ ways: [[BytePattern.Item]], minimum: Int, maximum: Int) -> [[BytePattern.Item]]? {
+        var result: [[BytePattern.Item]] = []
+        var power: [[BytePattern.Item]] = [[]]
+        for count in 0...maximum {
+            if count >= minimum { result += power }
+            guard result.count <= maximumAlternatives else { return nil }
+            if count == maximum { break }
+            guard let next = joining(power, ways) else { return nil }
+            power = next
+        }
+        return result
+    }
+
+    /// Each of `first` followed by each of `second`.
+    private static func joining(_ first: [[BytePattern.Item]], _ second: [[BytePattern.Item]]) -> [[BytePattern.Item]]? {
+        guard first.count * second.count <= maximumAlternatives else { return nil }
+        return first.flatMap { head in second.map { head + $0 } }
     }
 
     private mutating func atom(until end: Int) -> ASCIISet? {
