@@ -26,7 +26,8 @@ public struct RecordCheckResult: Sendable {
 /// parsed into a ``RecordEnvelope`` and validated by ``DynamicValidator``, which writes the issues.
 public struct RecordChecks: Sequence, IteratorProtocol {
     private var stream: RecordStream?
-    private var checker: RecordRules.Checker
+    /// The checker of the calling thread; with one job, the stream also asks it about each line first.
+    private let checker: CheckerBox
     private let validator: DynamicValidator
     private let pipeline: CheckPipeline?
     private var batch: [RecordCheckResult] = []
@@ -41,35 +42,76 @@ public struct RecordChecks: Sequence, IteratorProtocol {
     static let bytesInFlight = 16 << 20
 
     public init(_ stream: RecordStream, validator: DynamicValidator, jobs: Int = 1) {
+        self.init(stream, validator: validator, jobs: jobs, readingLinesWhole: true)
+    }
+
+    /// As ``init(_:validator:jobs:)``; tests compare the results with `readingLinesWhole` and without.
+    init(_ stream: RecordStream, validator: DynamicValidator, jobs: Int, readingLinesWhole: Bool) {
+        var stream = stream
+        stream.readsLinesWhole = readingLinesWhole
         self.validator = validator
-        checker = validator.compiled.makeChecker()
+        let checker = CheckerBox(validator.compiled.makeChecker())
+        self.checker = checker
         if jobs > 1 {
             pipeline = CheckPipeline(stream: stream, validator: validator, jobs: jobs)
             self.stream = nil
         } else {
+            // One thread scans and checks: a line the checker accepts need not be scanned at all.
+            if readingLinesWhole { stream.acceptsLine = { bytes in checker.checker.accepts(json: UnsafeRawBufferPointer(bytes)) } }
             pipeline = nil
             self.stream = stream
         }
     }
 
     public mutating func next() -> RecordCheckResult? {
-        guard let pipeline else {
-            guard let part = stream?.nextPart() else { return nil }
-            return Self.check(part, validator: validator, checker: &checker)
-        }
         while batchIndex == batch.count {
-            guard let results = pipeline.nextResults() else { return nil }
-            batch = results
             batchIndex = 0
+            if let pipeline {
+                guard let results = pipeline.nextResults() else { return nil }
+                batch = results
+            } else {
+                guard let part = stream?.nextPart() else { return nil }
+                batch.removeAll(keepingCapacity: true)
+                Self.check(part, validator: validator, checker: &checker.checker, into: &batch)
+            }
         }
         defer { batchIndex += 1 }
         return batch[batchIndex]
     }
 
-    static func check(_ part: RecordStream.Part, validator: DynamicValidator, checker: inout RecordRules.Checker) -> RecordCheckResult {
+    /// Appends the results of one part: one, or for a line read whole that the compiled rules do not
+    /// accept, those of each event scanning the line gives (none, for `{"results": []}`).
+    static func check(_ part: RecordStream.Part, validator: DynamicValidator, checker: inout RecordRules.Checker,
+                      into results: inout [RecordCheckResult]) {
+        if case .scanned(.acceptedLine(let line)) = part {
+            results.append(RecordCheckResult(outcome: .valid, line: line))
+            return
+        }
+        guard case .scanned(.line(let bytes, let line, let declined)) = part else {
+            results.append(check(part, validator: validator, checker: &checker))
+            return
+        }
+        // The checker reads JSON at least as strictly as the scanner and declines a list response's
+        // `"results"`, so a line it accepts is the one record the scanner would have found.
+        if !declined, bytes.withUnsafeBytes({ checker.accepts(json: $0) }) {
+            results.append(RecordCheckResult(outcome: .valid, line: line))
+            return
+        }
+        for event in RecordScanner.events(ofLine: bytes, number: line) {
+            results.append(checkByRules(.scanned(event), validator: validator))
+        }
+    }
+
+    /// The result of a part that is not a line read whole.
+    private static func check(_ part: RecordStream.Part, validator: DynamicValidator, checker: inout RecordRules.Checker) -> RecordCheckResult {
         if case .scanned(.record(let bytes, let line)) = part, bytes.withUnsafeBytes({ checker.accepts(json: $0) }) {
             return RecordCheckResult(outcome: .valid, line: line)
         }
+        return checkByRules(part, validator: validator)
+    }
+
+    /// The result of a part, the record validated by the rules one by one (the compiled rules declined it).
+    private static func checkByRules(_ part: RecordStream.Part, validator: DynamicValidator) -> RecordCheckResult {
         let item = RecordStream.item(part)
         guard case .record(let record, let line) = item else {
             return RecordCheckResult(outcome: .notARecord(item.problem ?? "not a record"), line: item.line)
@@ -123,6 +165,7 @@ private final class CheckPipeline: @unchecked Sendable {
                     break
                 }
                 if case .scanned(.record(let data, _)) = part { bytes += data.count }
+                if case .scanned(.line(let data, _, _)) = part { bytes += data.count }
                 parts.append(part)
             }
             condition.lock()
@@ -150,7 +193,9 @@ private final class CheckPipeline: @unchecked Sendable {
             }
             let (number, parts) = pending.removeFirst()
             condition.unlock()
-            let results = parts.map { RecordChecks.check($0, validator: validator, checker: &checker) }
+            var results: [RecordCheckResult] = []
+            results.reserveCapacity(parts.count)
+            for part in parts { RecordChecks.check(part, validator: validator, checker: &checker, into: &results) }
             condition.lock()
             finished[number] = results
             condition.broadcast()
@@ -169,4 +214,11 @@ private final class CheckPipeline: @unchecked Sendable {
         condition.broadcast()
         return results
     }
+}
+
+/// A checker that a closure of the stream and the iterator both use, on one thread.
+private final class CheckerBox {
+    var checker: RecordRules.Checker
+
+    init(_ checker: RecordRules.Checker) { self.checker = checker }
 }

@@ -16,6 +16,14 @@ import Foundation
 struct RecordScanner {
     enum Event {
         case record(Data, line: Int)
+        /// With ``readsLinesWhole``: a line whose first token is a `{` at the top level and whose brackets
+        /// close at its last byte that is not white space, from the `{` to that `}`, not yet read as JSON.
+        /// ``events(ofLine:number:)`` gives what scanning it would have given. `declined`: ``acceptsLine``
+        /// was asked about it and said no.
+        case line(Data, line: Int, declined: Bool)
+        /// With ``acceptsLine``: a line it accepted, from a `{` that begins it to its last `}` (so one
+        /// record, which scanning would have found whole).
+        case acceptedLine(line: Int)
         case tooLarge(line: Int)
         case notARecord(String, line: Int)
         case notJSON(String, line: Int)
@@ -53,6 +61,16 @@ struct RecordScanner {
 
     private static let byteOrderMark: StaticString = "\u{FEFF}"
     private static let results: StaticString = "results"
+
+    /// Hands over each line that holds one top-level object as a ``Event/line(_:line:)``, found by its
+    /// brackets and quotes alone, to be read by whoever takes it: `crmgen check`'s threads then do the
+    /// reading, and the scanner's own pass over NDJSON is a quick one.
+    var readsLinesWhole = false
+    /// With ``readsLinesWhole``: asked first about a line that begins with `{` and ends with `}`, with
+    /// the bytes from one to the other; `true` only when they are one JSON object, read as strictly as
+    /// the scanner reads, without a `"results"` key written as is (a list response). An accepted line is
+    /// not scanned at all: only its line feed is looked for.
+    var acceptsLine: ((UnsafeBufferPointer<UInt8>) -> Bool)?
 
     private var mode = Mode.byteOrderMark
     private var expect = Expect.value
@@ -119,6 +137,26 @@ struct RecordScanner {
                     line += 1
                     lineHasToken = false
                 default:
+                    if readsLinesWhole, byte == UInt8(ascii: "{"), !lineHasToken, stack.isEmpty {
+                        var declined = false
+                        if let acceptsLine, let candidate = Self.lineEndingInBrace(bytes, from: i) {
+                            if acceptsLine(UnsafeBufferPointer(rebasing: bytes[i..<candidate.end])) {
+                                event = .acceptedLine(line: line)
+                                sawInput = true
+                                i = candidate.lineFeed + 1
+                                line += 1
+                                break reading
+                            }
+                            declined = true
+                        }
+                        if let whole = Self.wholeLineObject(bytes, from: i) {
+                            event = .line(Data(UnsafeBufferPointer(rebasing: bytes[i..<whole.end])), line: line, declined: declined)
+                            sawInput = true
+                            i = whole.lineFeed + 1
+                            line += 1
+                            break reading
+                        }
+                    }
                     event = token(byte, in: bytes, at: &i)
                     if event != nil { break reading }
                 }
@@ -259,6 +297,98 @@ struct RecordScanner {
             let what = recordDepth > 0 ? "the record" : "the JSON value that starts here"
             return .notJSON("not JSON: the input ends before \(what) is complete", line: recordDepth > 0 ? recordLine : valueLine)
         }
+    }
+
+    // MARK: Whole lines
+
+    /// For a `{` at `start` that begins its line at the top level: where its object ends (after the `}`)
+    /// and where the line's line feed is, when the object's brackets close at the line's last byte that
+    /// is not white space and no string in it is left open; `nil` otherwise, and when the line does not end
+    /// in `bytes`, is larger than a record may be, or has a control character in a string.
+    ///
+    /// Such a line is scanned by itself: read as tokens, it either ends its one top-level value at that
+    /// `}`, or has a syntax error, after which the scanner skips to the line's end. Either way the scanner
+    /// is back at the top level when the next line begins, so the line's events do not depend on what
+    /// comes after it.
+    static func wholeLineObject(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, lineFeed: Int)? {
+        let count = min(bytes.count, start + RecordStream.maximumRecordSize)
+        var i = start + 1
+        var depth = 1
+        scanning: while i < count {
+            switch bytes[i] {
+            case UInt8(ascii: "\""):
+                i += 1
+                while true {
+                    i = JSONStringBytes.skipPlain(bytes, from: i, stoppingAtNonASCII: false)
+                    guard i < count else { return nil }
+                    let byte = bytes[i]
+                    if byte == UInt8(ascii: "\"") {
+                        i += 1
+                        break
+                    } else if byte == UInt8(ascii: "\\") {
+                        guard i + 1 < count, bytes[i + 1] >= 0x20 else { return nil }
+                        i += 2
+                    } else if byte < 0x20 {
+                        return nil
+                    } else {
+                        i += 1
+                    }
+                }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                i += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                i += 1
+                if depth == 0 { break scanning }
+            case UInt8(ascii: "\n"):
+                return nil
+            default:
+                i += 1
+            }
+        }
+        guard depth == 0 else { return nil }
+        let end = i
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): i += 1
+            case UInt8(ascii: "\n"): return (end, i)
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// For a `{` at `start`: where the line's last byte that is not white space ends, when it is a `}`,
+    /// and where its line feed is; `nil` when the line does not end in `bytes` or is larger than a record may be.
+    static func lineEndingInBrace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, lineFeed: Int)? {
+        guard let base = bytes.baseAddress else { return nil }
+        let limit = min(bytes.count, start + RecordStream.maximumRecordSize + 1)
+        guard let found = memchr(base + start, Int32(UInt8(ascii: "\n")), limit - start) else { return nil }
+        let lineFeed = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        var end = lineFeed
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") || bytes[end - 1] == UInt8(ascii: "\r") {
+            end -= 1
+        }
+        guard end > start + 1, bytes[end - 1] == UInt8(ascii: "}"), end - start <= RecordStream.maximumRecordSize else { return nil }
+        return (end, lineFeed)
+    }
+
+    /// The events that scanning would give for the line of a ``Event/line(_:line:)``, numbered `number`.
+    static func events(ofLine bytes: Data, number: Int) -> [Event] {
+        var scanner = RecordScanner()
+        scanner.mode = .tokens
+        scanner.line = number
+        scanner.sawInput = true
+        var events: [Event] = []
+        bytes.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var index = 0
+            while index < buffer.count {
+                if let event = scanner.scan(buffer, from: &index) { events.append(event) }
+            }
+        }
+        return events
     }
 
     // MARK: Tokens

@@ -52,6 +52,22 @@ public struct RecordStream: Sequence, IteratorProtocol {
     private var source: ByteSource
     private var scanner = RecordScanner()
     private var finished = false
+    /// The events of a line read whole, not yet returned by ``next()``.
+    private var lineEvents: [RecordScanner.Event] = []
+    private var lineEventIndex = 0
+
+    /// Whether a line that holds one top-level object is handed over whole by ``nextPart()``
+    /// (`RecordScanner.readsLinesWhole`); ``next()`` gives the same items either way.
+    var readsLinesWhole: Bool {
+        get { scanner.readsLinesWhole }
+        set { scanner.readsLinesWhole = newValue }
+    }
+
+    /// `RecordScanner.acceptsLine`: set, ``nextPart()`` gives `.acceptedLine` for the lines it accepts.
+    var acceptsLine: ((UnsafeBufferPointer<UInt8>) -> Bool)? {
+        get { scanner.acceptsLine }
+        set { scanner.acceptsLine = newValue }
+    }
 
     public init(url: URL) throws {
         try self.init(url: url, chunkSize: 1 << 20)
@@ -67,7 +83,14 @@ public struct RecordStream: Sequence, IteratorProtocol {
     }
 
     public mutating func next() -> Item? {
-        nextPart().map(Self.item)
+        while lineEventIndex == lineEvents.count {
+            guard let part = nextPart() else { return nil }
+            guard case .scanned(.line(let bytes, let line, _)) = part else { return Self.item(part) }
+            lineEvents = RecordScanner.events(ofLine: bytes, number: line)
+            lineEventIndex = 0
+        }
+        defer { lineEventIndex += 1 }
+        return Self.item(lineEvents[lineEventIndex])
     }
 
     /// What comes next in the input, a record's bytes not yet parsed.
@@ -100,7 +123,9 @@ public struct RecordStream: Sequence, IteratorProtocol {
 
     static func item(_ event: RecordScanner.Event) -> Item {
         switch event {
-        case .record(let bytes, let line):
+        // A line is expanded into its events before it gets here (`next()`, `RecordChecks`); read alone, it
+        // is read as the record it nearly always is.
+        case .record(let bytes, let line), .line(let bytes, let line, _):
             do throws(RecordJSONError) {
                 return .record(try RecordEnvelope(json: bytes, requiringProperties: true), line: line)
             } catch where error.kind == .syntax {
@@ -108,6 +133,8 @@ public struct RecordStream: Sequence, IteratorProtocol {
             } catch {
                 return .notARecord("not a HubSpot record: \(error.message)", line: line)
             }
+        // Only `RecordChecks` sets an `acceptsLine`, and it takes these lines as records without issues.
+        case .acceptedLine(let line): return .notARecord("a line was accepted without being read (crmgen's mistake)", line: line)
         case .tooLarge(let line): return .tooLarge(line: line)
         case .notARecord(let message, let line): return .notARecord(message, line: line)
         case .notJSON(let message, let line): return .notJSON(message, line: line)

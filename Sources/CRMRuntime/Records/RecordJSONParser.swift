@@ -71,6 +71,12 @@ protocol RecordJSONHandler {
     mutating func associations(_ value: [String: AssociationResults]?)
     /// One of `properties`; `value` is `nil` for JSON `null`. `false` when the record already has that name.
     mutating func property(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>?) throws(RecordJSONError) -> Bool
+    /// A top-level key the parser does not read, written without escapes (one with them is not passed).
+    mutating func otherKey(_ raw: UnsafeBufferPointer<UInt8>) throws(RecordJSONError)
+}
+
+extension RecordJSONHandler {
+    mutating func otherKey(_: UnsafeBufferPointer<UInt8>) {}
 }
 
 /// Builds a ``RecordEnvelope``: every string becomes a `String`, but a name of the layout only its slot.
@@ -103,7 +109,7 @@ private struct RecordEnvelopeBuilder: RecordJSONHandler {
 /// A JSON reader specialized to HubSpot records. Strings are decoded without an intermediate
 /// tree; nesting is bounded by `RecordEnvelope.maximumNestingDepth`, so no input can exhaust the stack.
 struct RecordJSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    fileprivate let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -156,6 +162,7 @@ struct RecordJSONParser {
         index += 1
         try forEachKeyText { parser, keyText throws(RecordJSONError) in
             guard let known = parser.withBytes(keyText, RecordKey.init) else {
+                if case .raw(let range) = keyText { try handler.otherKey(UnsafeBufferPointer(rebasing: parser.bytes[range])) }
                 let key = parser.string(keyText)
                 guard others.insert(key) else { throw parser.shape("'\(key)' appears twice in the record") }
                 return try parser.skipValue(depth: 1)

@@ -53,7 +53,8 @@ import Foundation
         /// Whether `RecordEnvelope(json:requiringProperties: true)` reads `json` and ``ValueRules`` find
         /// no issue in the record. `false` does not say the record is bad, only that the rules must run:
         /// a record this reader cannot vouch for (a name outside ASCII, or one whose hash repeats) is not
-        /// accepted either.
+        /// accepted either, nor an object with a top-level `"results"` key, which `crmgen check` reads as
+        /// a list response.
         public mutating func accepts(json: UnsafeRawBufferPointer) -> Bool {
             guard handler.rules.layout.slotsAllNames else { return false }
             handler.reset()
@@ -109,6 +110,12 @@ private struct CheckingHandler: RecordJSONHandler {
     mutating func archived(_: Bool?) {}
 
     mutating func associations(_: [String: AssociationResults]?) {}
+
+    /// `crmgen check` reads a top-level object with a `"results"` key (as written, no escapes) as a list
+    /// response, not a record: such an object is left to it.
+    mutating func otherKey(_ raw: UnsafeBufferPointer<UInt8>) throws(RecordJSONError) {
+        if raw.count == 7, raw.elementsEqual("results".utf8) { throw Self.rejected }
+    }
 
     mutating func property(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>?) throws(RecordJSONError) -> Bool {
         guard let index = rules.layout.position(of: name) else {
