@@ -123,3 +123,35 @@ struct WholeLineTests {
         try Self.expectSameResults(lines)
     }
 }
+
+/// `JSONStringBytes.skipPlain` stops exactly at the first byte that matters, wherever it is in a word.
+@Suite("Plain string bytes, eight at a time")
+struct JSONStringBytesTests {
+    @Test("every byte that matters, at every place, after every start, with another after it")
+    func stopsAtTheFirst() {
+        let special: [UInt8] = [0x22, 0x5C, 0x00, 0x0A, 0x1F]
+        let nonASCII: [UInt8] = [0x80, 0xC3, 0xFF]
+        for count in 0...26 {
+            for place in 0..<max(count, 1) {
+                for byte in special + nonASCII + [UInt8(ascii: "a")] {
+                    for after in [UInt8(ascii: "a"), 0x22, 0x01, 0x80] {
+                        var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: count)
+                        if place < count { bytes[place] = byte }
+                        if place + 1 < count { bytes[place + 1] = after }
+                        for start in 0...min(count, 3) {
+                            for stoppingAtNonASCII in [false, true] {
+                                let matters: (UInt8) -> Bool = { b in special.contains(b) || b < 0x20 || (stoppingAtNonASCII && b >= 0x80) }
+                                let stop = bytes.withUnsafeBufferPointer {
+                                    JSONStringBytes.skipPlain($0, from: start, stoppingAtNonASCII: stoppingAtNonASCII)
+                                }
+                                let first = bytes[start...].firstIndex(where: matters) ?? count
+                                // Exactly at the first that matters, or earlier only where fewer than eight bytes are left.
+                                #expect(stop == first || (stop < first && stop + 8 > count), "\(bytes) from \(start): \(stop), not \(first)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

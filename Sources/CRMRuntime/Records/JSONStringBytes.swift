@@ -10,17 +10,21 @@
         var index = start
         let raw = UnsafeRawPointer(base)
         while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if needsAttention(word, nonASCII: stoppingAtNonASCII) { break }
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let found = attention(word, nonASCII: stoppingAtNonASCII)
+            // The lowest bit found marks the first byte that matters: the test's false alarms only
+            // ever come after a byte it rightly found.
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
             index += 8
         }
         return index
     }
 
-    /// Whether any of eight bytes is a quote, a backslash or a control character (or not ASCII, when
-    /// `nonASCII`): the classic test for a zero byte, applied to the word XORed with each byte sought.
+    /// The high bit of each of eight bytes (the first in the lowest bits) that is a quote, a backslash or a
+    /// control character (or not ASCII, when `nonASCII`), exact up to the first such byte: the classic test
+    /// for a zero byte, applied to the word XORed with each byte sought.
     @inline(__always)
-    static func needsAttention(_ word: UInt64, nonASCII: Bool) -> Bool {
+    static func attention(_ word: UInt64, nonASCII: Bool) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
@@ -29,6 +33,6 @@
         let hasBackslash = (backslashes &- ones) & ~backslashes
         let hasControl = (word &- ones &* 0x20) & ~word
         let found = (hasQuote | hasBackslash | hasControl) & highs
-        return found != 0 || (nonASCII && word & highs != 0)
+        return nonASCII ? found | word & highs : found
     }
 }
