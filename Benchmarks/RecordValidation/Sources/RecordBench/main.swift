@@ -13,22 +13,30 @@ import CRMDynamic
 @_spi(Generated) import CRMRuntime
 import Foundation
 
-/// Calls `body` with each line of the file (and its number), read in 4 MiB chunks: the same loop for every mode.
+/// Calls `body` with each line of the file (and its number), read in 4 MiB chunks: the same loop for every
+/// mode. Lines are found with `memchr`, and only a line cut by a chunk's end is copied before `body` gets it.
 func forEachLine(_ path: String, _ body: (Data, Int) throws -> Void) throws {
     let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
     var carry: [UInt8] = []
     var number = 0
     while let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty {
-        let bytes = carry + chunk
-        var start = 0
-        try bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == UInt8(ascii: "\n") {
+        try chunk.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var start = 0
+            while start < raw.count, let found = memchr(base + start, 0x0A, raw.count - start) {
+                let end = base.distance(to: UnsafeRawPointer(found))
                 number += 1
-                if index > start { try body(Data(UnsafeBufferPointer(rebasing: buffer[start..<index])), number) }
-                start = index + 1
+                if carry.isEmpty {
+                    if end > start { try body(Data(bytes: base + start, count: end - start), number) }
+                } else {
+                    carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                    try body(Data(carry), number)
+                    carry.removeAll(keepingCapacity: true)
+                }
+                start = end + 1
             }
+            carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
         }
-        carry = Array(bytes[start...])
     }
     if !carry.isEmpty { try body(Data(carry), number + 1) }
 }
