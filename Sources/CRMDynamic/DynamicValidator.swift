@@ -56,13 +56,16 @@ public struct DynamicValidator: Sendable {
     }
 
     public func validate(properties: RecordProperties) -> [ValidationIssue] {
-        compiled.accepts(properties) ? [] : issues(properties)
+        compiled.accepts(properties) ? [] : issues(properties, skippingAccepted: true)
     }
 
-    /// The rules one by one, without asking the compiled rules first: the reference they are tested against.
-    func issues(_ properties: RecordProperties) -> [ValidationIssue] {
+    /// The rules one by one; `skippingAccepted`, only for the properties whose values the compiled rules
+    /// do not accept (the same issues, as they agree value by value). Without it, the reference the
+    /// compiled rules are tested against.
+    func issues(_ properties: RecordProperties, skippingAccepted: Bool = false) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        for rule in rules {
+        for (position, rule) in rules.enumerated() {
+            if skippingAccepted, compiled.acceptsValue(at: position, in: properties) { continue }
             let name = rule.name
             let required = rule.required
             switch rule.kind {

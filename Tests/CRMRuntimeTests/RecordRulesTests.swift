@@ -229,6 +229,8 @@ struct RecordRulesTests {
             if let record = try? RecordEnvelope(json: Data(line), requiringProperties: true) {
                 #expect(rules.accepts(record.properties) == expected, "accepts(properties): \(text)")
                 #expect(validator.validate(record).isEmpty == expected, "DynamicValidator: \(text)")
+                // The issues themselves: the rules run only where the compiled rules decline a value.
+                #expect(validator.validate(record) == validator.issues(record.properties), "DynamicValidator issues: \(text)")
             }
             if expected { accepted += 1 }
         }
@@ -251,6 +253,9 @@ struct RecordRulesTests {
             let line = Self.record(properties, escaping: Bool.random(using: &random))
             let expected = Self.referenceAccepts(line, validator: validator)
             #expect(line.withUnsafeBytes { checker.accepts(json: $0) } == expected, "\(String(decoding: line, as: UTF8.self))")
+            if let record = try? RecordEnvelope(json: Data(line)) {
+                #expect(validator.validate(record) == validator.issues(record.properties), "\(String(decoding: line, as: UTF8.self))")
+            }
         }
     }
 }

@@ -39,6 +39,15 @@ import Foundation
         return passed && required == requiredCount
     }
 
+    /// Whether ``ValueRules`` find no issue in the property at `position` (in the object's order): a value
+    /// its compiled check accepts, or no value when it is not required. For a record that ``accepts(_:)``
+    /// declines, the rules then run only where this says no.
+    public func acceptsValue(at position: Int, in properties: RecordProperties) -> Bool {
+        let check = checks.elements[position]
+        guard case .value(let text)? = properties.entry(layout.names[position]) else { return !check.required }
+        return Self.withUTF8(text) { check.accepts($0) }
+    }
+
     /// A reader of record JSON against these rules, with buffers reused from one record to the next.
     public func makeChecker() -> Checker { Checker(rules: self) }
 
