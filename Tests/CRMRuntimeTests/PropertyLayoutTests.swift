@@ -56,8 +56,18 @@ struct PropertyLayoutTests {
         await propertyCheck(count: 500, input: Gen.int(in: 0...Int.max)) { seed in await recordingErrors {
             var random = SplitMix64(seed: UInt64(seed))
             let steps = Self.steps(&random)
-            var plain = RecordProperties()
-            var slotted = RecordProperties(layout: Self.layout)
+            // Both start as the same record read from JSON: with a layout, values stay in the JSON's text.
+            var start: [String: String?] = [:]
+            for _ in 0..<Int.random(in: 0...6, using: &random) {
+                start[Self.names.randomElement(using: &random)!] = Self.texts.randomElement(using: &random)!
+            }
+            let members = start.map { name, text in
+                let value = text.map { Self.json($0, escaping: Bool.random(using: &random)) } ?? "null"
+                return Self.json(name, escaping: false) + ":" + value
+            }
+            let json = Data((#"{"properties":{"# + members.joined(separator: ",") + "}}").utf8)
+            var plain = try RecordEnvelope(json: json).properties
+            var slotted = try RecordEnvelope(json: json, requiringProperties: true, layout: Self.layout).properties
             let plainResults = Self.apply(steps, to: &plain)
             let slottedResults = Self.apply(steps, to: &slotted)
             #expect(plainResults == slottedResults, "seed \(seed): \(steps)")
@@ -84,7 +94,19 @@ struct PropertyLayoutTests {
                 return true
             }
             #expect(texts == plainTexts, "seed \(seed)")
+            var bytes: [String: String] = [:]
+            _ = slotted.allValueBytes(in: Self.layout) { position, utf8 in
+                if let position { bytes[Self.layout.names[position]] = String(decoding: utf8, as: UTF8.self) }
+                return true
+            }
+            #expect(bytes == texts.filter { Self.layout.position(of: $0.key) != nil }, "seed \(seed)")
         } }
+    }
+
+    /// A JSON string; `escaping` writes every character as a `\u` escape.
+    static func json(_ text: String, escaping: Bool) -> String {
+        guard escaping else { return String(decoding: try! JSONEncoder().encode(text), as: UTF8.self) }
+        return "\"" + text.utf16.map { String(format: "\\u%04x", $0) }.joined() + "\""
     }
 
     @Test("a record read with a layout equals the same record read without one; unknown and non-ASCII names stay by name")

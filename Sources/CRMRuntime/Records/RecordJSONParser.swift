@@ -44,13 +44,17 @@ extension RecordEnvelope {
     }
 
     /// As ``init(json:requiringProperties:)``, keeping the values of `layout`'s names in its slots (how a
-    /// generated type reads its records: no `String` made for those names, no dictionary hashing).
+    /// generated type reads its records: no dictionary hashing, and a value without escapes kept as bytes of
+    /// a copy of the JSON, made a `String` only when read).
     @_spi(Generated) public init(json: Data, requiringProperties: Bool, layout: PropertyLayout?) throws(RecordJSONError) {
         let result: Result<RecordEnvelope, RecordJSONError> = json.withUnsafeBytes { raw in
-            var builder = RecordEnvelopeBuilder(layout: layout)
+            let bytes = raw.bindMemory(to: UInt8.self)
+            // The layout's values stay in a copy of the JSON's bytes until read.
+            var builder = RecordEnvelopeBuilder(layout: layout, source: layout == nil ? nil : bytes)
             do throws(RecordJSONError) {
-                var parser = RecordJSONParser(raw.bindMemory(to: UInt8.self))
+                var parser = RecordJSONParser(bytes)
                 try parser.parseRecord(into: &builder, requiringProperties: requiringProperties)
+                if layout != nil { builder.record.properties.setSource(bytes) }
                 return .success(builder.record)
             } catch {
                 return .failure(error)
@@ -79,13 +83,17 @@ extension RecordJSONHandler {
     mutating func otherKey(_: UnsafeBufferPointer<UInt8>) {}
 }
 
-/// Builds a ``RecordEnvelope``: every string becomes a `String`, but a name of the layout only its slot.
+/// Builds a ``RecordEnvelope``: every string becomes a `String`, but a name of the layout only its slot,
+/// and with `source`, a value of the layout written without escapes only its place in `source`.
 private struct RecordEnvelopeBuilder: RecordJSONHandler {
     var record = RecordEnvelope()
     let layout: PropertyLayout?
+    /// The bytes being parsed, when the record keeps them (`RecordProperties.setSource(_:)`).
+    let source: UnsafeBufferPointer<UInt8>?
 
-    init(layout: PropertyLayout?) {
+    init(layout: PropertyLayout?, source: UnsafeBufferPointer<UInt8>? = nil) {
         self.layout = layout
+        self.source = source
         if let layout { record.properties = RecordProperties(layout: layout) }
     }
 
@@ -100,8 +108,14 @@ private struct RecordEnvelopeBuilder: RecordJSONHandler {
     mutating func associations(_ value: [String: AssociationResults]?) { record.associations = value }
 
     mutating func property(_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>?) -> Bool {
+        if let slot = layout?.position(of: name) {
+            // A value without escapes is a part of the source itself; a decoded one is elsewhere.
+            if let value, let offset = source?.offset(of: value) {
+                return record.properties.insertReceived(slot: slot, sourceStart: offset, count: value.count)
+            }
+            return record.properties.insertReceived(slot: slot, value.map { String(decoding: $0, as: UTF8.self) })
+        }
         let text = value.map { String(decoding: $0, as: UTF8.self) }
-        if let slot = layout?.position(of: name) { return record.properties.insertReceived(slot: slot, text) }
         return record.properties.insertReceived(String(decoding: name, as: UTF8.self), text)
     }
 }
@@ -552,4 +566,12 @@ private struct KeySet {
     }
 
     func contains(_ key: String) -> Bool { set?.contains(key) ?? keys.contains(key) }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Where `part` starts in these bytes, when it lies within them.
+    fileprivate func offset(of part: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = baseAddress, let start = part.baseAddress, start >= base, start + part.count <= base + count else { return nil }
+        return base.distance(to: start)
+    }
 }

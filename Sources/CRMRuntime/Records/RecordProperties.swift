@@ -25,13 +25,25 @@ public struct RecordProperties: Hashable, Sendable {
         case null
     }
 
+    /// What a slot holds: nothing, an entry, or a value still in the JSON the record was read from.
+    private enum Slot: Sendable {
+        case absent
+        case entry(Entry)
+        /// A value (not empty) as `count` UTF-8 bytes of `source` from `start`: made a `String` only when read.
+        case received(start: Int32, count: Int32)
+    }
+
     /// The names a generated type knows, each in a slot of `slots` (read by a hash of the name's bytes,
     /// not by `Dictionary`'s); `nil` for properties not read into a generated type.
     private var layout: PropertyLayout?
     /// By the layout's positions; empty without a layout.
-    private var slots: [Entry?]
+    private var slots: [Slot]
     /// Names outside the layout → entries.
     private var others: [String: Entry]
+    /// The record JSON a generated type read these properties from, which `.received` slots point into:
+    /// one copy of the bytes for the whole record instead of a `String` per value, and no UTF-8 check
+    /// but the parser's (a value becomes a `String` only when read).
+    private var source: [UInt8] = []
 
     /// No properties.
     public init() {
@@ -50,11 +62,28 @@ public struct RecordProperties: Hashable, Sendable {
     /// No properties yet, with a slot for each name of `layout`: how a generated type's records are read.
     @_spi(Generated) public init(layout: PropertyLayout) {
         self.layout = layout
-        slots = Array(repeating: nil, count: layout.names.count)
+        slots = Array(repeating: .absent, count: layout.names.count)
         others = [:]
     }
 
     private static func entry(_ text: String) -> Entry { text.isEmpty ? .empty : .value(text) }
+
+    /// The entry in slot `position`, a received value made a `String`.
+    @inline(__always)
+    private func slotEntry(_ position: Int) -> Entry? {
+        switch slots[position] {
+        case .absent: nil
+        case .entry(let entry): entry
+        case .received(let start, let count): .value(withSourceBytes(start, count) { String(decoding: $0, as: UTF8.self) })
+        }
+    }
+
+    /// Calls `body` with `count` bytes of `source` from `start`.
+    @inline(__always)
+    private func withSourceBytes<R>(_ start: Int32, _ count: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = Int(start)..<Int(start + count)
+        return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
 
     /// The layout slot of `name`, if the properties have a layout that holds it.
     @inline(__always)
@@ -65,14 +94,14 @@ public struct RecordProperties: Hashable, Sendable {
 
     /// Sets or removes the entry of `name`.
     private mutating func setEntry(_ name: String, _ entry: Entry?) {
-        if let slot = slot(name) { slots[slot] = entry } else { others[name] = entry }
+        if let slot = slot(name) { slots[slot] = entry.map(Slot.entry) ?? .absent } else { others[name] = entry }
     }
 
     /// Every name with its entry, in no particular order.
     private func forEachEntry(_ body: (String, Entry) -> Bool) -> Bool {
         if let layout {
-            for (position, entry) in slots.enumerated() {
-                if let entry, !body(layout.names[position], entry) { return false }
+            for position in slots.indices {
+                if let entry = slotEntry(position), !body(layout.names[position], entry) { return false }
             }
         }
         for (name, entry) in others where !body(name, entry) { return false }
@@ -83,8 +112,8 @@ public struct RecordProperties: Hashable, Sendable {
     private var entries: [String: Entry] {
         guard let layout else { return others }
         var all = others
-        for (position, entry) in slots.enumerated() {
-            if let entry { all[layout.names[position]] = entry }
+        for position in slots.indices {
+            if let entry = slotEntry(position) { all[layout.names[position]] = entry }
         }
         return all
     }
@@ -93,7 +122,9 @@ public struct RecordProperties: Hashable, Sendable {
 
     /// Equal when the same names have the same entries, however each side stores them.
     public static func == (lhs: RecordProperties, rhs: RecordProperties) -> Bool {
-        if lhs.layout === rhs.layout { return lhs.slots == rhs.slots && lhs.others == rhs.others }
+        if lhs.layout === rhs.layout {
+            return lhs.others == rhs.others && lhs.slots.indices.allSatisfy { lhs.slotEntry($0) == rhs.slotEntry($0) }
+        }
         return lhs.entries == rhs.entries
     }
 
@@ -117,7 +148,7 @@ public struct RecordProperties: Hashable, Sendable {
 
     /// How the record has the property, or `nil` when it does not.
     public func entry(_ name: String) -> Entry? {
-        if let slot = slot(name) { return slots[slot] }
+        if let slot = slot(name) { return slotEntry(slot) }
         return others[name]
     }
 
@@ -145,7 +176,12 @@ public struct RecordProperties: Hashable, Sendable {
     }
 
     /// How many properties the record has, with or without values.
-    public var count: Int { others.count + slots.count { $0 != nil } }
+    public var count: Int {
+        others.count + slots.count {
+            if case .absent = $0 { return false }
+            return true
+        }
+    }
 
     /// Whether there is no property at all (not even `null`).
     public var isEmpty: Bool { count == 0 }
@@ -174,8 +210,8 @@ public struct RecordProperties: Hashable, Sendable {
 
     private mutating func insertReceived(_ name: String, _ entry: Entry) -> Bool {
         if let slot = slot(name) {
-            guard slots[slot] == nil else { return false }
-            slots[slot] = entry
+            guard case .absent = slots[slot] else { return false }
+            slots[slot] = .entry(entry)
             return true
         }
         // One hash: `others[name, default: entry]` inserts only when absent.
@@ -187,9 +223,22 @@ public struct RecordProperties: Hashable, Sendable {
     /// Stores a property read from JSON at its slot in the layout (`slot` from
     /// `PropertyLayout.position(of:)`); `false` when the record already has it.
     @_spi(Generated) public mutating func insertReceived(slot: Int, _ text: String?) -> Bool {
-        guard slots[slot] == nil else { return false }
-        slots[slot] = text.map(Self.entry) ?? .null
+        guard case .absent = slots[slot] else { return false }
+        slots[slot] = .entry(text.map(Self.entry) ?? .null)
         return true
+    }
+
+    /// As ``insertReceived(slot:_:)``, for a value that is `count` UTF-8 bytes from `start` of the record
+    /// JSON (valid UTF-8, as the parser checked), which ``setSource(_:)`` then gives.
+    @_spi(Generated) public mutating func insertReceived(slot: Int, sourceStart start: Int, count: Int) -> Bool {
+        guard case .absent = slots[slot] else { return false }
+        slots[slot] = count == 0 ? .entry(.empty) : .received(start: Int32(start), count: Int32(count))
+        return true
+    }
+
+    /// The record JSON that received values point into (``insertReceived(slot:sourceStart:count:)``).
+    @_spi(Generated) public mutating func setSource(_ json: UnsafeBufferPointer<UInt8>) {
+        source = Array(json)
     }
 
     /// Makes room for `count` properties outside the layout.
@@ -217,8 +266,8 @@ public struct RecordProperties: Hashable, Sendable {
     /// stopped. `nil` when the properties have another layout or none.
     @_spi(Generated) public func allTexts(in layout: PropertyLayout, _ body: (Int?, String, String) -> Bool) -> Bool? {
         guard self.layout === layout else { return nil }
-        for (position, entry) in slots.enumerated() {
-            switch entry {
+        for position in slots.indices {
+            switch slotEntry(position) {
             case .value(let text)?: if !body(position, layout.names[position], text) { return false }
             case .empty?: if !body(position, layout.names[position], "") { return false }
             case .null?, nil: continue
@@ -232,6 +281,36 @@ public struct RecordProperties: Hashable, Sendable {
             }
         }
         return true
+    }
+
+    /// As ``allTexts(in:_:)``, each slot's value as its UTF-8 bytes, read where it is: `body` gets the
+    /// position (`nil` for a name outside the layout) and the bytes (empty for `""`).
+    @_spi(Generated) public func allValueBytes(in layout: PropertyLayout, _ body: (Int?, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        guard self.layout === layout else { return nil }
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        for position in slots.indices {
+            switch slots[position] {
+            case .absent, .entry(.null): continue
+            case .entry(.empty): if !body(position, empty) { return false }
+            case .entry(.value(let text)): if !Self.withUTF8(text, { body(position, $0) }) { return false }
+            case .received(let start, let count): if !withSourceBytes(start, count, { body(position, $0) }) { return false }
+            }
+        }
+        for (_, entry) in others {
+            switch entry {
+            case .value(let text): if !Self.withUTF8(text, { body(nil, $0) }) { return false }
+            case .empty: if !body(nil, empty) { return false }
+            case .null: continue
+            }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
     }
 
     /// Writes `text` unless the property already holds text that `isSame` finds equal, so writing back

@@ -25,10 +25,10 @@ import Foundation
         // A name without a slot would have no check found for it: such objects take the rules' way.
         guard layout.slotsAllNames else { return false }
         var required = 0
-        let inLayout = properties.allTexts(in: layout) { position, _, text in
-            guard !text.isEmpty, let position else { return true }
+        let inLayout = properties.allValueBytes(in: layout) { position, bytes in
+            guard !bytes.isEmpty, let position else { return true }
             if checks.elements[position].required { required += 1 }
-            return Self.withUTF8(text) { checks.elements[position].accepts($0) }
+            return checks.elements[position].accepts(bytes)
         }
         if let inLayout { return inLayout && required == requiredCount }
         let passed = properties.allTexts { name, text in
