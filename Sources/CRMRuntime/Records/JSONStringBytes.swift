@@ -4,7 +4,7 @@
     /// The first index from `start` whose byte is a quote, a backslash or a control character (or, with
     /// `stoppingAtNonASCII`, any byte of 0x80 or more), or an index less than 8 bytes before the end,
     /// from which the caller goes on one byte at a time.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stoppingAtNonASCII: Bool) -> Int {
         guard let base = bytes.baseAddress else { return start }
         var index = start
@@ -23,7 +23,7 @@
     /// The high bit of each of eight bytes (the first in the lowest bits) that is a quote, a backslash or a
     /// control character (or not ASCII, when `nonASCII`), exact up to the first such byte: the classic test
     /// for a zero byte, applied to the word XORed with each byte sought.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func attention(_ word: UInt64, nonASCII: Bool) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
