@@ -32,6 +32,9 @@ public struct RecordChecks: Sequence, IteratorProtocol {
     private let pipeline: CheckPipeline?
     private var batch: [RecordCheckResult] = []
     private var batchIndex = 0
+    /// With several jobs: the lines they leave are scanned here, in order.
+    private var serial = RecordScanner()
+    private var pipelineDone = false
 
     /// Records in a batch handed to a job: enough to make the hand-over cheap, few enough to keep memory small.
     static let batchSize = 256
@@ -67,8 +70,8 @@ public struct RecordChecks: Sequence, IteratorProtocol {
         while batchIndex == batch.count {
             batchIndex = 0
             if let pipeline {
-                guard let results = pipeline.nextResults() else { return nil }
-                batch = results
+                batch.removeAll(keepingCapacity: true)
+                guard takeBatch(from: pipeline) else { return nil }
             } else {
                 guard let part = stream?.nextPart() else { return nil }
                 batch.removeAll(keepingCapacity: true)
@@ -110,109 +113,54 @@ public struct RecordChecks: Sequence, IteratorProtocol {
         return checkByRules(part, validator: validator)
     }
 
+    /// Appends the results of the pipeline's next batch, scanning here the lines its jobs left (and every
+    /// line after a value they began, until it ends); `false` after the last.
+    private mutating func takeBatch(from pipeline: CheckPipeline) -> Bool {
+        guard !pipelineDone else { return false }
+        guard let next = pipeline.nextBatch() else {
+            pipelineDone = true
+            if let event = serial.finish() { batch.append(Self.check(.scanned(event), validator: validator, checker: &checker.checker)) }
+            return !batch.isEmpty
+        }
+        if let readError = next.readError {
+            pipelineDone = true
+            batch.append(RecordCheckResult(outcome: .notARecord(readError), line: serial.currentLine))
+            return true
+        }
+        next.bytes.withUnsafeBufferPointer { bytes in
+            for (index, line) in next.lines.enumerated() {
+                if let results = next.outcomes[index], serial.isBetweenLines {
+                    batch.append(contentsOf: results)
+                    serial.skipLine()
+                    continue
+                }
+                scan(UnsafeBufferPointer(rebasing: bytes[line.bytes]))
+                if line.endsLine { Self.lineFeed.withUnsafeBufferPointer { scan($0) } }
+            }
+        }
+        return true
+    }
+
+    private static let lineFeed: [UInt8] = [UInt8(ascii: "\n")]
+
+    /// Scans `bytes` with the serial scanner and checks what it finds.
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            if let event = serial.scan(bytes, from: &index) {
+                batch.append(Self.check(.scanned(event), validator: validator, checker: &checker.checker))
+            }
+        }
+    }
+
     /// The result of a part, the record validated by the rules one by one (the compiled rules declined it).
-    private static func checkByRules(_ part: RecordStream.Part, validator: DynamicValidator) -> RecordCheckResult {
+    static func checkByRules(_ part: RecordStream.Part, validator: DynamicValidator) -> RecordCheckResult {
         let item = RecordStream.item(part)
         guard case .record(let record, let line) = item else {
             return RecordCheckResult(outcome: .notARecord(item.problem ?? "not a record"), line: item.line)
         }
         let issues = validator.validate(record)
         return RecordCheckResult(outcome: issues.isEmpty ? .valid : .invalid(id: record.id, issues: issues), line: line)
-    }
-}
-
-/// The threads of a check with several jobs: one scans, `jobs` check, the caller takes results in order.
-/// All state is behind `condition`.
-private final class CheckPipeline: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var stream: RecordStream
-    private let validator: DynamicValidator
-    /// Batches scanned and not yet checked, with their numbers.
-    private var pending: [(number: Int, parts: [RecordStream.Part])] = []
-    /// Checked batches not yet taken, by number.
-    private var finished: [Int: [RecordCheckResult]] = [:]
-    private var scanned = 0
-    private var taken = 0
-    /// Bytes of the batches scanned and not yet taken, by batch number.
-    private var sizes: [Int: Int] = [:]
-    private var bytesHeld = 0
-    private var scanningDone = false
-    /// Batches scanned but not taken: the scanner waits above this, which bounds memory.
-    private let limit: Int
-
-    init(stream: RecordStream, validator: DynamicValidator, jobs: Int) {
-        self.stream = stream
-        self.validator = validator
-        limit = 4 * jobs
-        Thread.detachNewThread { [self] in scan() }
-        for _ in 0..<jobs {
-            Thread.detachNewThread { [self] in work() }
-        }
-    }
-
-    private func scan() {
-        while true {
-            condition.lock()
-            while scanned - taken >= limit || bytesHeld >= RecordChecks.bytesInFlight { condition.wait() }
-            condition.unlock()
-            var parts: [RecordStream.Part] = []
-            parts.reserveCapacity(RecordChecks.batchSize)
-            var bytes = 0
-            var ended = false
-            while parts.count < RecordChecks.batchSize, bytes < RecordChecks.batchBytes {
-                guard let part = stream.nextPart() else {
-                    ended = true
-                    break
-                }
-                if case .scanned(.record(let data, _)) = part { bytes += data.count }
-                if case .scanned(.line(let data, _, _)) = part { bytes += data.count }
-                parts.append(part)
-            }
-            condition.lock()
-            if !parts.isEmpty {
-                pending.append((scanned, parts))
-                sizes[scanned] = bytes
-                bytesHeld += bytes
-                scanned += 1
-            }
-            if ended { scanningDone = true }
-            condition.broadcast()
-            condition.unlock()
-            if ended { return }
-        }
-    }
-
-    private func work() {
-        var checker = validator.compiled.makeChecker()
-        while true {
-            condition.lock()
-            while pending.isEmpty, !scanningDone { condition.wait() }
-            guard !pending.isEmpty else {
-                condition.unlock()
-                return
-            }
-            let (number, parts) = pending.removeFirst()
-            condition.unlock()
-            var results: [RecordCheckResult] = []
-            results.reserveCapacity(parts.count)
-            for part in parts { RecordChecks.check(part, validator: validator, checker: &checker, into: &results) }
-            condition.lock()
-            finished[number] = results
-            condition.broadcast()
-            condition.unlock()
-        }
-    }
-
-    /// The next batch's results in input order; `nil` after the last.
-    func nextResults() -> [RecordCheckResult]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while finished[taken] == nil, !(scanningDone && taken == scanned) { condition.wait() }
-        guard let results = finished.removeValue(forKey: taken) else { return nil }
-        bytesHeld -= sizes.removeValue(forKey: taken) ?? 0
-        taken += 1
-        condition.broadcast()
-        return results
     }
 }
 

@@ -359,6 +359,31 @@ struct RecordScanner {
         return nil
     }
 
+    /// Whether `object`, a line's bytes from its first `{` to its last `}`, is scanned by itself: its
+    /// brackets close at its last byte and no string in it is left open (as ``wholeLineObject(_:from:)``
+    /// decides, the line's end being the end of `object`).
+    static func isWholeObject(_ object: UnsafeBufferPointer<UInt8>) -> Bool {
+        var line = Array(object)
+        line.append(UInt8(ascii: "\n"))
+        return line.withUnsafeBufferPointer { wholeLineObject($0, from: 0)?.end == object.count }
+    }
+
+    /// Whether the scanner is at the start of a line and outside every value: what it reads next does
+    /// not depend on the lines before.
+    var isBetweenLines: Bool {
+        !lineHasToken && stack.isEmpty && recordDepth == 0 && notRecord == nil
+            && (mode == .tokens || (mode == .byteOrderMark && byteOrderMarkIndex == 0))
+    }
+
+    /// Passes over a line that was read elsewhere (by ``isBetweenLines``, from where scanning it would
+    /// have come back between lines).
+    mutating func skipLine() {
+        mode = .tokens
+        sawInput = true
+        line += 1
+        lineHasToken = false
+    }
+
     /// For a `{` at `start`: where the line's last byte that is not white space ends, when it is a `}`,
     /// and where its line feed is; `nil` when the line does not end in `bytes` or is larger than a record may be.
     static func lineEndingInBrace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, lineFeed: Int)? {

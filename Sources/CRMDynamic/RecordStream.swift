@@ -114,6 +114,14 @@ public struct RecordStream: Sequence, IteratorProtocol {
         return nil
     }
 
+    /// The rest of the input as it is, a chunk at a time, for a reader that splits it itself (`check`'s
+    /// jobs); `nil` at the end. Not to be mixed with ``next()`` or ``nextPart()``.
+    mutating func nextRawChunk() throws -> Data? {
+        if let rest = source.takeRest() { return rest }
+        guard try source.refill() else { return nil }
+        return source.takeRest()
+    }
+
     static func item(_ part: Part) -> Item {
         switch part {
         case .scanned(let event): Self.item(event)
@@ -167,6 +175,13 @@ private struct ByteSource {
         var position = index
         defer { index = position }
         return chunk.withUnsafeBytes { raw in scanner.scan(raw.bindMemory(to: UInt8.self), from: &position) }
+    }
+
+    /// The unread part of the current chunk, which is then read; `nil` when there is none.
+    mutating func takeRest() -> Data? {
+        guard index < chunk.count else { return nil }
+        defer { index = chunk.count }
+        return index == 0 ? chunk : chunk.subdata(in: chunk.startIndex + index..<chunk.endIndex)
     }
 
     /// Reads the next chunk; `false` at the end of the input. A read error is thrown, not taken for the end.

@@ -1,0 +1,250 @@
+@_spi(Generated) import CRMRuntime
+import Foundation
+
+/// The threads of a check with several jobs. One thread only splits the input into lines (a `memchr`
+/// per line) and batches them; `jobs` threads check the batches; the caller takes the results in input
+/// order. A line that begins with `{` and ends with `}` is checked by a job on its own: accepted by the
+/// compiled rules, or, when they decline it and its brackets show it is complete, scanned by itself.
+/// Every other line, and a line that follows a value not yet closed, is scanned by the caller's
+/// ``RecordScanner`` in order, exactly as one job would scan it, so the results do not depend on `jobs`.
+/// All state shared by the threads is behind `condition`; at most a few batches, and 16 MiB, are held.
+final class CheckPipeline: @unchecked Sendable {
+    /// A line of a batch: its bytes in `Batch.bytes`, without the line feed.
+    struct Line {
+        var bytes: Range<Int>
+        var number: Int
+        /// For a line whose first byte that is not white space is `{` and whose last is `}`: from one to
+        /// the other. A job reads it.
+        var object: Range<Int>?
+        /// Whether a line feed follows: not after the last line of an input without one, nor after a piece
+        /// of a line too long to hold (the rest of it follows).
+        var endsLine: Bool
+    }
+
+    /// Lines in one buffer, and what a job made of them.
+    struct Batch {
+        var bytes: [UInt8] = []
+        var lines: [Line] = []
+        /// Per line: its results, or `nil` when the caller must scan it.
+        var outcomes: [ArraySlice<RecordCheckResult>?] = []
+        /// Set by the splitter after the last batch when the input could not be read to its end.
+        var readError: String?
+    }
+
+    /// A line longer than this is not held whole: it goes to the caller's scanner in pieces.
+    static let longestLine = 1 << 20
+
+    private let condition = NSCondition()
+    private var stream: RecordStream
+    private let validator: DynamicValidator
+    private var pending: [(number: Int, batch: Batch)] = []
+    private var finished: [Int: Batch] = [:]
+    private var sizes: [Int: Int] = [:]
+    private var split = 0
+    private var taken = 0
+    private var bytesHeld = 0
+    private var splittingDone = false
+    private let limit: Int
+
+    init(stream: RecordStream, validator: DynamicValidator, jobs: Int) {
+        self.stream = stream
+        self.validator = validator
+        limit = 4 * jobs
+        Thread.detachNewThread { [self] in splitLines() }
+        for _ in 0..<jobs {
+            Thread.detachNewThread { [self] in work() }
+        }
+    }
+
+    // MARK: Splitting
+
+    private func splitLines() {
+        var splitter = LineSplitter()
+        var readError: String?
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try stream.nextRawChunk()
+            } catch {
+                readError = "cannot read the rest of the input: \(error.localizedDescription)"
+                chunk = nil
+            }
+            guard let chunk else { break }
+            chunk.withUnsafeBytes { raw in
+                splitter.add(raw.bindMemory(to: UInt8.self)) { batch in hand(batch) }
+            }
+        }
+        // A read error ends the input where it happened: what was read is checked, the unfinished line
+        // included, and then the error is reported.
+        splitter.finish { batch in hand(batch) }
+        var last = Batch()
+        last.readError = readError
+        hand(last, isLast: true)
+    }
+
+    /// Queues a batch for the jobs, after waiting while too much is held.
+    private func hand(_ batch: Batch, isLast: Bool = false) {
+        condition.lock()
+        defer { condition.unlock() }
+        while split - taken >= limit || bytesHeld >= RecordChecks.bytesInFlight { condition.wait() }
+        if !batch.lines.isEmpty || batch.readError != nil {
+            pending.append((split, batch))
+            sizes[split] = batch.bytes.count
+            bytesHeld += batch.bytes.count
+            split += 1
+        }
+        if isLast { splittingDone = true }
+        condition.broadcast()
+    }
+
+    // MARK: Checking
+
+    private func work() {
+        var checker = validator.compiled.makeChecker()
+        while true {
+            condition.lock()
+            while pending.isEmpty, !splittingDone { condition.wait() }
+            guard !pending.isEmpty else {
+                condition.unlock()
+                return
+            }
+            var (number, batch) = pending.removeFirst()
+            condition.unlock()
+            Self.check(&batch, validator: validator, checker: &checker)
+            condition.lock()
+            finished[number] = batch
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Fills `batch.outcomes`: results for each `{` … `}` line that a job can decide alone.
+    static func check(_ batch: inout Batch, validator: DynamicValidator, checker: inout RecordRules.Checker) {
+        var results: [RecordCheckResult] = []
+        var ranges: [Range<Int>?] = []
+        ranges.reserveCapacity(batch.lines.count)
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            for line in batch.lines {
+                guard let range = line.object else {
+                    ranges.append(nil)
+                    continue
+                }
+                let object = UnsafeBufferPointer(rebasing: bytes[range])
+                if checker.accepts(json: UnsafeRawBufferPointer(object)) {
+                    ranges.append(results.count..<results.count + 1)
+                    results.append(RecordCheckResult(outcome: .valid, line: line.number))
+                    continue
+                }
+                // Declined: scanned by itself if its brackets close at its end, else by the caller.
+                guard RecordScanner.isWholeObject(object) else {
+                    ranges.append(nil)
+                    continue
+                }
+                let first = results.count
+                for event in RecordScanner.events(ofLine: Data(object), number: line.number) {
+                    results.append(RecordChecks.checkByRules(.scanned(event), validator: validator))
+                }
+                ranges.append(first..<results.count)
+            }
+        }
+        batch.outcomes = ranges.map { range in range.map { results[$0] } }
+    }
+
+    /// The next batch in input order, checked; `nil` after the last.
+    func nextBatch() -> Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while finished[taken] == nil, !(splittingDone && taken == split) { condition.wait() }
+        guard let batch = finished.removeValue(forKey: taken) else { return nil }
+        bytesHeld -= sizes.removeValue(forKey: taken) ?? 0
+        taken += 1
+        condition.broadcast()
+        return batch
+    }
+}
+
+/// Splits chunks of input into lines and batches them: a batch ends at `RecordChecks.batchSize` lines or
+/// `RecordChecks.batchBytes` bytes. A line longer than `CheckPipeline.longestLine` is handed over in
+/// pieces, never whole.
+struct LineSplitter {
+    private var batch = CheckPipeline.Batch()
+    /// The start of a line that has not ended in the chunks so far.
+    private var partial: [UInt8] = []
+    /// Whether pieces of the current line were already handed over.
+    private var inLongLine = false
+    private var number = 1
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ hand: (CheckPipeline.Batch) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0
+        while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
+            let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if partial.isEmpty {
+                appendLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), endsLine: true, hand)
+            } else {
+                partial.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                partial.withUnsafeBufferPointer { appendLine($0, endsLine: true, hand) }
+                partial.removeAll(keepingCapacity: partial.count <= CheckPipeline.longestLine)
+            }
+            start = end + 1
+        }
+        partial.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        if partial.count > CheckPipeline.longestLine {
+            partial.withUnsafeBufferPointer { appendLine($0, endsLine: false, hand) }
+            partial = []
+        }
+    }
+
+    /// Hands over what is left: the last line if the input does not end with a line feed, and the batch.
+    mutating func finish(_ hand: (CheckPipeline.Batch) -> Void) {
+        if !partial.isEmpty {
+            partial.withUnsafeBufferPointer { appendLine($0, endsLine: false, hand) }
+            partial = []
+        }
+        if !batch.lines.isEmpty { hand(batch) }
+        batch = CheckPipeline.Batch()
+    }
+
+    /// Appends a line, or a piece of one (`endsLine` false), in pieces when it is too long to hold.
+    private mutating func appendLine(_ line: UnsafeBufferPointer<UInt8>, endsLine: Bool, _ hand: (CheckPipeline.Batch) -> Void) {
+        guard line.count <= CheckPipeline.longestLine else {
+            var start = 0
+            while start < line.count {
+                let end = min(start + CheckPipeline.longestLine, line.count)
+                append(UnsafeBufferPointer(rebasing: line[start..<end]), object: false, endsLine: end == line.count && endsLine, hand)
+                start = end
+            }
+            inLongLine = !endsLine
+            return
+        }
+        append(line, object: !inLongLine, endsLine: endsLine, hand)
+        inLongLine = !endsLine
+    }
+
+    private mutating func append(_ line: UnsafeBufferPointer<UInt8>, object: Bool, endsLine: Bool, _ hand: (CheckPipeline.Batch) -> Void) {
+        let offset = batch.bytes.count
+        batch.bytes.append(contentsOf: line)
+        // Only a whole line with its line feed is read by a job.
+        let bounds = object && endsLine ? Self.objectBounds(line) : nil
+        batch.lines.append(CheckPipeline.Line(bytes: offset..<batch.bytes.count, number: number,
+                                              object: bounds.map { (offset + $0.lowerBound)..<(offset + $0.upperBound) },
+                                              endsLine: endsLine))
+        if endsLine { number += 1 }
+        if batch.lines.count >= RecordChecks.batchSize || batch.bytes.count >= RecordChecks.batchBytes {
+            hand(batch)
+            batch = CheckPipeline.Batch()
+        }
+    }
+
+    /// For a line whose first byte that is not white space is `{` and whose last is `}`: the range from
+    /// one to the other.
+    static func objectBounds(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
+        var start = 0
+        while start < line.count, isSpace(line[start]) { start += 1 }
+        var end = line.count
+        while end > start, isSpace(line[end - 1]) { end -= 1 }
+        guard end - start >= 2, line[start] == UInt8(ascii: "{"), line[end - 1] == UInt8(ascii: "}") else { return nil }
+        return start..<end
+    }
+}
