@@ -66,6 +66,8 @@ struct AssociationReader {
 
     /// One type ID names one kind of association: the default and each label need their own, per direction.
     private func checkTypeIdsAreDistinct(_ schema: AssociationSchema, context: MappingContext, at location: SourceLocation) {
+        // Most associations give no type ID: then there is nothing to compare, nor names to word.
+        guard SchemaResolver.hasTypeIds(schema) else { return }
         let directions: [(String, [(String, Int?)])] = [
             ("associationTypeId", [("the unlabeled association", schema.associationTypeId)]
                 + schema.labels.map { ("label '\($0.name)'", $0.associationTypeId) }),

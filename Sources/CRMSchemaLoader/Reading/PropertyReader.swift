@@ -221,28 +221,34 @@ struct PropertyReader {
         }
         var options: [PropertyOption] = []
         options.reserveCapacity(items.count)
-        // Values already listed, with their places: searched in order while the list is short.
-        var listed: [(value: String, location: SourceLocation)] = []
-        var seen: [String: SourceLocation] = [:]
+        // The scalar of each kept option's value, for the note on a later duplicate: its place is
+        // worked out only then.
+        var valueNodes: [Int32] = []
+        valueNodes.reserveCapacity(items.count)
+        // Values already kept are searched in order while the list is short, then through this
+        // index (value → position in `options`, the first kept winning).
+        var seen: [String: Int] = [:]
         for position in items {
-            guard let option = readOption(document.items[position], property: property, entry: entry) else { continue }
-            let value = option.value.value
-            let first = listed.count < 16 ? listed.first { $0.value == value }?.location : seen[value]
-            if let first {
-                log.error("duplicate option value '\(value)' in property '\(property)'", at: option.value.location,
-                          notes: [.note("'\(value)' is first used here", at: first)])
+            guard let (valueNode, option) = readOption(document.items[position], property: property, entry: entry) else { continue }
+            let value = option.value
+            if let first = options.count < Self.optionsSearchedInOrder ? options.firstIndex(where: { $0.value == value }) : seen[value] {
+                log.error("duplicate option value '\(value)' in property '\(property)'", at: document.location(valueNode, in: file),
+                          notes: [.note("'\(value)' is first used here", at: document.location(valueNodes[first], in: file))])
                 continue
             }
-            if listed.count < 16 {
-                listed.append((value, option.value.location))
-                if listed.count == 16 { seen = Dictionary(listed.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first }) }
-            } else {
-                seen[value] = option.value.location
+            options.append(option)
+            valueNodes.append(valueNode)
+            if options.count == Self.optionsSearchedInOrder {
+                for index in options.indices { seen[options[index].value] = index }  // kept values are distinct
+            } else if options.count > Self.optionsSearchedInOrder {
+                seen[value] = options.count - 1
             }
-            options.append(option.option)
         }
         return options
     }
+
+    /// Options searched in order for a duplicate value; a longer list is searched through a dictionary.
+    private static let optionsSearchedInOrder = 16
 
     /// Whether an extension's property entry changes an existing property rather than adding one:
     /// a mapping with only `options` and `optionSource`.
@@ -276,23 +282,24 @@ struct PropertyReader {
         }
     }
 
-    /// An option is a mapping with `value` and `label`, or a plain string used as both.
-    private func readOption(_ node: Int32, property: String, entry: Int32) -> (value: Located<String>, option: PropertyOption)? {
+    /// An option is a mapping with `value` and `label`, or a plain string used as both; with the
+    /// scalar of its value.
+    private func readOption(_ node: Int32, property: String, entry: Int32) -> (valueNode: Int32, option: PropertyOption)? {
         if document.kind(node) == .scalar {
             guard let text = document.stringValue(node) else {
                 log.error("an option of property '\(property)' must have a value, found null", at: document.location(node, in: file))
                 return nil
             }
-            return (Located(text, at: document.location(node, in: file)), PropertyOption(value: text, label: text))
+            return (node, PropertyOption(value: text, label: text))
         }
         guard let reader = MappingReader(document, node, context: .option(propertyEntry: entry), allowedKeys: Self.optionKeys, log: log),
-              let value = reader.string(.value, required: true)
+              let value = reader.stringAndNode(.value, required: true)
         else { return nil }
-        let label = reader.stringValue(.label, required: true) ?? value.value
+        let label = reader.stringValue(.label, required: true) ?? value.text
         let option = PropertyOption(
-            value: value.value, label: label, description: reader.stringValue(.description),
+            value: value.text, label: label, description: reader.stringValue(.description),
             displayOrder: reader.int(.displayOrder)?.value, hidden: reader.bool(.hidden) ?? false
         )
-        return (value, option)
+        return (value.node, option)
     }
 }

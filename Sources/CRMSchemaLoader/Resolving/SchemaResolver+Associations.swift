@@ -4,8 +4,13 @@ extension SchemaResolver {
     /// Checks every declared association and adds the ones HubSpot creates for custom objects.
     func resolveAssociations(_ declared: [AssociationDefinition], objects: [ObjectSchema], objectNames: Set<String>,
                              sortedObjectNames: [String]) -> [AssociationSchema] {
+        let implicitTargets = ImplicitMembers.customObjectAssociationTargets.filter(objectNames.contains)
+        let customCount = objects.indices.reduce(0) { $0 + (objects[$1].kind == .custom ? 1 : 0) }
         var byPair: [UnorderedPair: AssociationDefinition] = [:]
+        byPair.reserveCapacity(declared.count)
         var result: [AssociationSchema] = []
+        // Sized once: grown by doubling, the list would be copied several times and held twice.
+        result.reserveCapacity(declared.count + customCount * implicitTargets.count)
         // Earlier files win, so "declared twice" points at the later declaration.
         for association in declared.sorted(by: { $0.target.location < $1.target.location }) {
             let target = association.target
@@ -23,7 +28,6 @@ extension SchemaResolver {
             byPair[pair] = association
             result.append(association.schema)
         }
-        let implicitTargets = ImplicitMembers.customObjectAssociationTargets.filter(objectNames.contains)
         for index in objects.indices where objects[index].kind == .custom {
             let name = objects[index].name
             for target in implicitTargets where byPair[UnorderedPair(name, target)] == nil {

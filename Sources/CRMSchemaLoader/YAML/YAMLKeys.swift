@@ -198,10 +198,41 @@ final class YAMLKeyTable {
             return id
         }
 
+        /// Whether the stored bytes from `start` are `key`'s, compared eight bytes at a time.
         @inline(__always)
         private static func equal(_ stored: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-            for offset in 0..<key.count where stored[start + offset] != key[offset] { return false }
-            return true
+            guard let storedBase = stored.baseAddress, let keyBase = key.baseAddress else { return key.isEmpty }
+            let a = UnsafeRawPointer(storedBase + start)
+            let b = UnsafeRawPointer(keyBase)
+            var offset = 0
+            while offset + 8 <= key.count {
+                if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                offset += 8
+            }
+            return tailWord(a, from: offset, to: key.count) == tailWord(b, from: offset, to: key.count)
+        }
+
+        /// The fewer than eight bytes from `offset` to `end` as one little-endian word, zero above
+        /// them: read four, two and one at a time rather than in a loop of single bytes.
+        @inline(__always)
+        private static func tailWord(_ raw: UnsafeRawPointer, from offset: Int, to end: Int) -> UInt64 {
+            var offset = offset
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            if end - offset >= 4 {
+                word = UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian)
+                offset += 4
+                shift = 32
+            }
+            if end - offset >= 2 {
+                word |= UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self).littleEndian) << shift
+                offset += 2
+                shift += 16
+            }
+            if end - offset >= 1 {
+                word |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << shift
+            }
+            return word
         }
 
         private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, id: Int32, at index: Int) {
@@ -242,14 +273,7 @@ final class YAMLKeyTable {
                 hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), 0xE703_7ED1_A0B4_28DB ^ seed)
                 offset += 8
             }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < key.count {
-                tail |= UInt64(key[offset]) << shift
-                shift += 8
-                offset += 1
-            }
-            return mix(hash ^ tail, 0x8EBC_6AF0_9C88_C6E3 ^ seed)
+            return mix(hash ^ tailWord(raw, from: offset, to: key.count), 0x8EBC_6AF0_9C88_C6E3 ^ seed)
         }
 
         @inline(__always)

@@ -21,8 +21,11 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let (schema, result) = try definitions.loadSchema(adding: paths)
-        let custom = schema.objects.filter { $0.kind == .custom }.count
+        var custom = 0
+        for object in schema.objects where object.kind == .custom { custom += 1 }
         print("\(counted(result.fileCount, "file")) valid: \(counted(schema.objects.count, "object")) (\(custom) custom), "
               + "\(counted(schema.associations.count, "association")).")
+        // The process ends here: the schema need not be freed first.
+        KeptUntilExit.keep(result)
     }
 }
