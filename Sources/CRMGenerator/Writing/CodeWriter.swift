@@ -45,12 +45,38 @@ struct CodeWriter {
     /// Appends `piece` to the current line, indenting the line first if it is new.
     mutating func write(_ piece: String) {
         if piece.isEmpty { return }
-        if atLineStart {
-            if depth > 0 { bytes += depth < Self.indents.count ? Self.indents[depth] : Array(String(repeating: Self.indentUnit, count: depth).utf8) }
-            atLineStart = false
+        indentIfAtLineStart()
+        bytes.append(utf8: piece)
+    }
+
+    /// Appends `text` as a `"…"` literal (``SwiftSyntax/stringLiteral(_:)``) to the current line.
+    mutating func writeLiteral(_ text: String) {
+        indentIfAtLineStart()
+        bytes.append(literalOf: text)
+    }
+
+    /// Appends the decimal digits of `number` to the current line.
+    mutating func write(_ number: Int) {
+        indentIfAtLineStart()
+        bytes.append(decimal: number)
+    }
+
+    /// Appends bytes of source, such as a part of a ``SchemaValueRenderer/Call``, to the current line.
+    mutating func write(_ piece: ArraySlice<UInt8>) {
+        if piece.isEmpty { return }
+        indentIfAtLineStart()
+        bytes.append(contentsOf: piece)
+    }
+
+    private mutating func indentIfAtLineStart() {
+        guard atLineStart else { return }
+        atLineStart = false
+        guard depth > 0 else { return }
+        if depth < Self.indents.count {
+            bytes += Self.indents[depth]
+        } else {
+            bytes += Array(String(repeating: Self.indentUnit, count: depth).utf8)
         }
-        var piece = piece
-        piece.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Ends the current line (a line with nothing written on it is a blank line, without indentation).
@@ -76,6 +102,12 @@ struct CodeWriter {
     /// is written by code that hands the text on as it goes.
     mutating func open(_ header: String) {
         write(header)
+        openBlock()
+    }
+
+    /// ` {` after what is written on the current line, and what follows one level deeper until
+    /// ``close(_:)``: for a header written in pieces.
+    mutating func openBlock() {
         write(" {")
         endLine()
         depth += 1
@@ -85,13 +117,6 @@ struct CodeWriter {
     mutating func close(_ closing: String = "}") {
         depth -= 1
         line(closing)
-    }
-
-    /// `switch subject {`, cases at the switch's own indentation (Swift's usual style), then `}`.
-    mutating func switchBlock(_ subject: String, cases: [String]) {
-        line("switch \(subject) {")
-        cases.forEach { line($0) }
-        line("}")
     }
 
     /// `///` lines; every kind of line break in `content` starts a new comment line, so no text can
@@ -123,6 +148,15 @@ struct CodeWriter {
     mutating func comment(_ content: String) {
         write("// ")
         write(SwiftSyntax.commentText(content))
+        endLine()
+    }
+
+    /// `// first — second`, as ``comment(_:)`` writes it, without joining them first.
+    mutating func comment(_ first: String, _ second: String) {
+        write("// ")
+        write(SwiftSyntax.commentText(first))
+        write(" — ")
+        write(SwiftSyntax.commentText(second))
         endLine()
     }
 }

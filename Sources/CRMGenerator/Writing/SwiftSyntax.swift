@@ -224,22 +224,34 @@ enum SwiftSyntax {
 
     /// Whether every byte of `text` is ASCII but the carriage return: text with one character a byte.
     static func isASCIIWithoutCarriageReturn(_ text: String) -> Bool {
-        allWords(of: text) { $0 & Word.highBits == 0 && !Word.hasByte(0x0D, in: $0) } byte: { $0 < 0x80 && $0 != 0x0D }
+        var text = text
+        return text.withUTF8(isASCIIWithoutCarriageReturn)
+    }
+
+    /// Whether every byte is ASCII but the carriage return.
+    static func isASCIIWithoutCarriageReturn(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(isASCIIWithoutCarriageReturn)
+    }
+
+    private static func isASCIIWithoutCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        allWords(of: bytes) { $0 & Word.highBits == 0 && !Word.hasByte(0x0D, in: $0) } byte: { $0 < 0x80 && $0 != 0x0D }
     }
 
     /// Whether every eight bytes of `text` pass `word` and the bytes left over pass `byte`: a test of
     /// every byte, eight at a time, on the generator's hottest paths.
     private static func allWords(of text: String, word: (UInt64) -> Bool, byte: (UInt8) -> Bool) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                if !word(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
-                offset += 8
-            }
-            return bytes[offset...].allSatisfy(byte)
+        return text.withUTF8 { allWords(of: $0, word: word, byte: byte) }
+    }
+
+    private static func allWords(of bytes: UnsafeBufferPointer<UInt8>, word: (UInt64) -> Bool, byte: (UInt8) -> Bool) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            if !word(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
+            offset += 8
         }
+        return bytes[offset...].allSatisfy(byte)
     }
 
     /// Tests of the eight bytes of a word at once (the "has zero byte" and "has less" tricks of
