@@ -128,13 +128,13 @@ enum PropertyRenderer {
 
     /// A number the loader has checked, written as its exact text.
     static func numberLiteral(_ number: CRMNumber) -> String {
-        var bytes: [UInt8] = []
+        var bytes = SourceBytes()
         append(number, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes.take(), as: UTF8.self)
     }
 
     /// ``numberLiteral(_:)`` appended to `bytes`.
-    static func append(_ number: CRMNumber, to bytes: inout [UInt8]) {
+    static func append(_ number: CRMNumber, to bytes: inout SourceBytes) {
         bytes.append(utf8: "CRMNumber.checked(")
         bytes.append(literalOf: number.text)
         bytes.append(UInt8(ascii: ")"))

@@ -9,17 +9,16 @@ enum SchemaValueRenderer {
     /// written as bytes, each where it ends, and laid out once all are known.
     struct Call {
         let name: String
-        private var bytes: [UInt8] = []
+        private var bytes = SourceBytes()
         /// Where each argument ends in `bytes` (the next begins there).
         private var ends: [Int] = []
 
         init(name: String) {
             self.name = name
-            bytes.reserveCapacity(256)
         }
 
         /// An argument of any spelling: `write` appends it, label and all.
-        mutating func argument(_ write: (inout [UInt8]) -> Void) {
+        mutating func argument(_ write: (inout SourceBytes) -> Void) {
             write(&bytes)
             ends.append(bytes.count)
         }
@@ -44,8 +43,8 @@ enum SchemaValueRenderer {
             argument { $0.append(utf8: label); $0.append(utf8: ": ."); $0.append(utf8: name) }
         }
 
-        private func argumentBytes(_ index: Int) -> ArraySlice<UInt8> {
-            bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+        private func argumentRange(_ index: Int) -> Range<Int> {
+            (index == 0 ? 0 : ends[index - 1])..<ends[index]
         }
 
         /// The call on one line between `prefix` and `suffix` when the call alone has at most 110
@@ -57,13 +56,13 @@ enum SchemaValueRenderer {
             if fitsOneLine {
                 for index in ends.indices {
                     if index > 0 { writer.write(", ") }
-                    writer.write(argumentBytes(index))
+                    writer.write(bytes, argumentRange(index))
                 }
             } else {
                 writer.endLine()
                 for index in ends.indices {
                     writer.write("    ")
-                    writer.write(argumentBytes(index))
+                    writer.write(bytes, argumentRange(index))
                     if index < ends.count - 1 { writer.write(",") }
                     writer.endLine()
                 }
@@ -79,11 +78,11 @@ enum SchemaValueRenderer {
             if ends.count <= 1 { return true }
             let length = name.utf8.count + 2 + bytes.count + 2 * (ends.count - 1)
             if length <= 110 { return true }
-            if SwiftSyntax.isASCIIWithoutCarriageReturn(name), SwiftSyntax.isASCIIWithoutCarriageReturn(bytes) { return false }
+            if SwiftSyntax.isASCIIWithoutCarriageReturn(name), bytes.isASCIIWithoutCarriageReturn(0..<bytes.count) { return false }
             var line = Array(name.utf8) + [UInt8(ascii: "(")]
             for index in ends.indices {
                 if index > 0 { line += Array(", ".utf8) }
-                line += argumentBytes(index)
+                line += bytes.bytes(argumentRange(index))
             }
             return SwiftSyntax.hasAtMost(110, charactersIn: String(decoding: line + [UInt8(ascii: ")")], as: UTF8.self))
         }
@@ -94,13 +93,13 @@ enum SchemaValueRenderer {
     static func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ", ") + "]" }
 
     static func location(_ location: SourceLocation, _ paths: SourcePaths) -> String {
-        var bytes: [UInt8] = []
+        var bytes = SourceBytes()
         append(location, paths, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes.take(), as: UTF8.self)
     }
 
     /// `SourceLocation(file: "…", line: 1, column: 2)`.
-    static func append(_ location: SourceLocation, _ paths: SourcePaths, to bytes: inout [UInt8]) {
+    static func append(_ location: SourceLocation, _ paths: SourcePaths, to bytes: inout SourceBytes) {
         bytes.append(utf8: "SourceLocation(file: ")
         bytes.append(literalOf: paths.relative(location.file))
         bytes.append(utf8: ", line: ")

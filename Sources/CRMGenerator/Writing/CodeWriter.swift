@@ -6,25 +6,24 @@
 /// objects) is never held whole. A line can be written in pieces (``write(_:)``, then ``endLine()``),
 /// which saves making a string of them first on the generator's busiest lines.
 struct CodeWriter {
-    private(set) var bytes: [UInt8] = []
+    private var bytes = SourceBytes(capacity: 1 << 14)
     private var depth = 0
     /// Whether nothing has been written on the current line yet (its indentation is still to come).
     private var atLineStart = true
-    private static let indentUnit = "    "
-    /// The indentation of the first levels, made once (deeper levels are made as needed).
-    private static let indents = (0..<12).map { Array(String(repeating: indentUnit, count: $0).utf8) }
+    /// Spaces per level of indentation.
+    private static let indentWidth = 4
     /// How much text the generator lets a writer hold before it hands it on (64 KiB).
     static let flushThreshold = 1 << 16
 
-    init() {
-        bytes.reserveCapacity(1 << 14)
-    }
+    init() {}
 
     /// An empty writer at `other`'s indentation, to render a part of its text elsewhere (on another core).
     init(indentedLike other: CodeWriter) {
-        self.init()
         depth = other.depth
     }
+
+    /// Whether nothing is written since the last ``take()``.
+    var isEmpty: Bool { bytes.isEmpty }
 
     /// Whether the buffer holds more than ``flushThreshold`` bytes.
     var isFull: Bool { bytes.count >= Self.flushThreshold }
@@ -32,14 +31,12 @@ struct CodeWriter {
     /// The text written since the last call, which leaves the buffer empty, as large as it had grown
     /// (the indentation stays).
     mutating func take() -> [UInt8] {
-        let taken = bytes
-        bytes.removeAll(keepingCapacity: true)
-        return taken
+        bytes.take()
     }
 
     /// Appends whole lines that a writer made ``init(indentedLike:)`` this one wrote.
     mutating func append(lines text: [UInt8]) {
-        bytes += text
+        bytes.append(text)
     }
 
     /// Appends `piece` to the current line, indenting the line first if it is new.
@@ -61,22 +58,17 @@ struct CodeWriter {
         bytes.append(decimal: number)
     }
 
-    /// Appends bytes of source, such as a part of a ``SchemaValueRenderer/Call``, to the current line.
-    mutating func write(_ piece: ArraySlice<UInt8>) {
-        if piece.isEmpty { return }
+    /// Appends bytes `range` of `source`, such as an argument of a ``SchemaValueRenderer/Call``, to the current line.
+    mutating func write(_ source: SourceBytes, _ range: Range<Int>) {
+        if range.isEmpty { return }
         indentIfAtLineStart()
-        bytes.append(contentsOf: piece)
+        bytes.append(source, range)
     }
 
     private mutating func indentIfAtLineStart() {
         guard atLineStart else { return }
         atLineStart = false
-        guard depth > 0 else { return }
-        if depth < Self.indents.count {
-            bytes += Self.indents[depth]
-        } else {
-            bytes += Array(String(repeating: Self.indentUnit, count: depth).utf8)
-        }
+        bytes.append(spaces: depth * Self.indentWidth)
     }
 
     /// Ends the current line (a line with nothing written on it is a blank line, without indentation).

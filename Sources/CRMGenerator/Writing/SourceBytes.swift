@@ -1,11 +1,89 @@
-/// Appending Swift source to a buffer of UTF-8 bytes without making a string on the way: the
-/// generator writes megabytes, and a string per piece (to interpolate, escape or join it) cost
-/// more than the bytes themselves.
-extension [UInt8] {
+/// A growing buffer of UTF-8 source text, appended to without making a string on the way: the
+/// generator writes megabytes in pieces of a few bytes, and a string per piece (to interpolate,
+/// escape or join it), or `Array.append(contentsOf:)` per piece, cost more than the bytes themselves.
+///
+/// A value, as `Array` is: a copy shares the storage until either is changed, and storage is changed
+/// only while one value holds it (`isKnownUniquelyReferenced`), which makes sending copies safe.
+struct SourceBytes: @unchecked Sendable {
+    private final class Storage {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = Swift.max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit {
+            base.deallocate()
+        }
+    }
+
+    private var storage: Storage
+
+    init(capacity: Int = 256) {
+        storage = Storage(capacity: capacity)
+    }
+
+    var count: Int { storage.count }
+    var isEmpty: Bool { storage.count == 0 }
+
+    /// The bytes, as an array, and the buffer empty (its capacity kept).
+    mutating func take() -> [UInt8] {
+        let taken = Array(UnsafeBufferPointer(start: storage.base, count: storage.count))
+        if isKnownUniquelyReferenced(&storage) {
+            storage.count = 0
+        } else {
+            storage = Storage(capacity: storage.capacity)
+        }
+        return taken
+    }
+
+    /// Room for `extra` more bytes at the end, in storage of this value's own.
+    private mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        let needed = storage.count + extra
+        if needed > storage.capacity || !isKnownUniquelyReferenced(&storage) {
+            let grown = Storage(capacity: Swift.max(needed, needed > storage.capacity ? storage.capacity * 2 : storage.capacity))
+            grown.base.initialize(from: storage.base, count: storage.count)
+            grown.count = storage.count
+            storage = grown
+        }
+        return storage.base + storage.count
+    }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1).initialize(to: byte)
+        storage.count += 1
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count).initialize(from: source, count: bytes.count)
+        storage.count += bytes.count
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Bytes `range` of `other`.
+    mutating func append(_ other: SourceBytes, _ range: Range<Int>) {
+        // `other` holds its storage while this one may grow into new storage: the source stays valid.
+        append(UnsafeBufferPointer(start: other.storage.base + range.lowerBound, count: range.count))
+    }
+
+    /// `count` spaces: indentation.
+    mutating func append(spaces count: Int) {
+        guard count > 0 else { return }
+        reserve(count).initialize(repeating: UInt8(ascii: " "), count: count)
+        storage.count += count
+    }
+
     /// The UTF-8 of `text`.
     mutating func append(utf8 text: String) {
         var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        text.withUTF8 { append($0) }
     }
 
     /// `text` as a `"…"` literal, byte for byte as ``SwiftSyntax/stringLiteral(_:)`` spells it.
@@ -23,11 +101,27 @@ extension [UInt8] {
     mutating func append(decimal number: Int) {
         if number < 0 { append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
-        let start = count
-        repeat {
-            append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let start = reserve(digits)
+        for offset in stride(from: digits - 1, through: 0, by: -1) {
+            (start + offset).initialize(to: UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
-        } while magnitude > 0
-        self[start...].reverse()
+        }
+        storage.count += digits
+    }
+
+    /// Whether bytes `range` are all ASCII but the carriage return (one character a byte).
+    func isASCIIWithoutCarriageReturn(_ range: Range<Int>) -> Bool {
+        SwiftSyntax.isASCIIWithoutCarriageReturn(UnsafeBufferPointer(start: storage.base + range.lowerBound, count: range.count))
+    }
+
+    /// Bytes `range`, as an array.
+    func bytes(_ range: Range<Int>) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: storage.base + range.lowerBound, count: range.count))
     }
 }

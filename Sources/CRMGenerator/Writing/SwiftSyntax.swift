@@ -229,11 +229,7 @@ enum SwiftSyntax {
     }
 
     /// Whether every byte is ASCII but the carriage return.
-    static func isASCIIWithoutCarriageReturn(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer(isASCIIWithoutCarriageReturn)
-    }
-
-    private static func isASCIIWithoutCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isASCIIWithoutCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         allWords(of: bytes) { $0 & Word.highBits == 0 && !Word.hasByte(0x0D, in: $0) } byte: { $0 < 0x80 && $0 != 0x0D }
     }
 
