@@ -20,7 +20,19 @@ enum PropertyRenderer {
     /// `var lotNumber: String? { get … set … }`, reading and writing `record.properties`.
     static func writeAccessor(_ accessor: PropertyAccessor, access: String, into writer: inout CodeWriter) {
         let (type, reader) = spelling(of: accessor.kind)
-        writer.documentation(accessor.summary)
+        if accessor.summaryIsPlain {
+            // The doc line in pieces, as documentation(_:) would write it whole.
+            writer.write("/// ")
+            writer.write(accessor.label)
+            writer.write(accessor.traits)
+            writer.write(" — `")
+            writer.write(accessor.jsonName)
+            writer.write("`, ")
+            accessor.source.write(into: &writer)
+            writer.endLine()
+        } else {
+            writer.documentation(accessor.summary)
+        }
         if let description = accessor.description {
             writer.line("///")
             writer.documentation(description)

@@ -15,6 +15,7 @@ enum SchemaValueRenderer {
 
         init(name: String) {
             self.name = name
+            ends.reserveCapacity(16)
         }
 
         /// An argument of any spelling: `write` appends it, label and all.

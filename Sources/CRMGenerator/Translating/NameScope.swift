@@ -47,7 +47,37 @@ struct SourcePaths {
     }
 
     func cite(_ location: SourceLocation?) -> String {
-        guard let location else { return "implicit (HubSpot system property)" }
-        return "\(relative(location.file)):\(location.line)"
+        citation(location).text
+    }
+
+    /// ``cite(_:)`` kept in its parts, for renderers that write it straight into a line.
+    func citation(_ location: SourceLocation?) -> Citation {
+        guard let location else { return Citation(file: nil, line: 0) }
+        return Citation(file: relative(location.file), line: location.line)
+    }
+}
+
+/// Where a definition is, as generated comments cite it: `path:line`, the path relative to the
+/// source root; HubSpot's implicit members have no file.
+struct Citation {
+    let file: String?
+    let line: Int
+
+    var text: String { file.map { "\($0):\(line)" } ?? "implicit (HubSpot system property)" }
+
+    /// Whether ``text`` goes into a comment as it is (see ``SwiftSyntax/commentText(_:)``).
+    var isPlainCommentText: Bool {
+        file.map { SwiftSyntax.hasNothingToEscape($0, allowing: .tabQuoteAndBackslash) } ?? true
+    }
+
+    /// Writes ``text`` in pieces, for a citation that ``isPlainCommentText``.
+    func write(into writer: inout CodeWriter) {
+        guard let file else {
+            writer.write("implicit (HubSpot system property)")
+            return
+        }
+        writer.write(file)
+        writer.write(":")
+        writer.write(line)
     }
 }

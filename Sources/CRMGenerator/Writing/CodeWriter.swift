@@ -143,12 +143,16 @@ struct CodeWriter {
         endLine()
     }
 
-    /// `// first — second`, as ``comment(_:)`` writes it, without joining them first.
-    mutating func comment(_ first: String, _ second: String) {
+    /// `// text — path:line`, as ``comment(_:)`` writes it, without joining the parts first.
+    mutating func comment(_ text: String, _ citation: Citation) {
         write("// ")
-        write(SwiftSyntax.commentText(first))
+        write(SwiftSyntax.commentText(text))
         write(" — ")
-        write(SwiftSyntax.commentText(second))
+        if citation.isPlainCommentText {
+            citation.write(into: &self)
+        } else {
+            write(SwiftSyntax.commentText(citation.text))
+        }
         endLine()
     }
 }

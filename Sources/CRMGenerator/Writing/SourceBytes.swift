@@ -41,15 +41,20 @@ struct SourceBytes: @unchecked Sendable {
     }
 
     /// Room for `extra` more bytes at the end, in storage of this value's own.
+    @inline(__always)
     private mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-        let needed = storage.count + extra
-        if needed > storage.capacity || !isKnownUniquelyReferenced(&storage) {
-            let grown = Storage(capacity: Swift.max(needed, needed > storage.capacity ? storage.capacity * 2 : storage.capacity))
-            grown.base.initialize(from: storage.base, count: storage.count)
-            grown.count = storage.count
-            storage = grown
-        }
+        if storage.count + extra > storage.capacity || !isKnownUniquelyReferenced(&storage) { moveToNewStorage(room: extra) }
         return storage.base + storage.count
+    }
+
+    /// Storage of this value's own with room for `extra` more bytes: twice as large when full.
+    @inline(never)
+    private mutating func moveToNewStorage(room extra: Int) {
+        let needed = storage.count + extra
+        let grown = Storage(capacity: Swift.max(needed, needed > storage.capacity ? storage.capacity * 2 : storage.capacity))
+        grown.base.initialize(from: storage.base, count: storage.count)
+        grown.count = storage.count
+        storage = grown
     }
 
     mutating func append(_ byte: UInt8) {
@@ -59,8 +64,36 @@ struct SourceBytes: @unchecked Sendable {
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count).initialize(from: source, count: bytes.count)
-        storage.count += bytes.count
+        let count = bytes.count
+        let destination = reserve(count)
+        if count <= 16 {
+            Self.copyShort(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(destination), count: count)
+        } else {
+            destination.initialize(from: source, count: count)
+        }
+        storage.count += count
+    }
+
+    /// Copies 1 to 16 bytes with two loads and two stores that may overlap, rather than a call to
+    /// `memcpy`: most pieces of generated source are that short.
+    @inline(__always)
+    private static func copyShort(from source: UnsafeRawPointer, to destination: UnsafeMutableRawPointer, count: Int) {
+        func copy<Word: FixedWidthInteger>(_: Word.Type) {
+            let size = MemoryLayout<Word>.size
+            let head = source.loadUnaligned(as: Word.self)
+            let tail = source.loadUnaligned(fromByteOffset: count - size, as: Word.self)
+            destination.storeBytes(of: head, as: Word.self)
+            destination.storeBytes(of: tail, toByteOffset: count - size, as: Word.self)
+        }
+        if count >= 8 {
+            copy(UInt64.self)
+        } else if count >= 4 {
+            copy(UInt32.self)
+        } else if count >= 2 {
+            copy(UInt16.self)
+        } else {
+            destination.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
+        }
     }
 
     mutating func append(_ bytes: [UInt8]) {
@@ -82,6 +115,8 @@ struct SourceBytes: @unchecked Sendable {
 
     /// The UTF-8 of `text`.
     mutating func append(utf8 text: String) {
+        // Native and small strings lend their bytes in place; others (bridged) are made native first.
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
         var text = text
         text.withUTF8 { append($0) }
     }
