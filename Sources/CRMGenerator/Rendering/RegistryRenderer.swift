@@ -105,6 +105,10 @@ struct RegistryRenderer {
     }
 
     private func writeProperty(_ property: PropertySchema, into writer: inout CodeWriter) {
+        guard !property.options.isEmpty else {
+            SchemaValueRenderer.property(property, includingOptions: false, paths).write(into: &writer, prefix: "object.properties.append(", suffix: ")")
+            return
+        }
         let options = property.options.map(SchemaValueRenderer.option)
         let inline = SwiftSyntax.hasAtMost(Self.inlineOptionsLength, charactersIn: options.joined(separator: ", "))
         let extras = inline ? [] : options.map { "property.options.append(\($0))" }

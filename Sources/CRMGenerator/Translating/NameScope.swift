@@ -6,6 +6,12 @@ struct NameScope {
 
     init(taken: Set<String>) { self.taken = taken }
 
+    /// A scope that will hand out about `count` names: room for them made at once, not by regrowing.
+    init(taken: Set<String>, claiming count: Int) {
+        self.taken = taken
+        self.taken.reserveCapacity(taken.count + count)
+    }
+
     mutating func claim(_ name: String, suffix: String) -> String {
         var candidate = name
         if taken.contains(candidate) { candidate = name + suffix }

@@ -36,7 +36,7 @@ struct RecordTypeTranslator {
     init(object: ObjectSchema, sourcePaths: SourcePaths) {
         self.object = object
         self.sourcePaths = sourcePaths
-        var members = NameScope(taken: Self.reservedMembers)
+        var members = NameScope(taken: Self.reservedMembers, claiming: object.properties.count)
         var types = NameScope(taken: Self.reservedTypeNames.union([object.swiftName]))
         translated = object.properties.map { property in
             Self.translate(property, members: &members, types: &types, sourcePaths: sourcePaths)
