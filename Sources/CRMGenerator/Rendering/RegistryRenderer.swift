@@ -97,14 +97,16 @@ struct RegistryRenderer {
             if !schema.properties.isEmpty {
                 writer.line("object.properties.reserveCapacity(\(schema.properties.count))")
             }
-            for property in schema.properties {
-                writeProperty(property, into: &writer)
+            let objectPaths = paths.favoring(schema.location?.file)
+            // By index: the properties are read where they are, not copied one by one.
+            for index in schema.properties.indices {
+                writeProperty(schema.properties[index], paths: objectPaths, into: &writer)
             }
             writer.line("return object")
         }
     }
 
-    private func writeProperty(_ property: PropertySchema, into writer: inout CodeWriter) {
+    private func writeProperty(_ property: PropertySchema, paths: SourcePaths, into writer: inout CodeWriter) {
         guard !property.options.isEmpty else {
             SchemaValueRenderer.property(property, includingOptions: false, paths).write(into: &writer, prefix: "object.properties.append(", suffix: ")")
             return

@@ -13,8 +13,9 @@ struct NameScope {
     }
 
     mutating func claim(_ name: String, suffix: String) -> String {
-        var candidate = name
-        if taken.contains(candidate) { candidate = name + suffix }
+        // Most names are free: taken in one look-up.
+        if taken.insert(name).inserted { return name }
+        var candidate = name + suffix
         var counter = 2
         while taken.contains(candidate) {
             candidate = name + suffix + String(counter)
@@ -30,6 +31,8 @@ struct SourcePaths {
     let root: String?
     /// The relative path of each file of the schema, worked out once: every property cites its file.
     private var known: [String: String] = [:]
+    /// The file most paths asked for are (the one defining the object being rendered), compared before the table is looked up.
+    private var favored: (file: String, relative: String)?
 
     init(root: String?) {
         self.root = root
@@ -45,7 +48,15 @@ struct SourcePaths {
         }
     }
 
+    /// These paths, answering for `file` (the file of the object to render) without a lookup.
+    func favoring(_ file: String?) -> SourcePaths {
+        var paths = self
+        if let file { paths.favored = (file, relative(file)) }
+        return paths
+    }
+
     func relative(_ file: String) -> String {
+        if let favored, favored.file == file { return favored.relative }
         if let path = known[file] { return path }
         guard let root, !root.isEmpty else { return file }
         let prefix = root.hasSuffix("/") ? root : root + "/"

@@ -35,12 +35,17 @@ struct RecordTypeTranslator {
 
     init(object: ObjectSchema, sourcePaths: SourcePaths) {
         self.object = object
-        self.sourcePaths = sourcePaths
+        let objectPaths = sourcePaths.favoring(object.location?.file)
+        self.sourcePaths = objectPaths
         var members = NameScope(taken: Self.reservedMembers, claiming: object.properties.count)
         var types = NameScope(taken: Self.reservedTypeNames.union([object.swiftName]))
-        translated = object.properties.map { property in
-            Self.translate(property, members: &members, types: &types, sourcePaths: sourcePaths)
+        // By index: the properties are read where they are, not copied one by one.
+        var translated: [Translated] = []
+        translated.reserveCapacity(object.properties.count)
+        for index in object.properties.indices {
+            translated.append(Self.translate(object.properties[index], members: &members, types: &types, sourcePaths: objectPaths))
         }
+        self.translated = translated
     }
 
     /// The type of an object whose definition is `file`: its own properties and HubSpot's implicit
@@ -142,13 +147,23 @@ struct RecordTypeTranslator {
     private static func caseName(_ option: PropertyOption) -> String {
         for text in [option.value, option.label] {
             let name = SwiftSyntax.lowerCamelCase(text)
-            if name.first?.isLetter == true { return name }
+            if startsWithLetter(name) { return name }
         }
         return SwiftSyntax.camelCase(option.value)
     }
 
+    /// `name.first?.isLetter == true`, settled from the first byte when it is ASCII.
+    private static func startsWithLetter(_ name: String) -> Bool {
+        guard let byte = name.utf8.first else { return false }
+        guard byte < 0x80 else { return name.first?.isLetter == true }
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    /// Members of a generated enumeration that a case cannot take.
+    static let reservedCaseNames: Set<String> = ["unknown", "rawValue", "knownValues", "isKnown", "init", "hashValue", "allCases"]
+
     private static func enumerationDeclaration(_ property: PropertySchema, typeName: String) -> EnumerationDeclaration {
-        var names = NameScope(taken: ["unknown", "rawValue", "knownValues", "isKnown", "init", "hashValue", "allCases"])
+        var names = NameScope(taken: reservedCaseNames, claiming: property.options.count)
         let cases = property.options.map { option in
             EnumerationDeclaration.Case(name: SwiftSyntax.identifier(names.claim(caseName(option), suffix: "Value")),
                                         value: option.value, label: option.label)

@@ -31,7 +31,7 @@ struct SourceBytes: @unchecked Sendable {
 
     /// The bytes, as an array, and the buffer empty (its capacity kept).
     mutating func take() -> [UInt8] {
-        let taken = Array(UnsafeBufferPointer(start: storage.base, count: storage.count))
+        let taken = bytes(0..<storage.count)
         if isKnownUniquelyReferenced(&storage) {
             storage.count = 0
         } else {
@@ -155,8 +155,12 @@ struct SourceBytes: @unchecked Sendable {
         SwiftSyntax.isASCIIWithoutCarriageReturn(UnsafeBufferPointer(start: storage.base + range.lowerBound, count: range.count))
     }
 
-    /// Bytes `range`, as an array.
+    /// Bytes `range`, as an array, copied at once (`Array(UnsafeBufferPointer)` copies byte by byte).
     func bytes(_ range: Range<Int>) -> [UInt8] {
-        Array(UnsafeBufferPointer(start: storage.base + range.lowerBound, count: range.count))
+        let source = storage.base + range.lowerBound
+        return [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+            buffer.baseAddress?.initialize(from: source, count: range.count)
+            initialized = range.count
+        }
     }
 }
