@@ -18,6 +18,12 @@ enum SchemaValueRenderer {
             ends.reserveCapacity(16)
         }
 
+        /// No arguments, the buffers kept for the next ones.
+        mutating func removeArguments() {
+            bytes.removeAll()
+            ends.removeAll(keepingCapacity: true)
+        }
+
         /// An argument of any spelling: `write` appends it, label and all.
         mutating func argument(_ write: (inout SourceBytes) -> Void) {
             write(&bytes)
@@ -148,8 +154,10 @@ enum SchemaValueRenderer {
     /// The property without its options when it has many (they follow as statements).
     /// `optionsLocation` keeps its path as the loader gave it (absolute for files named so): generated
     /// code has always written it that way.
-    static func property(_ property: PropertySchema, includingOptions: Bool, _ paths: SourcePaths) -> Call {
-        var call = Call(name: "PropertySchema")
+    /// Written into `call` (a `PropertySchema` call), emptied first: one call's buffers serve every
+    /// property of an object.
+    static func property(_ property: PropertySchema, includingOptions: Bool, _ paths: SourcePaths, into call: inout Call) {
+        call.removeArguments()
         call.argument("name", literal: property.name)
         call.argument("label", literal: property.label)
         if let description = property.description { call.argument("description", literal: description) }
@@ -179,7 +187,6 @@ enum SchemaValueRenderer {
         if let place = property.optionsLocation {
             call.argument { $0.append(utf8: "optionsLocation: "); append(place, SourcePaths(root: nil), to: &$0) }
         }
-        return call
     }
 
     static func option(_ option: PropertyOption) -> String {

@@ -32,12 +32,17 @@ struct SourceBytes: @unchecked Sendable {
     /// The bytes, as an array, and the buffer empty (its capacity kept).
     mutating func take() -> [UInt8] {
         let taken = bytes(0..<storage.count)
+        removeAll()
+        return taken
+    }
+
+    /// Empties the buffer, keeping its capacity.
+    mutating func removeAll() {
         if isKnownUniquelyReferenced(&storage) {
             storage.count = 0
         } else {
             storage = Storage(capacity: storage.capacity)
         }
-        return taken
     }
 
     /// Room for `extra` more bytes at the end, in storage of this value's own.
