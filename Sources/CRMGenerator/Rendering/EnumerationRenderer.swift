@@ -43,11 +43,7 @@ enum EnumerationRenderer {
             writer.block("\(access)var rawValue: String") { writer in
                 writer.line("switch self {")
                 for option in enumeration.cases {
-                    writer.write("case .")
-                    writer.write(option.name)
-                    writer.write(": ")
-                    writer.writeLiteral(option.value)
-                    writer.endLine()
+                    writer.line("case .", option.name, ": ", literal: option.value)
                 }
                 writer.line("case .unknown(let value): value")
                 writer.line("}")

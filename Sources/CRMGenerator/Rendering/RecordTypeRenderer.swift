@@ -47,11 +47,7 @@ struct RecordTypeRenderer {
             } else {
                 writer.block("\(access)nonisolated enum Property: String, CaseIterable, Sendable") { writer in
                     for accessor in type.accessors {
-                        writer.write("case ")
-                        writer.write(accessor.swiftName)
-                        writer.write(" = ")
-                        writer.writeLiteral(accessor.jsonName)
-                        writer.endLine()
+                        writer.line("case ", accessor.swiftName, " = ", literal: accessor.jsonName)
                     }
                 }
             }

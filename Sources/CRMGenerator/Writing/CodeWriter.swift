@@ -65,6 +65,16 @@ struct CodeWriter {
         bytes.append(source, range)
     }
 
+    /// One line of a name and a literal, `head` + `name` + `separator` + `"text"`: a case of a
+    /// `String`-backed enum (`case roastLevel = "roast_level"`, `case .light: "light"`).
+    mutating func line(_ head: String, _ name: String, _ separator: String, literal text: String) {
+        write(head)
+        write(name)
+        write(separator)
+        writeLiteral(text)
+        endLine()
+    }
+
     private mutating func indentIfAtLineStart() {
         guard atLineStart else { return }
         atLineStart = false
