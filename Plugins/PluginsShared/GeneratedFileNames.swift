@@ -43,8 +43,35 @@ public enum GeneratedFileNames {
             stem = stem.dropLast(suffix.count)
             break
         }
+        if let camel = snakeCaseUpperCamelCase(stem) { return camel }
         let camel = SwiftNames.upperCamelCase(stem, asciiOnly: false)
         return camel.isEmpty ? "Definition" : camel
+    }
+
+    /// What ``SwiftNames/upperCamelCase(_:asciiOnly:)`` makes of a snake_case stem (`[a-z][a-z0-9_]*`,
+    /// as definition files are named), worked out from the bytes: the general rule goes character by
+    /// character, which costs more than the rest of naming a file. `nil` for any other stem.
+    static func snakeCaseUpperCamelCase(_ stem: Substring) -> String? {
+        let utf8 = stem.utf8
+        guard let first = utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
+        var capitalizeNext = true
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "_"):
+                capitalizeNext = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                result.append(capitalizeNext ? byte - 0x20 : byte)
+                capitalizeNext = false
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                result.append(byte)
+                capitalizeNext = false
+            default:
+                return nil
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

@@ -40,7 +40,7 @@ extension CodeWriter {
     /// Hands the text written so far to `sink` — always, or with `onlyIfFull` only once it has
     /// grown past ``CodeWriter/flushThreshold`` — and empties the buffer.
     mutating func handOn<Sink: GeneratedFileSink>(to sink: inout Sink, onlyIfFull: Bool = false) throws(Sink.Failure) {
-        guard onlyIfFull ? isFull : !bytes.isEmpty else { return }
+        guard onlyIfFull ? isFull : !isEmpty else { return }
         try sink.write(take())
     }
 }

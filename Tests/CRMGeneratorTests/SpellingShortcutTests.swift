@@ -1,5 +1,5 @@
 @testable import CRMGenerator
-import CRMModel
+@testable import CRMModel
 import Foundation
 import Testing
 
@@ -74,5 +74,42 @@ struct SpellingShortcutTests {
         #expect(SwiftSyntax.hasAtMost(200, charactersIn: long))
         #expect(!SwiftSyntax.hasAtMost(199, charactersIn: long))
         #expect(SwiftSyntax.hasAtMost(110, charactersIn: String(repeating: "é", count: 110)))
+    }
+    @Test("definition files named in snake_case get the file names the general rule gives")
+    func fileStems() {
+        let alphabet = ["a", "z", "0", "9", "_", "B", "-", "é"]
+        for stem in Self.strings(over: alphabet, upTo: 4) + ["roast_batch", "bench_object_00003", "a__b_", "x_1st_crop"] {
+            let general = SwiftNames.upperCamelCase(stem, asciiOnly: false)
+            if let shortcut = GeneratedFileNames.snakeCaseUpperCamelCase(Substring(stem)) {
+                #expect(shortcut == general, "\(stem)")
+            }
+            #expect(GeneratedFileNames.stem(ofDefinition: "Definitions/\(stem).yaml") == (general.isEmpty ? "Definition" : general), "\(stem)")
+        }
+    }
+
+    @Test("doc lines and comments written in pieces are the lines of the whole text")
+    func citedLines() {
+        let labels = ["Lot", "Lot — “green”", " padded", "trailing ", "two\nlines", "tab\there", "", "é", "back\\slash \"q\"", "\u{202E}"]
+        let files: [String?] = ["Definitions/lot.yaml", "odd\u{202E}name.yaml", "line\nbreak.yaml", "tab\t.yaml", nil]
+        for file in files {
+            let citation = Citation(file: file, line: 7)
+            var pieces = CodeWriter()
+            pieces.comment("lot_number", citation)
+            var whole = CodeWriter()
+            whole.comment("lot_number — \(citation.text)")
+            #expect(pieces.take() == whole.take(), "\(String(describing: file))")
+            for label in labels {
+                for traits in ["", " (required, unique)"] {
+                    let accessor = PropertyAccessor(swiftName: "lotNumber", jsonName: "lot_number", kind: .string, label: label, traits: traits,
+                                                    source: citation, description: nil)
+                    var accessorText = CodeWriter()
+                    PropertyRenderer.writeAccessor(accessor, access: "", into: &accessorText)
+                    var summary = CodeWriter()
+                    summary.documentation(accessor.summary)
+                    let written = accessorText.take(), expected = summary.take()
+                    #expect(Array(written.prefix(expected.count)) == expected, "\(label.debugDescription), \(String(describing: file))")
+                }
+            }
+        }
     }
 }

@@ -7,23 +7,46 @@ enum EnumerationRenderer {
         writer.block("\(access)nonisolated enum \(enumeration.typeName): CRMEnumeration") { writer in
             for option in enumeration.cases {
                 writer.documentation(option.label)
-                writer.line("case \(option.name)")
+                writer.write("case ")
+                writer.write(option.name)
+                writer.endLine()
             }
             writer.line(enumeration.isPortalDefined
                 ? "/// A value of the portal's own that the definitions do not list: kept as received; `validate()` accepts it."
                 : "/// A value the definitions do not list: kept as received, and reported by `validate()`.")
             writer.line("case unknown(String)")
             writer.line()
-            writer.line("\(access)static let knownValues: [\(enumeration.typeName)] = [\(enumeration.cases.map { "." + $0.name }.joined(separator: ", "))]")
+            writer.write(access)
+            writer.write("static let knownValues: [")
+            writer.write(enumeration.typeName)
+            writer.write("] = [")
+            for (index, option) in enumeration.cases.enumerated() {
+                writer.write(index == 0 ? "." : ", .")
+                writer.write(option.name)
+            }
+            writer.write("]")
+            writer.endLine()
             writer.line()
             writer.block("\(access)init(rawValue: String)") { writer in
-                writer.switchBlock("rawValue", cases: enumeration.cases.map { "case \(SwiftSyntax.stringLiteral($0.value)): self = .\($0.name)" }
-                                   + ["default: self = .unknown(rawValue)"])
+                writer.line("switch rawValue {")
+                for option in enumeration.cases {
+                    writer.write("case ")
+                    writer.writeLiteral(option.value)
+                    writer.write(": self = .")
+                    writer.write(option.name)
+                    writer.endLine()
+                }
+                writer.line("default: self = .unknown(rawValue)")
+                writer.line("}")
             }
             writer.line()
             writer.block("\(access)var rawValue: String") { writer in
-                writer.switchBlock("self", cases: enumeration.cases.map { "case .\($0.name): \(SwiftSyntax.stringLiteral($0.value))" }
-                                   + ["case .unknown(let value): value"])
+                writer.line("switch self {")
+                for option in enumeration.cases {
+                    writer.line("case .", option.name, ": ", literal: option.value)
+                }
+                writer.line("case .unknown(let value): value")
+                writer.line("}")
             }
             writer.line()
             writer.block("\(access)var isKnown: Bool") { writer in

@@ -20,16 +20,41 @@ enum PropertyRenderer {
     /// `var lotNumber: String? { get … set … }`, reading and writing `record.properties`.
     static func writeAccessor(_ accessor: PropertyAccessor, access: String, into writer: inout CodeWriter) {
         let (type, reader) = spelling(of: accessor.kind)
-        let name = SwiftSyntax.stringLiteral(accessor.jsonName)
-        writer.documentation(accessor.summary)
+        if accessor.summaryIsPlain {
+            // The doc line in pieces, as documentation(_:) would write it whole.
+            writer.write("/// ")
+            writer.write(accessor.label)
+            writer.write(accessor.traits)
+            writer.write(" — `")
+            writer.write(accessor.jsonName)
+            writer.write("`, ")
+            accessor.source.write(into: &writer)
+            writer.endLine()
+        } else {
+            writer.documentation(accessor.summary)
+        }
         if let description = accessor.description {
             writer.line("///")
             writer.documentation(description)
         }
-        writer.block("\(access)var \(accessor.swiftName): \(type)?") { writer in
-            writer.line("get { record.properties.\(reader)(\(name)) }")
-            writer.line("set { record.properties.set(\(name), newValue) }")
-        }
+        writer.write(access)
+        writer.write("var ")
+        writer.write(accessor.swiftName)
+        writer.write(": ")
+        writer.write(type)
+        writer.write("?")
+        writer.openBlock()
+        writer.write("get { record.properties.")
+        writer.write(reader)
+        writer.write("(")
+        writer.writeLiteral(accessor.jsonName)
+        writer.write(") }")
+        writer.endLine()
+        writer.write("set { record.properties.set(")
+        writer.writeLiteral(accessor.jsonName)
+        writer.write(", newValue) }")
+        writer.endLine()
+        writer.close()
     }
 
     /// `static let lotNumberPattern = CompiledPattern("…")`.
@@ -48,54 +73,82 @@ enum PropertyRenderer {
             writer.line("var issues: [ValidationIssue] = []")
             if !steps.isEmpty { writer.line("let properties = record.properties") }
             for step in steps {
-                writer.comment("\(step.jsonName) — \(step.source)")
-                writer.line(statement(step))
+                writer.comment(step.jsonName, step.source)
+                writeStatement(step, into: &writer)
             }
             writer.line("return issues")
         }
     }
 
-    /// `ValueRules.text(properties, "lot_number", required: true, pattern: Self.lotNumberPattern, into: &issues)`
-    static func statement(_ step: ValidationStep) -> String {
-        var arguments = ["properties", SwiftSyntax.stringLiteral(step.jsonName)]
-        let function: String
+    /// `ValueRules.text(properties, "lot_number", required: true, pattern: Self.lotNumberPattern, into: &issues)`,
+    /// written in pieces.
+    static func writeStatement(_ step: ValidationStep, into writer: inout CodeWriter) {
+        writer.write("ValueRules.")
+        switch step.rule {
+        case .text: writer.write("text")
+        case .number: writer.write("number")
+        case .bool: writer.write("bool")
+        case .date: writer.write("date")
+        case .datetime: writer.write("datetime")
+        case .option: writer.write("option")
+        case .options: writer.write("options")
+        }
+        writer.write("(properties, ")
+        writer.writeLiteral(step.jsonName)
+        switch step.rule {
+        case .option(let enumeration), .options(let enumeration):
+            writer.write(", as: ")
+            writer.write(enumeration)
+            writer.write(".self")
+        default:
+            break
+        }
+        if step.required { writer.write(", required: true") }
         switch step.rule {
         case let .text(minLength, maxLength, pattern, format):
-            function = "text"
-            if step.required { arguments.append("required: true") }
-            if let minLength { arguments.append("minLength: \(minLength)") }
-            if let maxLength { arguments.append("maxLength: \(maxLength)") }
-            if let pattern { arguments.append("pattern: Self.\(pattern)") }
-            if let format { arguments.append("format: .\(format.rawValue)") }
+            if let minLength {
+                writer.write(", minLength: ")
+                writer.write(minLength)
+            }
+            if let maxLength {
+                writer.write(", maxLength: ")
+                writer.write(maxLength)
+            }
+            if let pattern {
+                writer.write(", pattern: Self.")
+                writer.write(pattern)
+            }
+            if let format {
+                writer.write(", format: .")
+                writer.write(format.rawValue)
+            }
         case let .number(minimum, maximum):
-            function = "number"
-            if step.required { arguments.append("required: true") }
-            if let minimum { arguments.append("minimum: \(numberLiteral(minimum))") }
-            if let maximum { arguments.append("maximum: \(numberLiteral(maximum))") }
-        case .bool:
-            function = "bool"
-            if step.required { arguments.append("required: true") }
-        case .date:
-            function = "date"
-            if step.required { arguments.append("required: true") }
-        case .datetime:
-            function = "datetime"
-            if step.required { arguments.append("required: true") }
-        case .option(let enumeration):
-            function = "option"
-            arguments.append("as: \(enumeration).self")
-            if step.required { arguments.append("required: true") }
-        case .options(let enumeration):
-            function = "options"
-            arguments.append("as: \(enumeration).self")
-            if step.required { arguments.append("required: true") }
+            if let minimum {
+                writer.write(", minimum: ")
+                writer.write(numberLiteral(minimum))
+            }
+            if let maximum {
+                writer.write(", maximum: ")
+                writer.write(numberLiteral(maximum))
+            }
+        case .bool, .date, .datetime, .option, .options:
+            break
         }
-        arguments.append("into: &issues")
-        return "ValueRules.\(function)(\(arguments.joined(separator: ", ")))"
+        writer.write(", into: &issues)")
+        writer.endLine()
     }
 
     /// A number the loader has checked, written as its exact text.
     static func numberLiteral(_ number: CRMNumber) -> String {
-        "CRMNumber.checked(\(SwiftSyntax.stringLiteral(number.text)))"
+        var bytes = SourceBytes()
+        append(number, to: &bytes)
+        return String(decoding: bytes.take(), as: UTF8.self)
+    }
+
+    /// ``numberLiteral(_:)`` appended to `bytes`.
+    static func append(_ number: CRMNumber, to bytes: inout SourceBytes) {
+        bytes.append(utf8: "CRMNumber.checked(")
+        bytes.append(literalOf: number.text)
+        bytes.append(UInt8(ascii: ")"))
     }
 }

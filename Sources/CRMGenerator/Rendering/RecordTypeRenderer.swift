@@ -47,7 +47,7 @@ struct RecordTypeRenderer {
             } else {
                 writer.block("\(access)nonisolated enum Property: String, CaseIterable, Sendable") { writer in
                     for accessor in type.accessors {
-                        writer.line("case \(accessor.swiftName) = \(SwiftSyntax.stringLiteral(accessor.jsonName))")
+                        writer.line("case ", accessor.swiftName, " = ", literal: accessor.jsonName)
                     }
                 }
             }
@@ -105,7 +105,9 @@ struct RecordTypeRenderer {
                 PropertyRenderer.writePattern(pattern, into: &writer)
             }
             if !declaration.patterns.isEmpty { writer.line() }
-            writer.documentation("The rules of `validate()` compiled once: a record they accept has no issue; only others go\nthrough the rules one by one.")
+            // Two fixed doc lines, written as they are (documentation(_:) splits text at line breaks the slow way).
+            writer.line("/// The rules of `validate()` compiled once: a record they accept has no issue; only others go")
+            writer.line("/// through the rules one by one.")
             writer.line("static let validationRules = RecordRules(object: schema)")
             writer.line()
             PropertyRenderer.writeValidator(named: "validate", documentation: "Every problem of the record, in property order.",

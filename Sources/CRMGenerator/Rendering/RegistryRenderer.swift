@@ -97,19 +97,28 @@ struct RegistryRenderer {
             if !schema.properties.isEmpty {
                 writer.line("object.properties.reserveCapacity(\(schema.properties.count))")
             }
-            for property in schema.properties {
-                writeProperty(property, into: &writer)
+            let objectPaths = paths.favoring(schema.location?.file)
+            var call = SchemaValueRenderer.Call(name: "PropertySchema")
+            // By index: the properties are read where they are, not copied one by one.
+            for index in schema.properties.indices {
+                writeProperty(schema.properties[index], paths: objectPaths, reusing: &call, into: &writer)
             }
             writer.line("return object")
         }
     }
 
-    private func writeProperty(_ property: PropertySchema, into writer: inout CodeWriter) {
+    private func writeProperty(_ property: PropertySchema, paths: SourcePaths, reusing call: inout SchemaValueRenderer.Call,
+                               into writer: inout CodeWriter) {
+        guard !property.options.isEmpty else {
+            SchemaValueRenderer.property(property, includingOptions: false, paths, into: &call)
+            call.write(into: &writer, prefix: "object.properties.append(", suffix: ")")
+            return
+        }
         let options = property.options.map(SchemaValueRenderer.option)
         let inline = SwiftSyntax.hasAtMost(Self.inlineOptionsLength, charactersIn: options.joined(separator: ", "))
         let extras = inline ? [] : options.map { "property.options.append(\($0))" }
-        Self.writeAppend(SchemaValueRenderer.property(property, includingOptions: inline, paths), to: "object.properties",
-                         variable: "property", extras: extras, into: &writer)
+        SchemaValueRenderer.property(property, includingOptions: inline, paths, into: &call)
+        Self.writeAppend(call, to: "object.properties", variable: "property", extras: extras, into: &writer)
     }
 
     /// `collection.append(Value(…))`; with `extras`, a `do` block that builds the value in `variable`,

@@ -5,36 +5,74 @@ import CRMModel
 /// reads like the definitions it comes from. File paths in locations are written relative to the
 /// source root (``SourcePaths``), so output does not depend on the checkout's place.
 enum SchemaValueRenderer {
-    /// `Name(a: 1, b: 2)`: on one line when short, else one argument per line.
+    /// `Name(a: 1, b: 2)`: on one line when short, else one argument per line. The arguments are
+    /// written as bytes, each where it ends, and laid out once all are known.
     struct Call {
         let name: String
-        let arguments: [String]
+        private var bytes = SourceBytes()
+        /// Where each argument ends in `bytes` (the next begins there).
+        private var ends: [Int] = []
+
+        init(name: String) {
+            self.name = name
+            ends.reserveCapacity(16)
+        }
+
+        /// No arguments, the buffers kept for the next ones.
+        mutating func removeArguments() {
+            bytes.removeAll()
+            ends.removeAll(keepingCapacity: true)
+        }
+
+        /// An argument of any spelling: `write` appends it, label and all.
+        mutating func argument(_ write: (inout SourceBytes) -> Void) {
+            write(&bytes)
+            ends.append(bytes.count)
+        }
+
+        /// `label: value`, with `value` as it is.
+        mutating func argument(_ label: String, _ value: String) {
+            argument { $0.append(utf8: label); $0.append(utf8: ": "); $0.append(utf8: value) }
+        }
+
+        /// `label: "text"`, the text escaped.
+        mutating func argument(_ label: String, literal text: String) {
+            argument { $0.append(utf8: label); $0.append(utf8: ": "); $0.append(literalOf: text) }
+        }
+
+        /// `label: 42`.
+        mutating func argument(_ label: String, _ number: Int) {
+            argument { $0.append(utf8: label); $0.append(utf8: ": "); $0.append(decimal: number) }
+        }
+
+        /// `label: .name`: a case of a CRMModel enum.
+        mutating func argument(_ label: String, case name: String) {
+            argument { $0.append(utf8: label); $0.append(utf8: ": ."); $0.append(utf8: name) }
+        }
+
+        private func argumentRange(_ index: Int) -> Range<Int> {
+            (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        }
 
         /// The call on one line between `prefix` and `suffix` when the call alone has at most 110
         /// characters (or one argument), else `prefix` and `Name(`, an argument a line, and `)` and `suffix`.
         func write(into writer: inout CodeWriter, prefix: String = "", suffix: String = "") {
-            if fitsOneLine {
-                writer.write(prefix)
-                writer.write(name)
-                writer.write("(")
-                for (index, argument) in arguments.enumerated() {
-                    if index > 0 { writer.write(", ") }
-                    writer.write(argument)
-                }
-                writer.write(")")
-                writer.write(suffix)
-                writer.endLine()
-                return
-            }
             writer.write(prefix)
             writer.write(name)
             writer.write("(")
-            writer.endLine()
-            for (index, argument) in arguments.enumerated() {
-                writer.write("    ")
-                writer.write(argument)
-                if index < arguments.count - 1 { writer.write(",") }
+            if fitsOneLine {
+                for index in ends.indices {
+                    if index > 0 { writer.write(", ") }
+                    writer.write(bytes, argumentRange(index))
+                }
+            } else {
                 writer.endLine()
+                for index in ends.indices {
+                    writer.write("    ")
+                    writer.write(bytes, argumentRange(index))
+                    if index < ends.count - 1 { writer.write(",") }
+                    writer.endLine()
+                }
             }
             writer.write(")")
             writer.write(suffix)
@@ -44,11 +82,16 @@ enum SchemaValueRenderer {
         /// The one line's length in bytes settles most cases without making the line: a line of no
         /// more bytes fits, and one of ASCII (no carriage return) has as many characters as bytes.
         private var fitsOneLine: Bool {
-            if arguments.count <= 1 { return true }
-            let bytes = name.utf8.count + 2 + arguments.reduce(0) { $0 + $1.utf8.count } + 2 * (arguments.count - 1)
-            if bytes <= 110 { return true }
-            if SwiftSyntax.isASCIIWithoutCarriageReturn(name), arguments.allSatisfy(SwiftSyntax.isASCIIWithoutCarriageReturn) { return false }
-            return SwiftSyntax.hasAtMost(110, charactersIn: "\(name)(\(arguments.joined(separator: ", ")))")
+            if ends.count <= 1 { return true }
+            let length = name.utf8.count + 2 + bytes.count + 2 * (ends.count - 1)
+            if length <= 110 { return true }
+            if SwiftSyntax.isASCIIWithoutCarriageReturn(name), bytes.isASCIIWithoutCarriageReturn(0..<bytes.count) { return false }
+            var line = Array(name.utf8) + [UInt8(ascii: "(")]
+            for index in ends.indices {
+                if index > 0 { line += Array(", ".utf8) }
+                line += bytes.bytes(argumentRange(index))
+            }
+            return SwiftSyntax.hasAtMost(110, charactersIn: String(decoding: line + [UInt8(ascii: ")")], as: UTF8.self))
         }
     }
 
@@ -57,73 +100,93 @@ enum SchemaValueRenderer {
     static func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ", ") + "]" }
 
     static func location(_ location: SourceLocation, _ paths: SourcePaths) -> String {
-        "SourceLocation(file: \(string(paths.relative(location.file))), line: \(location.line), column: \(location.column))"
+        var bytes = SourceBytes()
+        append(location, paths, to: &bytes)
+        return String(decoding: bytes.take(), as: UTF8.self)
+    }
+
+    /// `SourceLocation(file: "…", line: 1, column: 2)`.
+    static func append(_ location: SourceLocation, _ paths: SourcePaths, to bytes: inout SourceBytes) {
+        bytes.append(utf8: "SourceLocation(file: ")
+        bytes.append(literalOf: paths.relative(location.file))
+        bytes.append(utf8: ", line: ")
+        bytes.append(decimal: location.line)
+        bytes.append(utf8: ", column: ")
+        bytes.append(decimal: location.column)
+        bytes.append(UInt8(ascii: ")"))
     }
 
     /// The object without its properties (they follow as statements of their own).
     static func object(_ object: ObjectSchema, _ paths: SourcePaths) -> Call {
-        var arguments = ["name: \(string(object.name))", "kind: .\(object.kind.rawValue)"]
-        if let id = object.objectTypeId { arguments.append("objectTypeId: \(string(id))") }
-        if let qualified = object.fullyQualifiedName { arguments.append("fullyQualifiedName: \(string(qualified))") }
-        arguments.append("labels: ObjectLabels(singular: \(string(object.labels.singular)), plural: \(string(object.labels.plural)))")
-        arguments.append("swiftName: \(string(object.swiftName))")
-        if let description = object.description { arguments.append("description: \(string(description))") }
-        arguments.append("category: .\(object.category.rawValue)")
+        var call = Call(name: "ObjectSchema")
+        call.argument("name", literal: object.name)
+        call.argument("kind", case: object.kind.rawValue)
+        if let id = object.objectTypeId { call.argument("objectTypeId", literal: id) }
+        if let qualified = object.fullyQualifiedName { call.argument("fullyQualifiedName", literal: qualified) }
+        call.argument("labels", "ObjectLabels(singular: \(string(object.labels.singular)), plural: \(string(object.labels.plural)))")
+        call.argument("swiftName", literal: object.swiftName)
+        if let description = object.description { call.argument("description", literal: description) }
+        call.argument("category", case: object.category.rawValue)
         if !object.requirements.isEmpty {
             var parts: [String] = []
             if let tier = object.requirements.tier { parts.append("tier: .\(tier.rawValue)") }
             if let activation = object.requirements.activation { parts.append("activation: .\(swiftCase(activation.rawValue))") }
-            arguments.append("requirements: ObjectRequirements(\(parts.joined(separator: ", ")))")
+            call.argument("requirements", "ObjectRequirements(\(parts.joined(separator: ", ")))")
         }
-        if let primary = object.primaryDisplayProperty { arguments.append("primaryDisplayProperty: \(string(primary))") }
-        if !object.secondaryDisplayProperties.isEmpty { arguments.append("secondaryDisplayProperties: \(strings(object.secondaryDisplayProperties))") }
-        if !object.searchableProperties.isEmpty { arguments.append("searchableProperties: \(strings(object.searchableProperties))") }
-        if !object.owners.isEmpty { arguments.append("owners: \(strings(object.owners))") }
-        if !object.dedupKeys.isEmpty { arguments.append("dedupKeys: \(strings(object.dedupKeys))") }
+        if let primary = object.primaryDisplayProperty { call.argument("primaryDisplayProperty", literal: primary) }
+        if !object.secondaryDisplayProperties.isEmpty { call.argument("secondaryDisplayProperties", strings(object.secondaryDisplayProperties)) }
+        if !object.searchableProperties.isEmpty { call.argument("searchableProperties", strings(object.searchableProperties)) }
+        if !object.owners.isEmpty { call.argument("owners", strings(object.owners)) }
+        if !object.dedupKeys.isEmpty { call.argument("dedupKeys", strings(object.dedupKeys)) }
         if !object.propertyGroups.isEmpty {
             let groups = object.propertyGroups.map { group in
                 "PropertyGroup(name: \(string(group.name)), label: \(string(group.label))" + (group.displayOrder.map { ", displayOrder: \($0)" } ?? "") + ")"
             }
-            arguments.append("propertyGroups: [\(groups.joined(separator: ", "))]")
+            call.argument("propertyGroups", "[\(groups.joined(separator: ", "))]")
         }
-        if let place = object.location { arguments.append("location: \(location(place, paths))") }
+        if let place = object.location { call.argument("location", location(place, paths)) }
         if !object.extensionLocations.isEmpty {
-            arguments.append("extensionLocations: [\(object.extensionLocations.map { location($0, paths) }.joined(separator: ", "))]")
+            call.argument("extensionLocations", "[\(object.extensionLocations.map { location($0, paths) }.joined(separator: ", "))]")
         }
-        return Call(name: "ObjectSchema", arguments: arguments)
+        return call
     }
 
     /// The property without its options when it has many (they follow as statements).
     /// `optionsLocation` keeps its path as the loader gave it (absolute for files named so): generated
     /// code has always written it that way.
-    static func property(_ property: PropertySchema, includingOptions: Bool, _ paths: SourcePaths) -> Call {
-        var arguments = ["name: \(string(property.name))", "label: \(string(property.label))"]
-        if let description = property.description { arguments.append("description: \(string(description))") }
-        arguments.append("type: .\(property.type.rawValue)")
-        arguments.append("fieldType: .\(swiftCase(property.fieldType.rawValue))")
-        if let group = property.groupName { arguments.append("groupName: \(string(group))") }
-        if let order = property.displayOrder { arguments.append("displayOrder: \(order)") }
-        for (flag, name) in [(property.required, "required"), (property.unique, "unique"), (property.readOnly, "readOnly"),
-                             (property.calculated, "calculated")] where flag {
-            arguments.append("\(name): true")
-        }
-        if let formula = property.calculationFormula { arguments.append("calculationFormula: \(string(formula))") }
-        if property.hidden { arguments.append("hidden: true") }
-        if let pattern = property.pattern { arguments.append("pattern: \(string(pattern))") }
-        if let minLength = property.minLength { arguments.append("minLength: \(minLength)") }
-        if let maxLength = property.maxLength { arguments.append("maxLength: \(maxLength)") }
-        if let minimum = property.minimum { arguments.append("minimum: \(PropertyRenderer.numberLiteral(minimum))") }
-        if let maximum = property.maximum { arguments.append("maximum: \(PropertyRenderer.numberLiteral(maximum))") }
-        if let format = property.format { arguments.append("format: .\(format.rawValue)") }
-        if let hint = property.numberDisplayHint { arguments.append("numberDisplayHint: .\(hint.rawValue)") }
-        if let reference = property.referencedObjectType { arguments.append("referencedObjectType: \(string(reference))") }
+    /// Written into `call` (a `PropertySchema` call), emptied first: one call's buffers serve every
+    /// property of an object.
+    static func property(_ property: PropertySchema, includingOptions: Bool, _ paths: SourcePaths, into call: inout Call) {
+        call.removeArguments()
+        call.argument("name", literal: property.name)
+        call.argument("label", literal: property.label)
+        if let description = property.description { call.argument("description", literal: description) }
+        call.argument("type", case: property.type.rawValue)
+        call.argument("fieldType", case: swiftCase(property.fieldType.rawValue))
+        if let group = property.groupName { call.argument("groupName", literal: group) }
+        if let order = property.displayOrder { call.argument("displayOrder", order) }
+        if property.required { call.argument("required", "true") }
+        if property.unique { call.argument("unique", "true") }
+        if property.readOnly { call.argument("readOnly", "true") }
+        if property.calculated { call.argument("calculated", "true") }
+        if let formula = property.calculationFormula { call.argument("calculationFormula", literal: formula) }
+        if property.hidden { call.argument("hidden", "true") }
+        if let pattern = property.pattern { call.argument("pattern", literal: pattern) }
+        if let minLength = property.minLength { call.argument("minLength", minLength) }
+        if let maxLength = property.maxLength { call.argument("maxLength", maxLength) }
+        if let minimum = property.minimum { call.argument { $0.append(utf8: "minimum: "); PropertyRenderer.append(minimum, to: &$0) } }
+        if let maximum = property.maximum { call.argument { $0.append(utf8: "maximum: "); PropertyRenderer.append(maximum, to: &$0) } }
+        if let format = property.format { call.argument("format", case: format.rawValue) }
+        if let hint = property.numberDisplayHint { call.argument("numberDisplayHint", case: hint.rawValue) }
+        if let reference = property.referencedObjectType { call.argument("referencedObjectType", literal: reference) }
         if includingOptions, !property.options.isEmpty {
-            arguments.append("options: [\(property.options.map(option).joined(separator: ", "))]")
+            call.argument("options", "[\(property.options.map(option).joined(separator: ", "))]")
         }
-        if property.optionSource != .definitions { arguments.append("optionSource: .\(property.optionSource.rawValue)") }
-        if let place = property.location { arguments.append("location: \(location(place, paths))") }
-        if let place = property.optionsLocation { arguments.append("optionsLocation: \(location(place, SourcePaths(root: nil)))") }
-        return Call(name: "PropertySchema", arguments: arguments)
+        if property.optionSource != .definitions { call.argument("optionSource", case: property.optionSource.rawValue) }
+        if let place = property.location { call.argument { $0.append(utf8: "location: "); append(place, paths, to: &$0) } }
+        if let place = property.optionsLocation {
+            call.argument { $0.append(utf8: "optionsLocation: "); append(place, SourcePaths(root: nil), to: &$0) }
+        }
     }
 
     static func option(_ option: PropertyOption) -> String {
@@ -135,16 +198,18 @@ enum SchemaValueRenderer {
     }
 
     static func association(_ association: AssociationSchema, includingLabels: Bool, _ paths: SourcePaths) -> Call {
-        var arguments = ["from: \(string(association.from))", "to: \(string(association.to))"]
-        if association.cardinality != .manyToMany { arguments.append("cardinality: .\(swiftCase(association.cardinality.rawValue))") }
-        if let id = association.associationTypeId { arguments.append("associationTypeId: \(id)") }
-        if let id = association.inverseAssociationTypeId { arguments.append("inverseAssociationTypeId: \(id)") }
-        if association.required { arguments.append("required: true") }
-        if association.inverseRequired { arguments.append("inverseRequired: true") }
-        if includingLabels, !association.labels.isEmpty { arguments.append("labels: [\(association.labels.map(label).joined(separator: ", "))]") }
-        if association.isImplicit { arguments.append("isImplicit: true") }
-        if let place = association.location { arguments.append("location: \(location(place, paths))") }
-        return Call(name: "AssociationSchema", arguments: arguments)
+        var call = Call(name: "AssociationSchema")
+        call.argument("from", literal: association.from)
+        call.argument("to", literal: association.to)
+        if association.cardinality != .manyToMany { call.argument("cardinality", case: swiftCase(association.cardinality.rawValue)) }
+        if let id = association.associationTypeId { call.argument("associationTypeId", id) }
+        if let id = association.inverseAssociationTypeId { call.argument("inverseAssociationTypeId", id) }
+        if association.required { call.argument("required", "true") }
+        if association.inverseRequired { call.argument("inverseRequired", "true") }
+        if includingLabels, !association.labels.isEmpty { call.argument("labels", "[\(association.labels.map(label).joined(separator: ", "))]") }
+        if association.isImplicit { call.argument("isImplicit", "true") }
+        if let place = association.location { call.argument { $0.append(utf8: "location: "); append(place, paths, to: &$0) } }
+        return call
     }
 
     static func label(_ label: AssociationLabel) -> String {

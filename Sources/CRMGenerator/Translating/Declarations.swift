@@ -19,9 +19,24 @@ struct PropertyAccessor {
     /// The HubSpot internal name (`green_lot_number`).
     let jsonName: String
     let kind: ValueKind
-    /// The first doc line: label, traits, name and where it is defined.
-    let summary: String
+    /// The property's label, for the first doc line.
+    let label: String
+    /// ` (required, read-only, unique)`, the traits it has, or nothing.
+    let traits: String
+    /// Where the property is defined.
+    let source: Citation
     let description: String?
+
+    /// The first doc line: label, traits, name and where it is defined.
+    var summary: String { "\(label)\(traits) — `\(jsonName)`, \(source.text)" }
+
+    /// Whether ``summary`` is a doc line as it is, which ``CodeWriter/documentation(_:)`` would
+    /// write unchanged: it begins with a visible ASCII character, and no part needs an escape.
+    var summaryIsPlain: Bool {
+        guard let first = label.utf8.first, first > 0x20, first < 0x80 else { return false }
+        return SwiftSyntax.hasNothingToEscape(label, allowing: .tabQuoteAndBackslash)
+            && SwiftSyntax.hasNothingToEscape(jsonName, allowing: .tabQuoteAndBackslash) && source.isPlainCommentText
+    }
 }
 
 /// A nested `CRMEnumeration` of an enumeration property's options.
@@ -59,7 +74,7 @@ struct ValidationStep {
 
     let jsonName: String
     /// `path:line` of the property's definition.
-    let source: String
+    let source: Citation
     let required: Bool
     let rule: Rule
 }

@@ -6,9 +6,16 @@ struct NameScope {
 
     init(taken: Set<String>) { self.taken = taken }
 
+    /// A scope that will hand out about `count` names: room for them made at once, not by regrowing.
+    init(taken: Set<String>, claiming count: Int) {
+        self.taken = taken
+        self.taken.reserveCapacity(taken.count + count)
+    }
+
     mutating func claim(_ name: String, suffix: String) -> String {
-        var candidate = name
-        if taken.contains(candidate) { candidate = name + suffix }
+        // Most names are free: taken in one look-up.
+        if taken.insert(name).inserted { return name }
+        var candidate = name + suffix
         var counter = 2
         while taken.contains(candidate) {
             candidate = name + suffix + String(counter)
@@ -24,6 +31,8 @@ struct SourcePaths {
     let root: String?
     /// The relative path of each file of the schema, worked out once: every property cites its file.
     private var known: [String: String] = [:]
+    /// The file most paths asked for are (the one defining the object being rendered), compared before the table is looked up.
+    private var favored: (file: String, relative: String)?
 
     init(root: String?) {
         self.root = root
@@ -39,7 +48,15 @@ struct SourcePaths {
         }
     }
 
+    /// These paths, answering for `file` (the file of the object to render) without a lookup.
+    func favoring(_ file: String?) -> SourcePaths {
+        var paths = self
+        if let file { paths.favored = (file, relative(file)) }
+        return paths
+    }
+
     func relative(_ file: String) -> String {
+        if let favored, favored.file == file { return favored.relative }
         if let path = known[file] { return path }
         guard let root, !root.isEmpty else { return file }
         let prefix = root.hasSuffix("/") ? root : root + "/"
@@ -47,7 +64,37 @@ struct SourcePaths {
     }
 
     func cite(_ location: SourceLocation?) -> String {
-        guard let location else { return "implicit (HubSpot system property)" }
-        return "\(relative(location.file)):\(location.line)"
+        citation(location).text
+    }
+
+    /// ``cite(_:)`` kept in its parts, for renderers that write it straight into a line.
+    func citation(_ location: SourceLocation?) -> Citation {
+        guard let location else { return Citation(file: nil, line: 0) }
+        return Citation(file: relative(location.file), line: location.line)
+    }
+}
+
+/// Where a definition is, as generated comments cite it: `path:line`, the path relative to the
+/// source root; HubSpot's implicit members have no file.
+struct Citation {
+    let file: String?
+    let line: Int
+
+    var text: String { file.map { "\($0):\(line)" } ?? "implicit (HubSpot system property)" }
+
+    /// Whether ``text`` goes into a comment as it is (see ``SwiftSyntax/commentText(_:)``).
+    var isPlainCommentText: Bool {
+        file.map { SwiftSyntax.hasNothingToEscape($0, allowing: .tabQuoteAndBackslash) } ?? true
+    }
+
+    /// Writes ``text`` in pieces, for a citation that ``isPlainCommentText``.
+    func write(into writer: inout CodeWriter) {
+        guard let file else {
+            writer.write("implicit (HubSpot system property)")
+            return
+        }
+        writer.write(file)
+        writer.write(":")
+        writer.write(line)
     }
 }

@@ -21,7 +21,8 @@ struct RecordTypeTranslator {
 
     /// One property with its Swift names.
     private struct Translated {
-        let property: PropertySchema
+        /// The file that defines the property (`nil` for HubSpot's implicit ones).
+        let file: String?
         let accessor: PropertyAccessor
         let enumeration: EnumerationDeclaration?
         let pattern: PatternDeclaration?
@@ -34,19 +35,24 @@ struct RecordTypeTranslator {
 
     init(object: ObjectSchema, sourcePaths: SourcePaths) {
         self.object = object
-        self.sourcePaths = sourcePaths
-        var members = NameScope(taken: Self.reservedMembers)
+        let objectPaths = sourcePaths.favoring(object.location?.file)
+        self.sourcePaths = objectPaths
+        var members = NameScope(taken: Self.reservedMembers, claiming: object.properties.count)
         var types = NameScope(taken: Self.reservedTypeNames.union([object.swiftName]))
-        translated = object.properties.map { property in
-            Self.translate(property, members: &members, types: &types, sourcePaths: sourcePaths)
+        // By index: the properties are read where they are, not copied one by one.
+        var translated: [Translated] = []
+        translated.reserveCapacity(object.properties.count)
+        for index in object.properties.indices {
+            translated.append(Self.translate(object.properties[index], members: &members, types: &types, sourcePaths: objectPaths))
         }
+        self.translated = translated
     }
 
     /// The type of an object whose definition is `file`: its own properties and HubSpot's implicit
     /// ones; properties that extension files add get accessors of their own (``extensionDeclaration(file:validatorName:)``).
     func recordType(schemaExpression: String, associations: [AssociationConstant] = []) -> RecordTypeDeclaration {
         let extensionFiles = Set(object.extensionLocations.map(\.file))
-        let own = translated.filter { !extensionFiles.contains($0.property.location?.file ?? "") }
+        let own = extensionFiles.isEmpty ? translated : translated.filter { !extensionFiles.contains($0.file ?? "") }
         let typeId = object.objectTypeId.map { " (objectTypeId `\($0)`)" } ?? ""
         return RecordTypeDeclaration(
             typeName: object.swiftName,
@@ -64,7 +70,7 @@ struct RecordTypeTranslator {
 
     /// The accessors and validator of the properties that extension file `file` adds.
     func extensionDeclaration(file: String, validatorName: String) -> ExtensionDeclaration {
-        let added = translated.filter { $0.property.location?.file == file }
+        let added = translated.filter { $0.file == file }
         return ExtensionDeclaration(
             typeName: object.swiftName,
             objectName: object.name,
@@ -82,7 +88,7 @@ struct RecordTypeTranslator {
     private static func translate(_ property: PropertySchema, members: inout NameScope, types: inout NameScope,
                                   sourcePaths: SourcePaths) -> Translated {
         let swiftName = SwiftSyntax.identifier(members.claim(SwiftSyntax.camelCase(property.name), suffix: "Property"))
-        let source = sourcePaths.cite(property.location)
+        let source = sourcePaths.citation(property.location)
         let plan = ValidationPlan(property)
 
         var enumeration: EnumerationDeclaration?
@@ -105,18 +111,20 @@ struct RecordTypeTranslator {
             pattern = PatternDeclaration(name: members.claim(SwiftSyntax.camelCase(property.name) + "Pattern", suffix: "Value"), pattern: text)
         }
 
-        let traits = [property.required ? "required" : nil, property.readOnly ? "read-only" : nil, property.unique ? "unique" : nil]
-            .compactMap { $0 }
-        let summary = "\(property.label)\(traits.isEmpty ? "" : " (\(traits.joined(separator: ", ")))") — `\(property.name)`, \(source)"
-        let accessor = PropertyAccessor(swiftName: swiftName, jsonName: property.name, kind: kind, summary: summary,
-                                        description: property.description)
-        return Translated(property: property, accessor: accessor, enumeration: enumeration, pattern: pattern,
+        var traits = ""
+        if property.required || property.readOnly || property.unique {
+            let names = [property.required ? "required" : nil, property.readOnly ? "read-only" : nil, property.unique ? "unique" : nil]
+            traits = " (\(names.compactMap { $0 }.joined(separator: ", ")))"
+        }
+        let accessor = PropertyAccessor(swiftName: swiftName, jsonName: property.name, kind: kind, label: property.label, traits: traits,
+                                        source: source, description: property.description)
+        return Translated(file: property.location?.file, accessor: accessor, enumeration: enumeration, pattern: pattern,
                           step: validationStep(property, plan: plan, kind: kind, pattern: pattern, source: source))
     }
 
     /// The check of a property, or `nil` when no value could be wrong (optional plain text).
     private static func validationStep(_ property: PropertySchema, plan: ValidationPlan, kind: ValueKind,
-                                       pattern: PatternDeclaration?, source: String) -> ValidationStep? {
+                                       pattern: PatternDeclaration?, source: Citation) -> ValidationStep? {
         let rule: ValidationStep.Rule
         switch (plan.kind, kind) {
         case let (.text(minLength, maxLength, _, format), _):
@@ -139,13 +147,23 @@ struct RecordTypeTranslator {
     private static func caseName(_ option: PropertyOption) -> String {
         for text in [option.value, option.label] {
             let name = SwiftSyntax.lowerCamelCase(text)
-            if name.first?.isLetter == true { return name }
+            if startsWithLetter(name) { return name }
         }
         return SwiftSyntax.camelCase(option.value)
     }
 
+    /// `name.first?.isLetter == true`, settled from the first byte when it is ASCII.
+    private static func startsWithLetter(_ name: String) -> Bool {
+        guard let byte = name.utf8.first else { return false }
+        guard byte < 0x80 else { return name.first?.isLetter == true }
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    /// Members of a generated enumeration that a case cannot take.
+    static let reservedCaseNames: Set<String> = ["unknown", "rawValue", "knownValues", "isKnown", "init", "hashValue", "allCases"]
+
     private static func enumerationDeclaration(_ property: PropertySchema, typeName: String) -> EnumerationDeclaration {
-        var names = NameScope(taken: ["unknown", "rawValue", "knownValues", "isKnown", "init", "hashValue", "allCases"])
+        var names = NameScope(taken: reservedCaseNames, claiming: property.options.count)
         let cases = property.options.map { option in
             EnumerationDeclaration.Case(name: SwiftSyntax.identifier(names.claim(caseName(option), suffix: "Value")),
                                         value: option.value, label: option.label)

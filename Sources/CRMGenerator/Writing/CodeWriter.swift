@@ -6,25 +6,24 @@
 /// objects) is never held whole. A line can be written in pieces (``write(_:)``, then ``endLine()``),
 /// which saves making a string of them first on the generator's busiest lines.
 struct CodeWriter {
-    private(set) var bytes: [UInt8] = []
+    private var bytes = SourceBytes(capacity: 1 << 14)
     private var depth = 0
     /// Whether nothing has been written on the current line yet (its indentation is still to come).
     private var atLineStart = true
-    private static let indentUnit = "    "
-    /// The indentation of the first levels, made once (deeper levels are made as needed).
-    private static let indents = (0..<12).map { Array(String(repeating: indentUnit, count: $0).utf8) }
+    /// Spaces per level of indentation.
+    private static let indentWidth = 4
     /// How much text the generator lets a writer hold before it hands it on (64 KiB).
     static let flushThreshold = 1 << 16
 
-    init() {
-        bytes.reserveCapacity(1 << 14)
-    }
+    init() {}
 
     /// An empty writer at `other`'s indentation, to render a part of its text elsewhere (on another core).
     init(indentedLike other: CodeWriter) {
-        self.init()
         depth = other.depth
     }
+
+    /// Whether nothing is written since the last ``take()``.
+    var isEmpty: Bool { bytes.isEmpty }
 
     /// Whether the buffer holds more than ``flushThreshold`` bytes.
     var isFull: Bool { bytes.count >= Self.flushThreshold }
@@ -32,25 +31,54 @@ struct CodeWriter {
     /// The text written since the last call, which leaves the buffer empty, as large as it had grown
     /// (the indentation stays).
     mutating func take() -> [UInt8] {
-        let taken = bytes
-        bytes.removeAll(keepingCapacity: true)
-        return taken
+        bytes.take()
     }
 
     /// Appends whole lines that a writer made ``init(indentedLike:)`` this one wrote.
     mutating func append(lines text: [UInt8]) {
-        bytes += text
+        bytes.append(text)
     }
 
     /// Appends `piece` to the current line, indenting the line first if it is new.
     mutating func write(_ piece: String) {
         if piece.isEmpty { return }
-        if atLineStart {
-            if depth > 0 { bytes += depth < Self.indents.count ? Self.indents[depth] : Array(String(repeating: Self.indentUnit, count: depth).utf8) }
-            atLineStart = false
-        }
-        var piece = piece
-        piece.withUTF8 { bytes.append(contentsOf: $0) }
+        indentIfAtLineStart()
+        bytes.append(utf8: piece)
+    }
+
+    /// Appends `text` as a `"…"` literal (``SwiftSyntax/stringLiteral(_:)``) to the current line.
+    mutating func writeLiteral(_ text: String) {
+        indentIfAtLineStart()
+        bytes.append(literalOf: text)
+    }
+
+    /// Appends the decimal digits of `number` to the current line.
+    mutating func write(_ number: Int) {
+        indentIfAtLineStart()
+        bytes.append(decimal: number)
+    }
+
+    /// Appends bytes `range` of `source`, such as an argument of a ``SchemaValueRenderer/Call``, to the current line.
+    mutating func write(_ source: SourceBytes, _ range: Range<Int>) {
+        if range.isEmpty { return }
+        indentIfAtLineStart()
+        bytes.append(source, range)
+    }
+
+    /// One line of a name and a literal, `head` + `name` + `separator` + `"text"`: a case of a
+    /// `String`-backed enum (`case roastLevel = "roast_level"`, `case .light: "light"`).
+    mutating func line(_ head: String, _ name: String, _ separator: String, literal text: String) {
+        write(head)
+        write(name)
+        write(separator)
+        writeLiteral(text)
+        endLine()
+    }
+
+    private mutating func indentIfAtLineStart() {
+        guard atLineStart else { return }
+        atLineStart = false
+        bytes.append(spaces: depth * Self.indentWidth)
     }
 
     /// Ends the current line (a line with nothing written on it is a blank line, without indentation).
@@ -76,6 +104,12 @@ struct CodeWriter {
     /// is written by code that hands the text on as it goes.
     mutating func open(_ header: String) {
         write(header)
+        openBlock()
+    }
+
+    /// ` {` after what is written on the current line, and what follows one level deeper until
+    /// ``close(_:)``: for a header written in pieces.
+    mutating func openBlock() {
         write(" {")
         endLine()
         depth += 1
@@ -85,13 +119,6 @@ struct CodeWriter {
     mutating func close(_ closing: String = "}") {
         depth -= 1
         line(closing)
-    }
-
-    /// `switch subject {`, cases at the switch's own indentation (Swift's usual style), then `}`.
-    mutating func switchBlock(_ subject: String, cases: [String]) {
-        line("switch \(subject) {")
-        cases.forEach { line($0) }
-        line("}")
     }
 
     /// `///` lines; every kind of line break in `content` starts a new comment line, so no text can
@@ -123,6 +150,19 @@ struct CodeWriter {
     mutating func comment(_ content: String) {
         write("// ")
         write(SwiftSyntax.commentText(content))
+        endLine()
+    }
+
+    /// `// text — path:line`, as ``comment(_:)`` writes it, without joining the parts first.
+    mutating func comment(_ text: String, _ citation: Citation) {
+        write("// ")
+        write(SwiftSyntax.commentText(text))
+        write(" — ")
+        if citation.isPlainCommentText {
+            citation.write(into: &self)
+        } else {
+            write(SwiftSyntax.commentText(citation.text))
+        }
         endLine()
     }
 }

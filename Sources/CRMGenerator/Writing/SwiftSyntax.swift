@@ -43,25 +43,28 @@ enum SwiftSyntax {
     /// out from the bytes, because the general rule first folds the text through Foundation, which
     /// costs far more than the name; `nil` for any other text, which takes the general rule.
     private static func snakeCaseWords(_ text: String, capitalizingFirst: Bool) -> String? {
-        guard let first = text.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return nil }
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var capitalizeNext = capitalizingFirst
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "_"):
-                capitalizeNext = true
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                result.append(capitalizeNext ? byte - 0x20 : byte)
+        let utf8 = text.utf8
+        guard let first = utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
+              utf8.allSatisfy({ byte in
+                  byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+              }) else { return nil }
+        // Written straight into the string's storage (short names stay small strings, with no allocation).
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            var capitalizeNext = capitalizingFirst
+            for byte in utf8 {
+                if byte == UInt8(ascii: "_") {
+                    capitalizeNext = true
+                    continue
+                }
+                let isLetter = byte >= UInt8(ascii: "a")
+                buffer[count] = capitalizeNext && isLetter ? byte - 0x20 : byte
+                count += 1
                 capitalizeNext = false
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                result.append(byte)
-                capitalizeNext = false
-            default:
-                return nil
             }
+            return count
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// A name usable where an identifier is expected: keywords in backticks.
@@ -224,22 +227,30 @@ enum SwiftSyntax {
 
     /// Whether every byte of `text` is ASCII but the carriage return: text with one character a byte.
     static func isASCIIWithoutCarriageReturn(_ text: String) -> Bool {
-        allWords(of: text) { $0 & Word.highBits == 0 && !Word.hasByte(0x0D, in: $0) } byte: { $0 < 0x80 && $0 != 0x0D }
+        var text = text
+        return text.withUTF8(isASCIIWithoutCarriageReturn)
+    }
+
+    /// Whether every byte is ASCII but the carriage return.
+    static func isASCIIWithoutCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        allWords(of: bytes) { $0 & Word.highBits == 0 && !Word.hasByte(0x0D, in: $0) } byte: { $0 < 0x80 && $0 != 0x0D }
     }
 
     /// Whether every eight bytes of `text` pass `word` and the bytes left over pass `byte`: a test of
     /// every byte, eight at a time, on the generator's hottest paths.
     private static func allWords(of text: String, word: (UInt64) -> Bool, byte: (UInt8) -> Bool) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                if !word(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
-                offset += 8
-            }
-            return bytes[offset...].allSatisfy(byte)
+        return text.withUTF8 { allWords(of: $0, word: word, byte: byte) }
+    }
+
+    private static func allWords(of bytes: UnsafeBufferPointer<UInt8>, word: (UInt64) -> Bool, byte: (UInt8) -> Bool) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            if !word(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
+            offset += 8
         }
+        return bytes[offset...].allSatisfy(byte)
     }
 
     /// Tests of the eight bytes of a word at once (the "has zero byte" and "has less" tricks of

@@ -168,7 +168,8 @@ struct OutputFolder {
     /// Under the lock, every staging folder belongs to a process that died: remove it. A folder
     /// renamed aside by the two-rename fallback is put back when the output is missing.
     private func recoverAndRemoveStaleStaging() throws(FileSystemError) {
-        let target = self.target
+        // Worked out once: each resolves the output's path, and the parent may hold thousands of entries.
+        let target = self.target, parent = self.parent, stagingPrefix = self.stagingPrefix, oldPrefix = self.oldPrefix
         for entry in try FileSystem.entries(of: parent) {
             let full = parent + "/" + entry
             if entry.hasPrefix(oldPrefix), FileSystem.kind(of: target) == .missing {
