@@ -1,4 +1,4 @@
-import CRMDynamic
+@testable import CRMDynamic
 import CRMObjects
 import CRMSchemaLoader
 import Foundation
@@ -51,6 +51,10 @@ struct DifferentialValidationTests {
         for record in Self.randomRecords(for: RoastBatch.schema, count: 1000, seed: seed) {
             let generated = try Self.generatedIssues(RoastBatch.self, record)
             #expect(validator.validate(record) == generated, "record \(record.id ?? "") of seed \(seed): \(record.properties)")
+            // The rules on every property, without the compiled rules; and the type's own JSON reader.
+            #expect(validator.issues(record.properties) == generated, "record \(record.id ?? "") of seed \(seed)")
+            let read = try RoastBatch(json: try JSONEncoder().encode(record))
+            #expect(read.validate() == generated, "record \(record.id ?? "") of seed \(seed)")
             if !generated.isEmpty { withIssues += 1 }
         }
         #expect(withIssues > 500, "the random records must exercise the checks")

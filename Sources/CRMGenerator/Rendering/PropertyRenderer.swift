@@ -64,7 +64,8 @@ enum PropertyRenderer {
 
     /// A `validate…()` method: one `ValueRules` statement per step, reading `record.properties`.
     /// With `compiledRules`, the validator first asks those ``RecordRules`` (a static of the type) and
-    /// returns no issue for a record they accept.
+    /// returns no issue for a record they accept; for a record they decline, each statement runs only
+    /// when they decline its property's value.
     static func writeValidator(named name: String, documentation: String, steps: [ValidationStep], access: String,
                                compiledRules: String? = nil, into writer: inout CodeWriter) {
         writer.documentation(documentation)
@@ -74,7 +75,13 @@ enum PropertyRenderer {
             if !steps.isEmpty { writer.line("let properties = record.properties") }
             for step in steps {
                 writer.comment(step.jsonName, step.source)
-                writeStatement(step, into: &writer)
+                guard let compiledRules else {
+                    writeStatement(step, into: &writer)
+                    continue
+                }
+                writer.block("if !Self.\(compiledRules).acceptsValue(named: \(SwiftSyntax.stringLiteral(step.jsonName)), in: properties)") { writer in
+                    writeStatement(step, into: &writer)
+                }
             }
             writer.line("return issues")
         }

@@ -48,6 +48,13 @@ import Foundation
         return Self.withUTF8(text) { check.accepts($0) }
     }
 
+    /// As ``acceptsValue(at:in:)``, for the property named `name`; `false` for a name these rules do not
+    /// hold a slot for, so that the rules run.
+    public func acceptsValue(named name: String, in properties: RecordProperties) -> Bool {
+        guard let position = layout.position(of: name) else { return false }
+        return acceptsValue(at: position, in: properties)
+    }
+
     /// A reader of record JSON against these rules, with buffers reused from one record to the next.
     public func makeChecker() -> Checker { Checker(rules: self) }
 

@@ -120,15 +120,25 @@ nonisolated extension CuppingSession {
         var issues: [ValidationIssue] = []
         let properties = record.properties
         // title — roastery/cupping_session.yaml:6
-        ValueRules.text(properties, "title", required: true, into: &issues)
+        if !Self.validationRules.acceptsValue(named: "title", in: properties) {
+            ValueRules.text(properties, "title", required: true, into: &issues)
+        }
         // cupped_at — roastery/cupping_session.yaml:7
-        ValueRules.datetime(properties, "cupped_at", into: &issues)
+        if !Self.validationRules.acceptsValue(named: "cupped_at", in: properties) {
+            ValueRules.datetime(properties, "cupped_at", into: &issues)
+        }
         // hs_object_id — implicit (HubSpot system property)
-        ValueRules.number(properties, "hs_object_id", into: &issues)
+        if !Self.validationRules.acceptsValue(named: "hs_object_id", in: properties) {
+            ValueRules.number(properties, "hs_object_id", into: &issues)
+        }
         // hs_createdate — implicit (HubSpot system property)
-        ValueRules.datetime(properties, "hs_createdate", into: &issues)
+        if !Self.validationRules.acceptsValue(named: "hs_createdate", in: properties) {
+            ValueRules.datetime(properties, "hs_createdate", into: &issues)
+        }
         // hs_lastmodifieddate — implicit (HubSpot system property)
-        ValueRules.datetime(properties, "hs_lastmodifieddate", into: &issues)
+        if !Self.validationRules.acceptsValue(named: "hs_lastmodifieddate", in: properties) {
+            ValueRules.datetime(properties, "hs_lastmodifieddate", into: &issues)
+        }
         return issues
     }
 }

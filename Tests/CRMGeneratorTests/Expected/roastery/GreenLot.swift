@@ -191,25 +191,45 @@ nonisolated extension GreenLot {
         var issues: [ValidationIssue] = []
         let properties = record.properties
         // lot_number — roastery/green_lot.yaml:8
-        ValueRules.text(properties, "lot_number", required: true, pattern: Self.lotNumberPattern, into: &issues)
+        if !Self.validationRules.acceptsValue(named: "lot_number", in: properties) {
+            ValueRules.text(properties, "lot_number", required: true, pattern: Self.lotNumberPattern, into: &issues)
+        }
         // importer_email — roastery/green_lot.yaml:9
-        ValueRules.text(properties, "importer_email", maxLength: 120, format: .email, into: &issues)
+        if !Self.validationRules.acceptsValue(named: "importer_email", in: properties) {
+            ValueRules.text(properties, "importer_email", maxLength: 120, format: .email, into: &issues)
+        }
         // weight_kg — roastery/green_lot.yaml:10
-        ValueRules.number(properties, "weight_kg", minimum: CRMNumber.checked("0.5"), maximum: CRMNumber.checked("20000"), into: &issues)
+        if !Self.validationRules.acceptsValue(named: "weight_kg", in: properties) {
+            ValueRules.number(properties, "weight_kg", minimum: CRMNumber.checked("0.5"), maximum: CRMNumber.checked("20000"), into: &issues)
+        }
         // price — roastery/green_lot.yaml:11
-        ValueRules.number(properties, "price", required: true, into: &issues)
+        if !Self.validationRules.acceptsValue(named: "price", in: properties) {
+            ValueRules.number(properties, "price", required: true, into: &issues)
+        }
         // harvested_on — roastery/green_lot.yaml:12
-        ValueRules.date(properties, "harvested_on", into: &issues)
+        if !Self.validationRules.acceptsValue(named: "harvested_on", in: properties) {
+            ValueRules.date(properties, "harvested_on", into: &issues)
+        }
         // organic — roastery/green_lot.yaml:13
-        ValueRules.bool(properties, "organic", into: &issues)
+        if !Self.validationRules.acceptsValue(named: "organic", in: properties) {
+            ValueRules.bool(properties, "organic", into: &issues)
+        }
         // process — roastery/green_lot.yaml:14
-        ValueRules.option(properties, "process", as: Process.self, into: &issues)
+        if !Self.validationRules.acceptsValue(named: "process", in: properties) {
+            ValueRules.option(properties, "process", as: Process.self, into: &issues)
+        }
         // hs_object_id — implicit (HubSpot system property)
-        ValueRules.number(properties, "hs_object_id", into: &issues)
+        if !Self.validationRules.acceptsValue(named: "hs_object_id", in: properties) {
+            ValueRules.number(properties, "hs_object_id", into: &issues)
+        }
         // hs_createdate — implicit (HubSpot system property)
-        ValueRules.datetime(properties, "hs_createdate", into: &issues)
+        if !Self.validationRules.acceptsValue(named: "hs_createdate", in: properties) {
+            ValueRules.datetime(properties, "hs_createdate", into: &issues)
+        }
         // hs_lastmodifieddate — implicit (HubSpot system property)
-        ValueRules.datetime(properties, "hs_lastmodifieddate", into: &issues)
+        if !Self.validationRules.acceptsValue(named: "hs_lastmodifieddate", in: properties) {
+            ValueRules.datetime(properties, "hs_lastmodifieddate", into: &issues)
+        }
         return issues
     }
 }
