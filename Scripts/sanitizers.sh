@@ -6,8 +6,9 @@
 #          loader's libyaml interop or the file system layer.
 # readers: AddressSanitizer over the tests of everything that reads input (YAML and definitions,
 #          record JSON, HubSpot responses, values): the part of the suite CI runs, in a few minutes.
-# thread:  the concurrent tests under ThreadSanitizer: the dynamic registry swapped while read, and the
-#          portal commands against the in-process loopback server (URLSession, FlyingFox, tasks).
+# thread:  the concurrent tests under ThreadSanitizer: the dynamic registry swapped while read, the
+#          portal commands against the in-process loopback server (URLSession, FlyingFox, tasks),
+#          check --jobs (its line splitter, jobs and in-order results) and generate's rendering on every core.
 # CI runs `readers thread`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ for sanitizer in ${*:-address thread}; do
              address --filter "CRMSchemaLoaderTests|CRMRuntimeTests|CRMModelTests|CRMHubSpotTests" ;;
     thread)  echo "== ThreadSanitizer: concurrent tests"
              CRMGEN_SANITIZER=thread swift test --sanitize=thread --scratch-path .build-tsan \
-               --filter "ConcurrentRegistryTests|PortalCommandTests|PortalTerminalTests" ;;
+               --filter "ConcurrentRegistryTests|PortalCommandTests|PortalTerminalTests|WholeLineTests|StreamingTests" ;;
     *) echo "sanitizers.sh: unknown mode '$sanitizer' (address, readers, thread)" >&2; exit 2 ;;
   esac
 done
