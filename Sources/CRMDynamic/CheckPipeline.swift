@@ -225,7 +225,7 @@ struct LineSplitter {
         let offset = batch.bytes.count
         batch.bytes.append(contentsOf: line)
         // Only a whole line with its line feed is read by a job.
-        let bounds = object && endsLine ? Self.objectBounds(line) : nil
+        let bounds = object && endsLine ? RecordScanner.objectBounds(line) : nil
         batch.lines.append(CheckPipeline.Line(bytes: offset..<batch.bytes.count, number: number,
                                               object: bounds.map { (offset + $0.lowerBound)..<(offset + $0.upperBound) },
                                               endsLine: endsLine))
@@ -234,17 +234,5 @@ struct LineSplitter {
             hand(batch)
             batch = CheckPipeline.Batch()
         }
-    }
-
-    /// For a line whose first byte that is not white space is `{` and whose last is `}`: the range from
-    /// one to the other.
-    static func objectBounds(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
-        var start = 0
-        while start < line.count, isSpace(line[start]) { start += 1 }
-        var end = line.count
-        while end > start, isSpace(line[end - 1]) { end -= 1 }
-        guard end - start >= 2, line[start] == UInt8(ascii: "{"), line[end - 1] == UInt8(ascii: "}") else { return nil }
-        return start..<end
     }
 }

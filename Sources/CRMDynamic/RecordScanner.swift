@@ -391,12 +391,22 @@ struct RecordScanner {
         let limit = min(bytes.count, start + RecordStream.maximumRecordSize + 1)
         guard let found = memchr(base + start, Int32(UInt8(ascii: "\n")), limit - start) else { return nil }
         let lineFeed = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-        var end = lineFeed
-        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") || bytes[end - 1] == UInt8(ascii: "\r") {
-            end -= 1
-        }
-        guard end > start + 1, bytes[end - 1] == UInt8(ascii: "}"), end - start <= RecordStream.maximumRecordSize else { return nil }
-        return (end, lineFeed)
+        guard let object = objectBounds(UnsafeBufferPointer(rebasing: bytes[start..<lineFeed])),
+              object.count <= RecordStream.maximumRecordSize
+        else { return nil }
+        return (start + object.upperBound, lineFeed)
+    }
+
+    /// For a line (without its line feed) whose first byte that is not white space is `{` and whose last
+    /// is `}`: the range from one to the other.
+    static func objectBounds(_ line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") }
+        var start = 0
+        while start < line.count, isSpace(line[start]) { start += 1 }
+        var end = line.count
+        while end > start, isSpace(line[end - 1]) { end -= 1 }
+        guard end - start >= 2, line[start] == UInt8(ascii: "{"), line[end - 1] == UInt8(ascii: "}") else { return nil }
+        return start..<end
     }
 
     /// The events that scanning would give for the line of a ``Event/line(_:line:)``, numbered `number`.
