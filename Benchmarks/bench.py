@@ -325,40 +325,59 @@ def loading_section(args, work):
     one_files = sorted(os.path.join(one_dir, name) for name in os.listdir(one_dir))
     checked_output([args.crmgen, "validate", big_dir, "--color", "never"])  # must be valid, or the comparison means nothing
     size = sum(os.path.getsize(p) for p in big_files)
-    out_dir = os.path.join(work, "generated")
+    # Every generate run writes into a folder of its own, and none is deleted before the section ends:
+    # for about 30 s after many files are deleted, ext4 (kernel `recently_deleted`) scans past their
+    # freed inodes for every file it creates, about 1 ms a file here, which measured the file system
+    # rather than generate.
+    outputs = os.path.join(work, "generated")
+    shutil.rmtree(outputs, ignore_errors=True)
+    os.makedirs(outputs)
     pyyaml = [args.python, os.path.join(HERE, "LoaderBenchmark/pyyaml_load.py")]
 
-    tools = [
-        ("libyaml event scan, C (floor)", "floor", lambda files, folder: [args.libyaml_events] + files),
-        ("`crmgen validate`", "validate", lambda files, folder: [args.crmgen, "validate", folder, "--color", "never"]),
-        ("`crmgen generate`", "generate",
-         lambda files, folder: [args.crmgen, "generate", "--definitions", folder, "--output", out_dir, "--color", "never"]),
-        ("Yams.compose (reference)", "yams", lambda files, folder: [args.yams] + files),
-        ("PyYAML CSafeLoader, load (reference)", "pyyaml-load", lambda files, folder: pyyaml + ["load"] + files),
-        ("PyYAML CParser, events only (reference)", "pyyaml-events", lambda files, folder: pyyaml + ["events"] + files),
-    ]
-    times = {key: ([], []) for _, key, _ in tools}
-    cpu_times = {key: ([], []) for _, key, _ in tools}
-    rss = {key: 0 for _, key, _ in tools}
+    def generate(files, folder, out):
+        return [args.crmgen, "generate", "--definitions", folder, "--output", out, "--color", "never"]
 
-    def measure(tool, r):
-        name, key, command = tool
-        base = os.path.join(work, f"load-{key}")
-        results = []
-        for files, folder in ((one_files, one_dir), (big_files, big_dir)):
-            shutil.rmtree(out_dir, ignore_errors=True)
-            results.append(run_timed(command(files, folder), base + ".out", base + ".err"))
-        shutil.rmtree(out_dir, ignore_errors=True)
-        small, big = results
+    tools = [
+        ("libyaml event scan, C (floor)", "floor", lambda files, folder, out: [args.libyaml_events] + files),
+        ("`crmgen validate`", "validate", lambda files, folder, out: [args.crmgen, "validate", folder, "--color", "never"]),
+        ("`crmgen generate`", "generate", generate),
+        ("Yams.compose (reference)", "yams", lambda files, folder, out: [args.yams] + files),
+        ("PyYAML CSafeLoader, load (reference)", "pyyaml-load", lambda files, folder, out: pyyaml + ["load"] + files),
+        ("PyYAML CParser, events only (reference)", "pyyaml-events", lambda files, folder, out: pyyaml + ["events"] + files),
+    ]
+    keys = [key for _, key, _ in tools] + ["regenerate"]
+    times = {key: ([], []) for key in keys}
+    cpu_times = {key: ([], []) for key in keys}
+    rss = {key: 0 for key in keys}
+
+    def record(key, small, big):
         times[key][0].append(big.seconds)
         times[key][1].append(small.seconds)
         cpu_times[key][0].append(big.cpu_seconds)
         cpu_times[key][1].append(small.cpu_seconds)
         rss[key] = max(rss[key], big.rss_kib)
+
+    def measure(tool, r):
+        name, key, command = tool
+        base = os.path.join(work, f"load-{key}")
+        results = []
+        for files, folder, which in ((one_files, one_dir, "one"), (big_files, big_dir, "all")):
+            out = os.path.join(outputs, f"{r}-{which}")
+            results.append(run_timed(command(files, folder, out), base + ".out", base + ".err"))
+        small, big = results
+        record(key, small, big)
         log(f"   round {r + 1}: {name}: {big.seconds:.3f} s - {small.seconds:.3f} s startup = {big.seconds - small.seconds:.3f} s")
+        if key == "generate":
+            # The build plugin's everyday case: the same definitions again, over the output just written
+            # (every file compared and kept; nothing is created but the staging folder's links).
+            again = [run_timed(command(files, folder, os.path.join(outputs, f"{r}-{which}")), base + ".out", base + ".err")
+                     for files, folder, which in ((one_files, one_dir, "one"), (big_files, big_dir, "all"))]
+            record("regenerate", *again)
+            log(f"   round {r + 1}: generate again, unchanged: {again[1].seconds:.3f} s - {again[0].seconds:.3f} s startup")
 
     log(f"== loading and generate: {len(tools)} tools x {args.loading_rounds} rounds, interleaved, pinned to core 0")
     rounds_of(tools, args.loading_rounds, measure)
+    shutil.rmtree(outputs, ignore_errors=True)
 
     def work_time(key, source=times):
         big, small = source[key]
@@ -366,10 +385,11 @@ def loading_section(args, work):
 
     log("== loading: instructions (callgrind), full set and one object")
     instructions = {}
-    for name, key, command in tools[:2]:
+    for name, key, command in tools[:3]:
         counts = []
-        for files, folder in ((big_files, big_dir), (one_files, one_dir)):
-            result = subprocess.run(PIN + ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + command(files, folder),
+        for files, folder, which in ((big_files, big_dir, "all"), (one_files, one_dir, "one")):
+            out = os.path.join(work, f"callgrind-{key}-{which}")
+            result = subprocess.run(PIN + ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + command(files, folder, out),
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             m = re.search(r"Collected : (\d+)", result.stderr)
             if result.returncode != 0 or not m:
@@ -392,13 +412,20 @@ def loading_section(args, work):
                      f"{statistics.median(times[key][1]):.3f}", f"{rss[key] / 1024:.0f}"])
     loading = table(["tool", "seconds", "vs floor (time)", "CPU seconds", "vs floor (CPU time)", "instructions",
                      "vs floor (instructions)", "startup s", "peak RSS MB"], rows)
-    validate_time, generate_time = work_time("validate"), work_time("generate")
-    validate_cpu, generate_cpu = work_time("validate", cpu_times), work_time("generate", cpu_times)
-    generate = table(["command", "seconds", "vs validate", "CPU seconds", "vs validate (CPU time)", "startup s", "peak RSS MB"], [
-        ["`crmgen validate`", f"{validate_time:.3f}", "1.00x", f"{validate_cpu:.3f}", "1.00x",
-         f"{statistics.median(times['validate'][1]):.3f}", f"{rss['validate'] / 1024:.0f}"],
-        ["`crmgen generate`", f"{generate_time:.3f}", f"{generate_time / validate_time:.2f}x", f"{generate_cpu:.3f}",
-         f"{generate_cpu / validate_cpu:.2f}x", f"{statistics.median(times['generate'][1]):.3f}", f"{rss['generate'] / 1024:.0f}"],
+    validate_time, validate_cpu = work_time("validate"), work_time("validate", cpu_times)
+
+    def generate_row(name, key):
+        t, cpu, ins = work_time(key), work_time(key, cpu_times), instructions.get(key)
+        return [name, f"{t:.3f}", f"{t / validate_time:.2f}x", f"{cpu:.3f}", f"{cpu / validate_cpu:.2f}x",
+                f"{ins / 1e6:,.0f} M" if ins is not None else "–",
+                f"{ins / instructions['validate']:.2f}x" if ins is not None else "–",
+                f"{statistics.median(times[key][1]):.3f}", f"{rss[key] / 1024:.0f}"]
+
+    generate = table(["command", "seconds", "vs validate", "CPU seconds", "vs validate (CPU time)", "instructions",
+                      "vs validate (instructions)", "startup s", "peak RSS MB"], [
+        generate_row("`crmgen validate`", "validate"),
+        generate_row("`crmgen generate` (into a new folder)", "generate"),
+        generate_row("`crmgen generate` again, nothing changed (reference)", "regenerate"),
     ])
     summary = (f"{args.objects:,} generated custom objects of 40 properties ({size / 1e6:.1f} MB of YAML, one file each), "
                f"on top of the built-in standard set; {args.loading_rounds} rounds.")
@@ -499,7 +526,9 @@ subtracted as above. Issue 15's goal: 1.8x or more on 2 cores, memory constant i
 
 ## Generate
 
-The same files, `crmgen generate --definitions DIR --output OUT` into an empty folder.
+The same files, `crmgen generate --definitions DIR --output OUT` into a folder that does not exist yet
+(a new one for every run); then, for reference, the same command again over the output it just wrote
+(every file compared with the new text and kept, as the build plugin does on most builds).
 
 {loading['generate']}
 
@@ -526,7 +555,10 @@ The same files, `crmgen generate --definitions DIR --output OUT` into an empty f
   crmgen's grammars checked against line-by-line ports of crmgen's byte matchers before every run.
   jsonschema-rs validates against `crmgen export json-schema rich_record` as it is, after orjson parses.
 - **Instructions**: `valgrind --tool=callgrind`, total instructions of the full set minus those of one
-  file, for the floor and `crmgen validate`.
+  file, for the floor, `crmgen validate` and `crmgen generate` (all threads; pinned to one core).
+- **Generate's output folders** are all deleted only after the last round: for about 30 s after many
+  files are deleted, ext4 scans past their freed inodes each time it creates a file (kernel
+  `recently_deleted`), about 1 ms a file on this machine, which measures the file system, not generate.
 - **Peak RSS**: `/usr/bin/time -f %M` around every run; the table shows the largest of the full-input runs.
 """
     with open(args.output, "w") as f:
