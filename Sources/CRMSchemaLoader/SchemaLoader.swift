@@ -204,8 +204,8 @@ public struct SchemaLoader: Sendable {
     /// Parses and reads every file. Files are independent until they are resolved, so they are
     /// read in parallel, in chunks, each with its own log; the results keep the inputs' order.
     private func read(_ inputs: [Input], log: DiagnosticLog) -> (definitions: [ObjectDefinition], unreadable: [Diagnostic]) {
-        let chunkCount = min(inputs.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        guard chunkCount > 1, inputs.count >= 32 else {
+        let chunkCount = min(inputs.count, UsableCores.count * 4)
+        guard UsableCores.count > 1, inputs.count >= 32 else {
             var unreadable: [Diagnostic] = []
             return (read(inputs[...], into: log, unreadable: &unreadable), unreadable)
         }

@@ -1,3 +1,4 @@
+import CRMModel
 import Dispatch
 
 /// Renders independent pieces of text on every core at once and returns them in order, so output
@@ -9,7 +10,7 @@ enum ConcurrentRendering {
 
     /// `render(0)`, `render(1)`, … `render(count - 1)`, each on whichever core is free.
     static func render(_ count: Int, _ render: @Sendable (Int) -> [UInt8]) -> [[UInt8]] {
-        guard count > 1 else { return (0..<count).map(render) }
+        guard count > 1, UsableCores.count > 1 else { return (0..<count).map(render) }
         let results = Results(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results.store(render(index), at: index)

@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
     var files: [String]
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Threads that check records (default: one per core). Diagnostics keep the input's order either way.",
+        "Threads that check records (default: one per core the process may use). Diagnostics keep the input's order either way.",
         valueName: "n"))
     var jobs: Int?
 
@@ -76,7 +76,7 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             var records = 0
-            for result in RecordChecks(stream, validator: validator, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) {
+            for result in RecordChecks(stream, validator: validator, jobs: jobs ?? UsableCores.count) {
                 let place = SourceLocation(file: file, line: result.line)
                 let diagnostic: Diagnostic
                 switch result.outcome {
