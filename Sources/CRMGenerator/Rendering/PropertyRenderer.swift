@@ -59,7 +59,12 @@ enum PropertyRenderer {
 
     /// `static let lotNumberPattern = CompiledPattern("…")`.
     static func writePattern(_ pattern: PatternDeclaration, into writer: inout CodeWriter) {
-        writer.line("static let \(pattern.name) = CompiledPattern(\(SwiftSyntax.stringLiteral(pattern.pattern)))")
+        writer.write("static let ")
+        writer.write(pattern.name)
+        writer.write(" = CompiledPattern(")
+        writer.writeLiteral(pattern.pattern)
+        writer.write(")")
+        writer.endLine()
     }
 
     /// A `validate…()` method: one `ValueRules` statement per step, reading `record.properties`.
@@ -79,9 +84,15 @@ enum PropertyRenderer {
                     writeStatement(step, into: &writer)
                     continue
                 }
-                writer.block("if !Self.\(compiledRules).acceptsValue(named: \(SwiftSyntax.stringLiteral(step.jsonName)), in: properties)") { writer in
-                    writeStatement(step, into: &writer)
-                }
+                // `if !Self.rules.acceptsValue(named: "name", in: properties) {`, in pieces: one a property.
+                writer.write("if !Self.")
+                writer.write(compiledRules)
+                writer.write(".acceptsValue(named: ")
+                writer.writeLiteral(step.jsonName)
+                writer.write(", in: properties)")
+                writer.openBlock()
+                writeStatement(step, into: &writer)
+                writer.close()
             }
             writer.line("return issues")
         }
@@ -154,7 +165,7 @@ enum PropertyRenderer {
 
     /// ``numberLiteral(_:)`` appended to `bytes`.
     static func append(_ number: CRMNumber, to bytes: inout SourceBytes) {
-        bytes.append(utf8: "CRMNumber.checked(")
+        bytes.append(static: "CRMNumber.checked(")
         bytes.append(literalOf: number.text)
         bytes.append(UInt8(ascii: ")"))
     }

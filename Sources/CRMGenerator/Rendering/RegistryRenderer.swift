@@ -99,9 +99,11 @@ struct RegistryRenderer {
             }
             let objectPaths = paths.favoring(schema.location?.file)
             var call = SchemaValueRenderer.Call(name: "PropertySchema")
-            // By index: the properties are read where they are, not copied one by one.
-            for index in schema.properties.indices {
-                writeProperty(schema.properties[index], paths: objectPaths, reusing: &call, into: &writer)
+            // Through the buffer: the properties are read where they are, not copied one by one.
+            schema.properties.withUnsafeBufferPointer { properties in
+                for index in properties.indices {
+                    writeProperty(properties[index], paths: objectPaths, reusing: &call, into: &writer)
+                }
             }
             writer.line("return object")
         }
@@ -126,11 +128,19 @@ struct RegistryRenderer {
     static func writeAppend(_ value: SchemaValueRenderer.Call, to collection: String, variable: String, extras: [String],
                             into writer: inout CodeWriter) {
         guard !extras.isEmpty else {
-            value.write(into: &writer, prefix: collection + ".append(", suffix: ")")
+            writer.write(collection)
+            writer.write(".append(")
+            value.writeCall(into: &writer)
+            writer.write(")")
+            writer.endLine()
             return
         }
         writer.block("do") { writer in
-            value.write(into: &writer, prefix: "var \(variable) = ")
+            writer.write("var ")
+            writer.write(variable)
+            writer.write(" = ")
+            value.writeCall(into: &writer)
+            writer.endLine()
             extras.forEach { writer.line($0) }
             writer.line("\(collection).append(\(variable))")
         }
