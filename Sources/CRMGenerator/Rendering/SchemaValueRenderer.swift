@@ -113,9 +113,13 @@ enum SchemaValueRenderer {
 
     /// `SourceLocation(file: "…", line: 1, column: 2)`.
     static func append(_ location: SourceLocation, _ paths: SourcePaths, to bytes: inout SourceBytes) {
-        bytes.append(static: "SourceLocation(file: ")
-        bytes.append(literalOf: paths.relative(location.file))
-        bytes.append(static: ", line: ")
+        if let prefix = paths.locationPrefix(location.file) {
+            bytes.append(utf8: prefix)
+        } else {
+            bytes.append(static: "SourceLocation(file: ")
+            bytes.append(literalOf: paths.relative(location.file))
+            bytes.append(static: ", line: ")
+        }
         bytes.append(decimal: location.line)
         bytes.append(static: ", column: ")
         bytes.append(decimal: location.column)
@@ -162,7 +166,7 @@ enum SchemaValueRenderer {
     /// code has always written it that way.
     /// Written into `call` (a `PropertySchema` call), emptied first: one call's buffers serve every
     /// property of an object.
-    static func property(_ property: PropertySchema, includingOptions: Bool, _ paths: SourcePaths, into call: inout Call) {
+    static func property(_ property: PropertySchema, inlineOptions: OptionList?, _ paths: SourcePaths, into call: inout Call) {
         call.removeArguments()
         call.argument("name", literal: property.name)
         call.argument("label", literal: property.label)
@@ -185,14 +189,78 @@ enum SchemaValueRenderer {
         if let format = property.format { call.argument("format", case: format.rawValue) }
         if let hint = property.numberDisplayHint { call.argument("numberDisplayHint", case: hint.rawValue) }
         if let reference = property.referencedObjectType { call.argument("referencedObjectType", literal: reference) }
-        if includingOptions, !property.options.isEmpty {
-            call.argument("options", "[\(property.options.map(option).joined(separator: ", "))]")
+        if let inlineOptions, !inlineOptions.isEmpty {
+            call.argument { bytes in
+                bytes.append(static: "options: [")
+                inlineOptions.appendJoined(to: &bytes)
+                bytes.append(UInt8(ascii: "]"))
+            }
         }
         if property.optionSource != .definitions { call.argument("optionSource", case: property.optionSource.rawValue) }
         if let place = property.location { call.argument { $0.append(static: "location: "); append(place, paths, to: &$0) } }
         if let place = property.optionsLocation {
             call.argument { $0.append(static: "optionsLocation: "); append(place, SourcePaths(root: nil), to: &$0) }
         }
+    }
+
+    /// A property's options as `PropertyOption(…)` expressions, written as bytes once: either joined
+    /// into the property's initializer or one statement each.
+    struct OptionList {
+        private(set) var bytes = SourceBytes()
+        /// Where each option ends in `bytes` (the next begins there).
+        private var ends: [Int] = []
+
+        init(_ options: [PropertyOption]) {
+            ends.reserveCapacity(options.count)
+            for option in options {
+                SchemaValueRenderer.append(option, to: &bytes)
+                ends.append(bytes.count)
+            }
+        }
+
+        var isEmpty: Bool { ends.isEmpty }
+        var indices: Range<Int> { ends.indices }
+
+        /// Bytes `index` of `bytes`: one option.
+        func range(_ index: Int) -> Range<Int> {
+            (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        }
+
+        /// The options joined with `, `.
+        func appendJoined(to output: inout SourceBytes) {
+            for index in ends.indices {
+                if index > 0 { output.append(static: ", ") }
+                output.append(bytes, range(index))
+            }
+        }
+
+        /// Whether the options joined with `, ` have at most `limit` characters
+        /// (``SwiftSyntax/hasAtMost(_:charactersIn:)``), settled from the bytes where they settle it.
+        func joinedHasAtMost(_ limit: Int) -> Bool {
+            if bytes.count + 2 * Swift.max(ends.count - 1, 0) <= limit { return true }
+            if bytes.isASCIIWithoutCarriageReturn(0..<bytes.count) { return false }
+            var joined = SourceBytes()
+            appendJoined(to: &joined)
+            return SwiftSyntax.hasAtMost(limit, charactersIn: String(decoding: joined.take(), as: UTF8.self))
+        }
+    }
+
+    /// ``option(_:)`` appended to `bytes`.
+    static func append(_ option: PropertyOption, to bytes: inout SourceBytes) {
+        bytes.append(static: "PropertyOption(value: ")
+        bytes.append(literalOf: option.value)
+        bytes.append(static: ", label: ")
+        bytes.append(literalOf: option.label)
+        if let description = option.description {
+            bytes.append(static: ", description: ")
+            bytes.append(literalOf: description)
+        }
+        if let order = option.displayOrder {
+            bytes.append(static: ", displayOrder: ")
+            bytes.append(decimal: order)
+        }
+        if option.hidden { bytes.append(static: ", hidden: true") }
+        bytes.append(UInt8(ascii: ")"))
     }
 
     static func option(_ option: PropertyOption) -> String {
