@@ -47,11 +47,11 @@ enum PropertyRenderer {
         writer.write("get { record.properties.")
         writer.write(reader)
         writer.write("(")
-        writer.writeLiteral(accessor.jsonName)
+        writer.write(accessor.jsonLiteral)
         writer.write(") }")
         writer.endLine()
         writer.write("set { record.properties.set(")
-        writer.writeLiteral(accessor.jsonName)
+        writer.write(accessor.jsonLiteral)
         writer.write(", newValue) }")
         writer.endLine()
         writer.close()
@@ -88,7 +88,7 @@ enum PropertyRenderer {
                 writer.write("if !Self.")
                 writer.write(compiledRules)
                 writer.write(".acceptsValue(named: ")
-                writer.writeLiteral(step.jsonName)
+                writer.write(step.jsonLiteral)
                 writer.write(", in: properties)")
                 writer.openBlock()
                 writeStatement(step, into: &writer)
@@ -112,7 +112,7 @@ enum PropertyRenderer {
         case .options: writer.write("options")
         }
         writer.write("(properties, ")
-        writer.writeLiteral(step.jsonName)
+        writer.write(step.jsonLiteral)
         switch step.rule {
         case .option(let enumeration), .options(let enumeration):
             writer.write(", as: ")

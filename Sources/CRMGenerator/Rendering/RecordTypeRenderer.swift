@@ -47,7 +47,11 @@ struct RecordTypeRenderer {
             } else {
                 writer.block("\(access)nonisolated enum Property: String, CaseIterable, Sendable") { writer in
                     for accessor in type.accessors {
-                        writer.line("case ", accessor.swiftName, " = ", literal: accessor.jsonName)
+                        writer.write("case ")
+                        writer.write(accessor.swiftName)
+                        writer.write(" = ")
+                        writer.write(accessor.jsonLiteral)
+                        writer.endLine()
                     }
                 }
             }

@@ -6,7 +6,9 @@
 /// objects) is never held whole. A line can be written in pieces (``write(_:)``, then ``endLine()``),
 /// which saves making a string of them first on the generator's busiest lines.
 struct CodeWriter {
-    private var bytes = SourceBytes(capacity: 1 << 14)
+    // Room for a whole file of one object, or one object of `Registry.swift`, without growing (each
+    // growth copies what is written so far).
+    private var bytes = SourceBytes(capacity: 1 << 16)
     private var depth = 0
     /// Whether nothing has been written on the current line yet (its indentation is still to come).
     private var atLineStart = true
