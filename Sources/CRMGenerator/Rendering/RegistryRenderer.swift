@@ -99,11 +99,9 @@ struct RegistryRenderer {
             }
             let objectPaths = paths.favoring(schema.location?.file)
             var call = SchemaValueRenderer.Call(name: "PropertySchema")
-            // Through the buffer: the properties are read where they are, not copied one by one.
-            schema.properties.withUnsafeBufferPointer { properties in
-                for index in properties.indices {
-                    writeProperty(properties[index], paths: objectPaths, reusing: &call, into: &writer)
-                }
+            // By index: the properties are read where they are, not copied one by one.
+            for index in schema.properties.indices {
+                writeProperty(schema.properties[index], paths: objectPaths, reusing: &call, into: &writer)
             }
             writer.line("return object")
         }

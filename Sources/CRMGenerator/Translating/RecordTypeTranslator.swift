@@ -39,14 +39,11 @@ struct RecordTypeTranslator {
         self.sourcePaths = objectPaths
         var members = NameScope(taken: Self.reservedMembers, claiming: object.properties.count)
         var types = NameScope(taken: Self.reservedTypeNames.union([object.swiftName]))
-        // Through the buffer: the properties are read where they are, not copied one by one (an
-        // array's subscript copies a struct this large, at a few hundred instructions each).
+        // By index: the properties are read where they are, not copied one by one.
         var translated: [Translated] = []
         translated.reserveCapacity(object.properties.count)
-        object.properties.withUnsafeBufferPointer { properties in
-            for index in properties.indices {
-                translated.append(Self.translate(properties[index], members: &members, types: &types, sourcePaths: objectPaths))
-            }
+        for index in object.properties.indices {
+            translated.append(Self.translate(object.properties[index], members: &members, types: &types, sourcePaths: objectPaths))
         }
         self.translated = translated
     }
