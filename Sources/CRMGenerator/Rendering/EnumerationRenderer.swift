@@ -1,10 +1,26 @@
 /// `enum RoastLevel: CRMEnumeration` with a case per option and `unknown(String)` for the rest.
 enum EnumerationRenderer {
     static func write(_ enumeration: EnumerationDeclaration, access: String, into writer: inout CodeWriter) {
-        writer.documentation(enumeration.isPortalDefined
-            ? "Known options of `\(enumeration.propertyName)` (\(enumeration.propertyLabel)); each portal defines its own, so any value is valid."
-            : "Options of `\(enumeration.propertyName)` (\(enumeration.propertyLabel)).")
-        writer.block("\(access)nonisolated enum \(enumeration.typeName): CRMEnumeration") { writer in
+        // The doc line in pieces when documentation(_:) would write it as it is: neither part needs an escape.
+        if SwiftSyntax.hasNothingToEscape(enumeration.propertyName, allowing: .tabQuoteAndBackslash),
+           SwiftSyntax.hasNothingToEscape(enumeration.propertyLabel, allowing: .tabQuoteAndBackslash) {
+            writer.write(enumeration.isPortalDefined ? "/// Known options of `" : "/// Options of `")
+            writer.write(enumeration.propertyName)
+            writer.write("` (")
+            writer.write(enumeration.propertyLabel)
+            writer.write(enumeration.isPortalDefined ? "); each portal defines its own, so any value is valid." : ").")
+            writer.endLine()
+        } else {
+            writer.documentation(enumeration.isPortalDefined
+                ? "Known options of `\(enumeration.propertyName)` (\(enumeration.propertyLabel)); each portal defines its own, so any value is valid."
+                : "Options of `\(enumeration.propertyName)` (\(enumeration.propertyLabel)).")
+        }
+        writer.write(access)
+        writer.write("nonisolated enum ")
+        writer.write(enumeration.typeName)
+        writer.write(": CRMEnumeration")
+        writer.openBlock()
+        do {
             for option in enumeration.cases {
                 writer.documentation(option.label)
                 writer.write("case ")
@@ -27,7 +43,10 @@ enum EnumerationRenderer {
             writer.write("]")
             writer.endLine()
             writer.line()
-            writer.block("\(access)init(rawValue: String)") { writer in
+            writer.write(access)
+            writer.write("init(rawValue: String)")
+            writer.openBlock()
+            do {
                 writer.line("switch rawValue {")
                 for option in enumeration.cases {
                     writer.write("case ")
@@ -39,8 +58,12 @@ enum EnumerationRenderer {
                 writer.line("default: self = .unknown(rawValue)")
                 writer.line("}")
             }
+            writer.close()
             writer.line()
-            writer.block("\(access)var rawValue: String") { writer in
+            writer.write(access)
+            writer.write("var rawValue: String")
+            writer.openBlock()
+            do {
                 writer.line("switch self {")
                 for option in enumeration.cases {
                     writer.line("case .", option.name, ": ", literal: option.value)
@@ -48,11 +71,17 @@ enum EnumerationRenderer {
                 writer.line("case .unknown(let value): value")
                 writer.line("}")
             }
+            writer.close()
             writer.line()
-            writer.block("\(access)var isKnown: Bool") { writer in
+            writer.write(access)
+            writer.write("var isKnown: Bool")
+            writer.openBlock()
+            do {
                 writer.line("if case .unknown = self { return false }")
                 writer.line("return true")
             }
+            writer.close()
         }
+        writer.close()
     }
 }

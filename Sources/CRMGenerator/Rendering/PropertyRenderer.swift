@@ -47,11 +47,11 @@ enum PropertyRenderer {
         writer.write("get { record.properties.")
         writer.write(reader)
         writer.write("(")
-        writer.writeLiteral(accessor.jsonName)
+        writer.write(accessor.jsonLiteral)
         writer.write(") }")
         writer.endLine()
         writer.write("set { record.properties.set(")
-        writer.writeLiteral(accessor.jsonName)
+        writer.write(accessor.jsonLiteral)
         writer.write(", newValue) }")
         writer.endLine()
         writer.close()
@@ -59,7 +59,12 @@ enum PropertyRenderer {
 
     /// `static let lotNumberPattern = CompiledPattern("…")`.
     static func writePattern(_ pattern: PatternDeclaration, into writer: inout CodeWriter) {
-        writer.line("static let \(pattern.name) = CompiledPattern(\(SwiftSyntax.stringLiteral(pattern.pattern)))")
+        writer.write("static let ")
+        writer.write(pattern.name)
+        writer.write(" = CompiledPattern(")
+        writer.writeLiteral(pattern.pattern)
+        writer.write(")")
+        writer.endLine()
     }
 
     /// A `validate…()` method: one `ValueRules` statement per step, reading `record.properties`.
@@ -79,9 +84,15 @@ enum PropertyRenderer {
                     writeStatement(step, into: &writer)
                     continue
                 }
-                writer.block("if !Self.\(compiledRules).acceptsValue(named: \(SwiftSyntax.stringLiteral(step.jsonName)), in: properties)") { writer in
-                    writeStatement(step, into: &writer)
-                }
+                // `if !Self.rules.acceptsValue(named: "name", in: properties) {`, in pieces: one a property.
+                writer.write("if !Self.")
+                writer.write(compiledRules)
+                writer.write(".acceptsValue(named: ")
+                writer.write(step.jsonLiteral)
+                writer.write(", in: properties)")
+                writer.openBlock()
+                writeStatement(step, into: &writer)
+                writer.close()
             }
             writer.line("return issues")
         }
@@ -101,7 +112,7 @@ enum PropertyRenderer {
         case .options: writer.write("options")
         }
         writer.write("(properties, ")
-        writer.writeLiteral(step.jsonName)
+        writer.write(step.jsonLiteral)
         switch step.rule {
         case .option(let enumeration), .options(let enumeration):
             writer.write(", as: ")
@@ -154,7 +165,7 @@ enum PropertyRenderer {
 
     /// ``numberLiteral(_:)`` appended to `bytes`.
     static func append(_ number: CRMNumber, to bytes: inout SourceBytes) {
-        bytes.append(utf8: "CRMNumber.checked(")
+        bytes.append(static: "CRMNumber.checked(")
         bytes.append(literalOf: number.text)
         bytes.append(UInt8(ascii: ")"))
     }

@@ -47,7 +47,11 @@ struct RecordTypeRenderer {
             } else {
                 writer.block("\(access)nonisolated enum Property: String, CaseIterable, Sendable") { writer in
                     for accessor in type.accessors {
-                        writer.line("case ", accessor.swiftName, " = ", literal: accessor.jsonName)
+                        writer.write("case ")
+                        writer.write(accessor.swiftName)
+                        writer.write(" = ")
+                        writer.write(accessor.jsonLiteral)
+                        writer.endLine()
                     }
                 }
             }
@@ -70,10 +74,23 @@ struct RecordTypeRenderer {
             for (index, constant) in type.associations.enumerated() {
                 if index > 0 { writer.line() }
                 writer.documentation(constant.summary)
-                let label = constant.label.map { ", label: \(SwiftSyntax.stringLiteral($0))" } ?? ""
-                let typeId = constant.typeId.map { ", typeId: \($0)" } ?? ""
-                writer.line("\(access)static let \(constant.name) = AssociationType(from: \(SwiftSyntax.stringLiteral(constant.from)), "
-                            + "to: \(SwiftSyntax.stringLiteral(constant.to))\(label)\(typeId))")
+                writer.write(access)
+                writer.write("static let ")
+                writer.write(constant.name)
+                writer.write(" = AssociationType(from: ")
+                writer.writeLiteral(constant.from)
+                writer.write(", to: ")
+                writer.writeLiteral(constant.to)
+                if let label = constant.label {
+                    writer.write(", label: ")
+                    writer.writeLiteral(label)
+                }
+                if let typeId = constant.typeId {
+                    writer.write(", typeId: ")
+                    writer.write(typeId)
+                }
+                writer.write(")")
+                writer.endLine()
             }
         }
     }

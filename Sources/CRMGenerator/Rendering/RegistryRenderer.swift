@@ -110,15 +110,31 @@ struct RegistryRenderer {
     private func writeProperty(_ property: PropertySchema, paths: SourcePaths, reusing call: inout SchemaValueRenderer.Call,
                                into writer: inout CodeWriter) {
         guard !property.options.isEmpty else {
-            SchemaValueRenderer.property(property, includingOptions: false, paths, into: &call)
+            SchemaValueRenderer.property(property, inlineOptions: nil, paths, into: &call)
             call.write(into: &writer, prefix: "object.properties.append(", suffix: ")")
             return
         }
-        let options = property.options.map(SchemaValueRenderer.option)
-        let inline = SwiftSyntax.hasAtMost(Self.inlineOptionsLength, charactersIn: options.joined(separator: ", "))
-        let extras = inline ? [] : options.map { "property.options.append(\($0))" }
-        SchemaValueRenderer.property(property, includingOptions: inline, paths, into: &call)
-        Self.writeAppend(call, to: "object.properties", variable: "property", extras: extras, into: &writer)
+        // The options are written as bytes once, then either joined into the call or one statement each
+        // (as writeAppend(_:to:variable:extras:into:) writes extras).
+        let options = SchemaValueRenderer.OptionList(property.options)
+        if options.joinedHasAtMost(Self.inlineOptionsLength) {
+            SchemaValueRenderer.property(property, inlineOptions: options, paths, into: &call)
+            call.write(into: &writer, prefix: "object.properties.append(", suffix: ")")
+            return
+        }
+        SchemaValueRenderer.property(property, inlineOptions: nil, paths, into: &call)
+        writer.block("do") { writer in
+            writer.write("var property = ")
+            call.writeCall(into: &writer)
+            writer.endLine()
+            for index in options.indices {
+                writer.write("property.options.append(")
+                writer.write(options.bytes, options.range(index))
+                writer.write(")")
+                writer.endLine()
+            }
+            writer.line("object.properties.append(property)")
+        }
     }
 
     /// `collection.append(Value(…))`; with `extras`, a `do` block that builds the value in `variable`,
@@ -126,11 +142,19 @@ struct RegistryRenderer {
     static func writeAppend(_ value: SchemaValueRenderer.Call, to collection: String, variable: String, extras: [String],
                             into writer: inout CodeWriter) {
         guard !extras.isEmpty else {
-            value.write(into: &writer, prefix: collection + ".append(", suffix: ")")
+            writer.write(collection)
+            writer.write(".append(")
+            value.writeCall(into: &writer)
+            writer.write(")")
+            writer.endLine()
             return
         }
         writer.block("do") { writer in
-            value.write(into: &writer, prefix: "var \(variable) = ")
+            writer.write("var ")
+            writer.write(variable)
+            writer.write(" = ")
+            value.writeCall(into: &writer)
+            writer.endLine()
             extras.forEach { writer.line($0) }
             writer.line("\(collection).append(\(variable))")
         }

@@ -31,23 +31,23 @@ enum SchemaValueRenderer {
         }
 
         /// `label: value`, with `value` as it is.
-        mutating func argument(_ label: String, _ value: String) {
-            argument { $0.append(utf8: label); $0.append(utf8: ": "); $0.append(utf8: value) }
+        mutating func argument(_ label: StaticString, _ value: String) {
+            argument { $0.append(static: label); $0.append(static: ": "); $0.append(utf8: value) }
         }
 
         /// `label: "text"`, the text escaped.
-        mutating func argument(_ label: String, literal text: String) {
-            argument { $0.append(utf8: label); $0.append(utf8: ": "); $0.append(literalOf: text) }
+        mutating func argument(_ label: StaticString, literal text: String) {
+            argument { $0.append(static: label); $0.append(static: ": "); $0.append(literalOf: text) }
         }
 
         /// `label: 42`.
-        mutating func argument(_ label: String, _ number: Int) {
-            argument { $0.append(utf8: label); $0.append(utf8: ": "); $0.append(decimal: number) }
+        mutating func argument(_ label: StaticString, _ number: Int) {
+            argument { $0.append(static: label); $0.append(static: ": "); $0.append(decimal: number) }
         }
 
         /// `label: .name`: a case of a CRMModel enum.
-        mutating func argument(_ label: String, case name: String) {
-            argument { $0.append(utf8: label); $0.append(utf8: ": ."); $0.append(utf8: name) }
+        mutating func argument(_ label: StaticString, case name: String) {
+            argument { $0.append(static: label); $0.append(static: ": ."); $0.append(utf8: name) }
         }
 
         private func argumentRange(_ index: Int) -> Range<Int> {
@@ -56,8 +56,16 @@ enum SchemaValueRenderer {
 
         /// The call on one line between `prefix` and `suffix` when the call alone has at most 110
         /// characters (or one argument), else `prefix` and `Name(`, an argument a line, and `)` and `suffix`.
-        func write(into writer: inout CodeWriter, prefix: String = "", suffix: String = "") {
+        func write(into writer: inout CodeWriter, prefix: StaticString = "", suffix: StaticString = "") {
             writer.write(prefix)
+            writeCall(into: &writer)
+            writer.write(suffix)
+            writer.endLine()
+        }
+
+        /// `Name(…)` as ``write(into:prefix:suffix:)`` lays it out, for a caller that writes what comes
+        /// before and after it, and ends the line.
+        func writeCall(into writer: inout CodeWriter) {
             writer.write(name)
             writer.write("(")
             if fitsOneLine {
@@ -75,8 +83,6 @@ enum SchemaValueRenderer {
                 }
             }
             writer.write(")")
-            writer.write(suffix)
-            writer.endLine()
         }
 
         /// The one line's length in bytes settles most cases without making the line: a line of no
@@ -107,11 +113,15 @@ enum SchemaValueRenderer {
 
     /// `SourceLocation(file: "…", line: 1, column: 2)`.
     static func append(_ location: SourceLocation, _ paths: SourcePaths, to bytes: inout SourceBytes) {
-        bytes.append(utf8: "SourceLocation(file: ")
-        bytes.append(literalOf: paths.relative(location.file))
-        bytes.append(utf8: ", line: ")
+        if let prefix = paths.locationPrefix(location.file) {
+            bytes.append(utf8: prefix)
+        } else {
+            bytes.append(static: "SourceLocation(file: ")
+            bytes.append(literalOf: paths.relative(location.file))
+            bytes.append(static: ", line: ")
+        }
         bytes.append(decimal: location.line)
-        bytes.append(utf8: ", column: ")
+        bytes.append(static: ", column: ")
         bytes.append(decimal: location.column)
         bytes.append(UInt8(ascii: ")"))
     }
@@ -156,13 +166,13 @@ enum SchemaValueRenderer {
     /// code has always written it that way.
     /// Written into `call` (a `PropertySchema` call), emptied first: one call's buffers serve every
     /// property of an object.
-    static func property(_ property: PropertySchema, includingOptions: Bool, _ paths: SourcePaths, into call: inout Call) {
+    static func property(_ property: PropertySchema, inlineOptions: OptionList?, _ paths: SourcePaths, into call: inout Call) {
         call.removeArguments()
         call.argument("name", literal: property.name)
         call.argument("label", literal: property.label)
         if let description = property.description { call.argument("description", literal: description) }
         call.argument("type", case: property.type.rawValue)
-        call.argument("fieldType", case: swiftCase(property.fieldType.rawValue))
+        call.argument("fieldType", case: swiftCase(property.fieldType))
         if let group = property.groupName { call.argument("groupName", literal: group) }
         if let order = property.displayOrder { call.argument("displayOrder", order) }
         if property.required { call.argument("required", "true") }
@@ -174,19 +184,83 @@ enum SchemaValueRenderer {
         if let pattern = property.pattern { call.argument("pattern", literal: pattern) }
         if let minLength = property.minLength { call.argument("minLength", minLength) }
         if let maxLength = property.maxLength { call.argument("maxLength", maxLength) }
-        if let minimum = property.minimum { call.argument { $0.append(utf8: "minimum: "); PropertyRenderer.append(minimum, to: &$0) } }
-        if let maximum = property.maximum { call.argument { $0.append(utf8: "maximum: "); PropertyRenderer.append(maximum, to: &$0) } }
+        if let minimum = property.minimum { call.argument { $0.append(static: "minimum: "); PropertyRenderer.append(minimum, to: &$0) } }
+        if let maximum = property.maximum { call.argument { $0.append(static: "maximum: "); PropertyRenderer.append(maximum, to: &$0) } }
         if let format = property.format { call.argument("format", case: format.rawValue) }
         if let hint = property.numberDisplayHint { call.argument("numberDisplayHint", case: hint.rawValue) }
         if let reference = property.referencedObjectType { call.argument("referencedObjectType", literal: reference) }
-        if includingOptions, !property.options.isEmpty {
-            call.argument("options", "[\(property.options.map(option).joined(separator: ", "))]")
+        if let inlineOptions, !inlineOptions.isEmpty {
+            call.argument { bytes in
+                bytes.append(static: "options: [")
+                inlineOptions.appendJoined(to: &bytes)
+                bytes.append(UInt8(ascii: "]"))
+            }
         }
         if property.optionSource != .definitions { call.argument("optionSource", case: property.optionSource.rawValue) }
-        if let place = property.location { call.argument { $0.append(utf8: "location: "); append(place, paths, to: &$0) } }
+        if let place = property.location { call.argument { $0.append(static: "location: "); append(place, paths, to: &$0) } }
         if let place = property.optionsLocation {
-            call.argument { $0.append(utf8: "optionsLocation: "); append(place, SourcePaths(root: nil), to: &$0) }
+            call.argument { $0.append(static: "optionsLocation: "); append(place, SourcePaths(root: nil), to: &$0) }
         }
+    }
+
+    /// A property's options as `PropertyOption(…)` expressions, written as bytes once: either joined
+    /// into the property's initializer or one statement each.
+    struct OptionList {
+        private(set) var bytes = SourceBytes()
+        /// Where each option ends in `bytes` (the next begins there).
+        private var ends: [Int] = []
+
+        init(_ options: [PropertyOption]) {
+            ends.reserveCapacity(options.count)
+            for option in options {
+                SchemaValueRenderer.append(option, to: &bytes)
+                ends.append(bytes.count)
+            }
+        }
+
+        var isEmpty: Bool { ends.isEmpty }
+        var indices: Range<Int> { ends.indices }
+
+        /// Bytes `index` of `bytes`: one option.
+        func range(_ index: Int) -> Range<Int> {
+            (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        }
+
+        /// The options joined with `, `.
+        func appendJoined(to output: inout SourceBytes) {
+            for index in ends.indices {
+                if index > 0 { output.append(static: ", ") }
+                output.append(bytes, range(index))
+            }
+        }
+
+        /// Whether the options joined with `, ` have at most `limit` characters
+        /// (``SwiftSyntax/hasAtMost(_:charactersIn:)``), settled from the bytes where they settle it.
+        func joinedHasAtMost(_ limit: Int) -> Bool {
+            if bytes.count + 2 * Swift.max(ends.count - 1, 0) <= limit { return true }
+            if bytes.isASCIIWithoutCarriageReturn(0..<bytes.count) { return false }
+            var joined = SourceBytes()
+            appendJoined(to: &joined)
+            return SwiftSyntax.hasAtMost(limit, charactersIn: String(decoding: joined.take(), as: UTF8.self))
+        }
+    }
+
+    /// ``option(_:)`` appended to `bytes`.
+    static func append(_ option: PropertyOption, to bytes: inout SourceBytes) {
+        bytes.append(static: "PropertyOption(value: ")
+        bytes.append(literalOf: option.value)
+        bytes.append(static: ", label: ")
+        bytes.append(literalOf: option.label)
+        if let description = option.description {
+            bytes.append(static: ", description: ")
+            bytes.append(literalOf: description)
+        }
+        if let order = option.displayOrder {
+            bytes.append(static: ", displayOrder: ")
+            bytes.append(decimal: order)
+        }
+        if option.hidden { bytes.append(static: ", hidden: true") }
+        bytes.append(UInt8(ascii: ")"))
     }
 
     static func option(_ option: PropertyOption) -> String {
@@ -208,7 +282,7 @@ enum SchemaValueRenderer {
         if association.inverseRequired { call.argument("inverseRequired", "true") }
         if includingLabels, !association.labels.isEmpty { call.argument("labels", "[\(association.labels.map(label).joined(separator: ", "))]") }
         if association.isImplicit { call.argument("isImplicit", "true") }
-        if let place = association.location { call.argument { $0.append(utf8: "location: "); append(place, paths, to: &$0) } }
+        if let place = association.location { call.argument { $0.append(static: "location: "); append(place, paths, to: &$0) } }
         return call
     }
 
@@ -218,6 +292,16 @@ enum SchemaValueRenderer {
         if let id = label.inverseAssociationTypeId { arguments.append("inverseAssociationTypeId: \(id)") }
         return "AssociationLabel(\(arguments.joined(separator: ", ")))"
     }
+
+    /// ``swiftCase(_:)`` of a field type, found by position rather than by hashing its raw value:
+    /// every property has one.
+    static func swiftCase(_ type: FieldType) -> String {
+        guard let index = FieldType.allCases.firstIndex(of: type) else { return swiftCase(type.rawValue) }
+        return fieldTypeCases[index]
+    }
+
+    /// ``swiftCase(_:)`` of each of `FieldType.allCases`, in their order.
+    private static let fieldTypeCases = FieldType.allCases.map { swiftCase($0.rawValue) }
 
     /// An enum case of CRMModel from its raw value: `calculation_equation` → `calculationEquation`.
     static func swiftCase(_ rawValue: String) -> String { knownCases[rawValue] ?? SwiftNames.lowerCamelCase(rawValue) }

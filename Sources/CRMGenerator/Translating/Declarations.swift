@@ -18,6 +18,8 @@ struct PropertyAccessor {
     let swiftName: String
     /// The HubSpot internal name (`green_lot_number`).
     let jsonName: String
+    /// `jsonName` as a `"…"` literal (``SwiftSyntax/stringLiteral(_:)``), spelled once for its several uses.
+    let jsonLiteral: String
     let kind: ValueKind
     /// The property's label, for the first doc line.
     let label: String
@@ -27,6 +29,19 @@ struct PropertyAccessor {
     let source: Citation
     let description: String?
 
+    /// An accessor; `jsonLiteral` is spelled from `jsonName` when not given.
+    init(swiftName: String, jsonName: String, jsonLiteral: String? = nil, kind: ValueKind, label: String, traits: String,
+         source: Citation, description: String?) {
+        self.swiftName = swiftName
+        self.jsonName = jsonName
+        self.jsonLiteral = jsonLiteral ?? SwiftSyntax.stringLiteral(jsonName)
+        self.kind = kind
+        self.label = label
+        self.traits = traits
+        self.source = source
+        self.description = description
+    }
+
     /// The first doc line: label, traits, name and where it is defined.
     var summary: String { "\(label)\(traits) — `\(jsonName)`, \(source.text)" }
 
@@ -35,7 +50,8 @@ struct PropertyAccessor {
     var summaryIsPlain: Bool {
         guard let first = label.utf8.first, first > 0x20, first < 0x80 else { return false }
         return SwiftSyntax.hasNothingToEscape(label, allowing: .tabQuoteAndBackslash)
-            && SwiftSyntax.hasNothingToEscape(jsonName, allowing: .tabQuoteAndBackslash) && source.isPlainCommentText
+            && (jsonLiteral.utf8.count == jsonName.utf8.count + 2  // a literal without escapes: nothing to escape at all
+                || SwiftSyntax.hasNothingToEscape(jsonName, allowing: .tabQuoteAndBackslash)) && source.isPlainCommentText
     }
 }
 
@@ -73,6 +89,8 @@ struct ValidationStep {
     }
 
     let jsonName: String
+    /// `jsonName` as a `"…"` literal, as ``PropertyAccessor/jsonLiteral``.
+    let jsonLiteral: String
     /// `path:line` of the property's definition.
     let source: Citation
     let required: Bool

@@ -32,7 +32,17 @@ struct SourcePaths {
     /// The relative path of each file of the schema, worked out once: every property cites its file.
     private var known: [String: String] = [:]
     /// The file most paths asked for are (the one defining the object being rendered), compared before the table is looked up.
-    private var favored: (file: String, relative: String)?
+    private var favored: Favored?
+
+    /// What every property of the object being rendered cites, worked out once for its file.
+    private struct Favored {
+        let file: String
+        let relative: String
+        /// Whether `relative` goes into a comment as it is.
+        let isPlainCommentText: Bool
+        /// `SourceLocation(file: "…", line: `, the start of each of its locations in `Registry.swift`.
+        let locationPrefix: String
+    }
 
     init(root: String?) {
         self.root = root
@@ -51,7 +61,12 @@ struct SourcePaths {
     /// These paths, answering for `file` (the file of the object to render) without a lookup.
     func favoring(_ file: String?) -> SourcePaths {
         var paths = self
-        if let file { paths.favored = (file, relative(file)) }
+        if let file {
+            let relative = relative(file)
+            paths.favored = Favored(file: file, relative: relative,
+                                    isPlainCommentText: SwiftSyntax.hasNothingToEscape(relative, allowing: .tabQuoteAndBackslash),
+                                    locationPrefix: "SourceLocation(file: " + SwiftSyntax.stringLiteral(relative) + ", line: ")
+        }
         return paths
     }
 
@@ -70,7 +85,16 @@ struct SourcePaths {
     /// ``cite(_:)`` kept in its parts, for renderers that write it straight into a line.
     func citation(_ location: SourceLocation?) -> Citation {
         guard let location else { return Citation(file: nil, line: 0) }
+        if let favored, favored.file == location.file {
+            return Citation(file: favored.relative, line: location.line, isPlainCommentText: favored.isPlainCommentText)
+        }
         return Citation(file: relative(location.file), line: location.line)
+    }
+
+    /// `SourceLocation(file: "…", line: ` for a location in the favored file (see ``favoring(_:)``), else `nil`.
+    func locationPrefix(_ file: String) -> String? {
+        guard let favored, favored.file == file else { return nil }
+        return favored.locationPrefix
     }
 }
 
@@ -79,13 +103,22 @@ struct SourcePaths {
 struct Citation {
     let file: String?
     let line: Int
+    /// Whether ``text`` goes into a comment as it is (see ``SwiftSyntax/commentText(_:)``).
+    let isPlainCommentText: Bool
+
+    init(file: String?, line: Int) {
+        self.init(file: file, line: line,
+                  isPlainCommentText: file.map { SwiftSyntax.hasNothingToEscape($0, allowing: .tabQuoteAndBackslash) } ?? true)
+    }
+
+    /// A citation whose file is known to be plain comment text or not (it is the same for every line of a file).
+    init(file: String?, line: Int, isPlainCommentText: Bool) {
+        self.file = file
+        self.line = line
+        self.isPlainCommentText = isPlainCommentText
+    }
 
     var text: String { file.map { "\($0):\(line)" } ?? "implicit (HubSpot system property)" }
-
-    /// Whether ``text`` goes into a comment as it is (see ``SwiftSyntax/commentText(_:)``).
-    var isPlainCommentText: Bool {
-        file.map { SwiftSyntax.hasNothingToEscape($0, allowing: .tabQuoteAndBackslash) } ?? true
-    }
 
     /// Writes ``text`` in pieces, for a citation that ``isPlainCommentText``.
     func write(into writer: inout CodeWriter) {

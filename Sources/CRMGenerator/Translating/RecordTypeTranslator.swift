@@ -87,7 +87,8 @@ struct RecordTypeTranslator {
 
     private static func translate(_ property: PropertySchema, members: inout NameScope, types: inout NameScope,
                                   sourcePaths: SourcePaths) -> Translated {
-        let swiftName = SwiftSyntax.identifier(members.claim(SwiftSyntax.camelCase(property.name), suffix: "Property"))
+        let camelCaseName = SwiftSyntax.camelCase(property.name)
+        let swiftName = SwiftSyntax.identifier(members.claim(camelCaseName, suffix: "Property"))
         let source = sourcePaths.citation(property.location)
         let plan = ValidationPlan(property)
 
@@ -108,7 +109,7 @@ struct RecordTypeTranslator {
 
         var pattern: PatternDeclaration?
         if let text = property.pattern {
-            pattern = PatternDeclaration(name: members.claim(SwiftSyntax.camelCase(property.name) + "Pattern", suffix: "Value"), pattern: text)
+            pattern = PatternDeclaration(name: members.claim(camelCaseName + "Pattern", suffix: "Value"), pattern: text)
         }
 
         var traits = ""
@@ -116,14 +117,16 @@ struct RecordTypeTranslator {
             let names = [property.required ? "required" : nil, property.readOnly ? "read-only" : nil, property.unique ? "unique" : nil]
             traits = " (\(names.compactMap { $0 }.joined(separator: ", ")))"
         }
-        let accessor = PropertyAccessor(swiftName: swiftName, jsonName: property.name, kind: kind, label: property.label, traits: traits,
+        let jsonLiteral = SwiftSyntax.stringLiteral(property.name)
+        let accessor = PropertyAccessor(swiftName: swiftName, jsonName: property.name, jsonLiteral: jsonLiteral, kind: kind,
+                                        label: property.label, traits: traits,
                                         source: source, description: property.description)
         return Translated(file: property.location?.file, accessor: accessor, enumeration: enumeration, pattern: pattern,
-                          step: validationStep(property, plan: plan, kind: kind, pattern: pattern, source: source))
+                          step: validationStep(property, jsonLiteral: jsonLiteral, plan: plan, kind: kind, pattern: pattern, source: source))
     }
 
     /// The check of a property, or `nil` when no value could be wrong (optional plain text).
-    private static func validationStep(_ property: PropertySchema, plan: ValidationPlan, kind: ValueKind,
+    private static func validationStep(_ property: PropertySchema, jsonLiteral: String, plan: ValidationPlan, kind: ValueKind,
                                        pattern: PatternDeclaration?, source: Citation) -> ValidationStep? {
         let rule: ValidationStep.Rule
         switch (plan.kind, kind) {
@@ -138,7 +141,7 @@ struct RecordTypeTranslator {
         case let (.options, .options(enumeration)): rule = .options(enumeration: enumeration)
         case (.option, _), (.options, _): return nil  // an enumeration always has a type; unreachable by construction
         }
-        return ValidationStep(jsonName: property.name, source: source, required: plan.required, rule: rule)
+        return ValidationStep(jsonName: property.name, jsonLiteral: jsonLiteral, source: source, required: plan.required, rule: rule)
     }
 
     /// A case named after the option's value (`medium_dark` → `mediumDark`), or after its label when

@@ -6,7 +6,9 @@
 /// objects) is never held whole. A line can be written in pieces (``write(_:)``, then ``endLine()``),
 /// which saves making a string of them first on the generator's busiest lines.
 struct CodeWriter {
-    private var bytes = SourceBytes(capacity: 1 << 14)
+    // Room for a whole file of one object, or one object of `Registry.swift`, without growing (each
+    // growth copies what is written so far).
+    private var bytes = SourceBytes(capacity: 1 << 16)
     private var depth = 0
     /// Whether nothing has been written on the current line yet (its indentation is still to come).
     private var atLineStart = true
@@ -40,10 +42,19 @@ struct CodeWriter {
     }
 
     /// Appends `piece` to the current line, indenting the line first if it is new.
+    // Disfavoured so that a literal takes the `StaticString` overload, which copies its bytes directly.
+    @_disfavoredOverload
     mutating func write(_ piece: String) {
         if piece.isEmpty { return }
         indentIfAtLineStart()
         bytes.append(utf8: piece)
+    }
+
+    /// Appends a fixed `piece` to the current line, indenting the line first if it is new.
+    mutating func write(_ piece: StaticString) {
+        if piece.utf8CodeUnitCount == 0 { return }
+        indentIfAtLineStart()
+        bytes.append(static: piece)
     }
 
     /// Appends `text` as a `"…"` literal (``SwiftSyntax/stringLiteral(_:)``) to the current line.
@@ -67,7 +78,7 @@ struct CodeWriter {
 
     /// One line of a name and a literal, `head` + `name` + `separator` + `"text"`: a case of a
     /// `String`-backed enum (`case roastLevel = "roast_level"`, `case .light: "light"`).
-    mutating func line(_ head: String, _ name: String, _ separator: String, literal text: String) {
+    mutating func line(_ head: StaticString, _ name: String, _ separator: StaticString, literal text: String) {
         write(head)
         write(name)
         write(separator)
@@ -88,13 +99,20 @@ struct CodeWriter {
     }
 
     /// One line at the current indentation; an empty string writes a blank line.
+    @_disfavoredOverload
     mutating func line(_ content: String = "") {
         write(content)
         endLine()
     }
 
+    /// One fixed line at the current indentation.
+    mutating func line(_ content: StaticString) {
+        write(content)
+        endLine()
+    }
+
     /// `header {`, the body one level deeper, then `}` (or `closing`).
-    mutating func block(_ header: String, closing: String = "}", _ body: (inout CodeWriter) -> Void) {
+    mutating func block(_ header: String, closing: StaticString = "}", _ body: (inout CodeWriter) -> Void) {
         open(header)
         body(&self)
         close(closing)
@@ -116,7 +134,7 @@ struct CodeWriter {
     }
 
     /// Ends what ``open(_:)`` began: one level out, then `}` (or `closing`).
-    mutating func close(_ closing: String = "}") {
+    mutating func close(_ closing: StaticString = "}") {
         depth -= 1
         line(closing)
     }

@@ -118,6 +118,12 @@ struct SourceBytes: @unchecked Sendable {
         storage.count += count
     }
 
+    /// The UTF-8 of a literal, read where the binary holds it: cheaper than a `String`'s, for the
+    /// fixed pieces of generated source.
+    mutating func append(static text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
     /// The UTF-8 of `text`.
     mutating func append(utf8 text: String) {
         // Native and small strings lend their bytes in place; others (bridged) are made native first.

@@ -43,27 +43,30 @@ enum SwiftSyntax {
     /// out from the bytes, because the general rule first folds the text through Foundation, which
     /// costs far more than the name; `nil` for any other text, which takes the general rule.
     private static func snakeCaseWords(_ text: String, capitalizingFirst: Bool) -> String? {
-        let utf8 = text.utf8
-        guard let first = utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
-              utf8.allSatisfy({ byte in
-                  byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-              }) else { return nil }
-        // Written straight into the string's storage (short names stay small strings, with no allocation).
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            var count = 0
-            var capitalizeNext = capitalizingFirst
-            for byte in utf8 {
-                if byte == UInt8(ascii: "_") {
-                    capitalizeNext = true
-                    continue
+        // Read through a buffer of the bytes: iterating `String.UTF8View` costs an index step a byte.
+        var text = text
+        return text.withUTF8 { utf8 -> String? in
+            guard let first = utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
+                  utf8.allSatisfy({ byte in
+                      byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                  }) else { return nil }
+            // Written straight into the string's storage (short names stay small strings, with no allocation).
+            return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+                var count = 0
+                var capitalizeNext = capitalizingFirst
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "_") {
+                        capitalizeNext = true
+                        continue
+                    }
+                    let isLetter = byte >= UInt8(ascii: "a")
+                    buffer[count] = capitalizeNext && isLetter ? byte - 0x20 : byte
+                    count += 1
+                    capitalizeNext = false
                 }
-                let isLetter = byte >= UInt8(ascii: "a")
-                buffer[count] = capitalizeNext && isLetter ? byte - 0x20 : byte
-                count += 1
-                capitalizeNext = false
+                return count
             }
-            return count
         }
     }
 
