@@ -92,7 +92,7 @@ struct CodeInjectionTests {
             let loaded = SchemaLoader(includesStandardDefinitions: false).load(sources)
             let schema = try #require(loaded.schema, "\(loaded.diagnostics)")
             let files = SwiftGenerator(options: GeneratorOptions(accessModifier: .public, definitionFiles: sources.map(\.path))).generate(schema)
-            let output = try GeneratedCodeProbe.run(files, main: Self.probeMain)
+            let output = try await GeneratedCodeProbe.run(files, main: Self.probeMain)
             let readback = try JSONDecoder().decode(Readback.self, from: Data(output.utf8))
             for object in schema.objects {
                 let compiled = try #require(readback.schema.object(named: object.name))
@@ -122,7 +122,7 @@ struct CodeInjectionTests {
             ]
             print(String(decoding: try JSONEncoder().encode(texts), as: UTF8.self))
             """
-            let output = try GeneratedCodeProbe.run([], main: main)
+            let output = try await GeneratedCodeProbe.run([], main: main)
             #expect(try JSONDecoder().decode([String].self, from: Data(output.utf8)) == texts)
         } }
     }

@@ -14,7 +14,7 @@ struct GeneratedCodeIsolationTests {
     }
 
     @Test("default isolation MainActor: generated types work on the main actor and off it")
-    func mainActorDefaultIsolation() throws {
+    func mainActorDefaultIsolation() async throws {
         let main = """
         import CRMRuntime
         import Foundation
@@ -29,7 +29,7 @@ struct GeneratedCodeIsolationTests {
         let there = try await elsewhere(data)
         print(here == there ? "same: \\(here.count)" : "different")
         """
-        let output = try GeneratedCodeProbe.run(try Self.roasteryFiles(), main: main, flags: ["-default-isolation", "MainActor"])
+        let output = try await GeneratedCodeProbe.run(try Self.roasteryFiles(), main: main, flags: ["-default-isolation", "MainActor"])
         #expect(output == "same: 2\n")
     }
 
@@ -40,11 +40,11 @@ struct GeneratedCodeIsolationTests {
         "_ = RecordRegistry(schema: Schema(objects: [], associations: []), recordTypes: [])",
         "_ = CRMNumber.checked(\"1\")",
     ])
-    func helpersAreNotPublicAPI(use: String) throws {
-        #expect(throws: GeneratedCodeProbe.Failure.self, "public without @_spi(Generated)") {
-            _ = try GeneratedCodeProbe.run([], main: "import CRMRuntime\n" + use)
+    func helpersAreNotPublicAPI(use: String) async throws {
+        await #expect(throws: GeneratedCodeProbe.Failure.self, "public without @_spi(Generated)") {
+            _ = try await GeneratedCodeProbe.run([], main: "import CRMRuntime\n" + use)
         }
         // The same code with the SPI import compiles: the helpers exist, they are just not public API.
-        _ = try GeneratedCodeProbe.run([], main: "@_spi(Generated) import CRMRuntime\n" + use)
+        _ = try await GeneratedCodeProbe.run([], main: "@_spi(Generated) import CRMRuntime\n" + use)
     }
 }

@@ -51,7 +51,7 @@ struct RandomDefinitionTests {
 
             let kinds = Set(cases.compactMap(\.expected?.kind))
             #expect(kinds.contains(.missingRequired), "seed \(seed): broken were only \(kinds.map(\.rawValue).sorted())")
-            let generated = try Self.generatedIssues(cases.map { ($0.object, $0.record) }, schema: schema, sources: sources)
+            let generated = try await Self.generatedIssues(cases.map { ($0.object, $0.record) }, schema: schema, sources: sources)
             try #require(generated.count == cases.count, "the probe answered \(generated.count) of \(cases.count) records")
             for (index, item) in cases.enumerated() {
                 let issues = generated[index]
@@ -73,7 +73,7 @@ struct RandomDefinitionTests {
 
     /// Generates the objects' code, compiles it with a main that decodes each record as its
     /// generated type and prints what `validate()` says.
-    static func generatedIssues(_ records: [(ObjectSchema, RecordEnvelope)], schema: Schema, sources: [DefinitionSource]) throws -> [[ValidationIssue]] {
+    static func generatedIssues(_ records: [(ObjectSchema, RecordEnvelope)], schema: Schema, sources: [DefinitionSource]) async throws -> [[ValidationIssue]] {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-random-records-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: input) }
         let encoder = JSONEncoder()
@@ -98,7 +98,7 @@ struct RandomDefinitionTests {
         print(String(decoding: try JSONEncoder().encode(results), as: UTF8.self))
         """
         let files = SwiftGenerator(options: GeneratorOptions(definitionFiles: sources.map(\.path))).generate(schema)
-        let output = try GeneratedCodeProbe.run(files, main: main)
+        let output = try await GeneratedCodeProbe.run(files, main: main)
         return try JSONDecoder().decode([[ValidationIssue]].self, from: Data(output.utf8))
     }
 }

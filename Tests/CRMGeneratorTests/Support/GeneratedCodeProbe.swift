@@ -33,9 +33,11 @@ enum GeneratedCodeProbe {
         return objects
     }
 
-    /// Compiles `files` and `main` into a program, runs it, and returns what it prints.
+    /// Compiles `files` and `main` into a program, runs it, and returns what it prints. Async, so that
+    /// no cooperative thread is blocked while the compiler runs (the loopback servers of the portal
+    /// tests need them to answer).
     /// - Parameter flags: extra compiler flags (`-default-isolation MainActor`, say).
-    static func run(_ files: [GeneratedFile], main: String, flags: [String] = []) throws -> String {
+    static func run(_ files: [GeneratedFile], main: String, flags: [String] = []) async throws -> String {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-probe-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -48,13 +50,13 @@ enum GeneratedCodeProbe {
         let mainURL = work.appendingPathComponent("main.swift")
         try Data(main.utf8).write(to: mainURL)
         let program = work.appendingPathComponent("probe")
-        let compile = try execute("/usr/bin/env", ["swiftc", "-swift-version", "6", "-module-name", "Probe", "-I",
+        let compile = try await execute("/usr/bin/env", ["swiftc", "-swift-version", "6", "-module-name", "Probe", "-I",
                                                    buildFolder.appendingPathComponent("Modules").path, "-o", program.path]
                                   + sanitizerFlags + flags + sources + [mainURL.path] + runtimeObjects())
         guard compile.status == 0 else {
             throw Failure(description: "the generated code does not compile:\n\(compile.output.prefix(6000))")
         }
-        let result = try execute(program.path, [])
+        let result = try await execute(program.path, [])
         guard result.status == 0 else { throw Failure(description: "the probe exited \(result.status):\n\(result.output.prefix(4000))") }
         return result.output
     }
@@ -65,8 +67,8 @@ enum GeneratedCodeProbe {
         ProcessInfo.processInfo.environment["CRMGEN_SANITIZER"].map { ["-sanitize=\($0)"] } ?? []
     }
 
-    private static func execute(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let result = try ProcessRunner.run(URL(fileURLWithPath: executable), arguments)
+    private static func execute(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await ProcessRunner.run(URL(fileURLWithPath: executable), arguments, environment: nil)
         return (result.status, result.stdout + result.stderr)
     }
 }
