@@ -23,8 +23,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Tests only: property-based tests with replayable seeds.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        // Tests only: a loopback stand-in for HubSpot's API.
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // Documentation only: `swift package generate-documentation --target CRMRuntime`.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -123,7 +121,7 @@ let package = Package(
             dependencies: ["CRMDiff", "CRMModel", "CRMSchemaLoader", "TestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "crmgenTests", dependencies: ["TestSupport", "CRMHubSpot", .product(name: "FlyingFox", package: "FlyingFox")],
+        .testTarget(name: "crmgenTests", dependencies: ["TestSupport", "CRMHubSpot"],
                     exclude: ["Fixtures", "Scripts"]),
         .testTarget(name: "CRMRuntimeTests", dependencies: ["CRMRuntime", "CRMDynamic", "CRMSchemaLoader", "TestSupport",
                                                           .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -7,7 +7,7 @@
 # readers: AddressSanitizer over the tests of everything that reads input (YAML and definitions,
 #          record JSON, HubSpot responses, values): the part of the suite CI runs, in a few minutes.
 # thread:  the concurrent tests under ThreadSanitizer: the dynamic registry swapped while read, the
-#          portal commands against the in-process loopback server (URLSession, FlyingFox, tasks),
+#          portal commands against the in-process loopback server (URLSession, its threads, tasks),
 #          check --jobs (its line splitter, jobs and in-order results) and generate's rendering on every core.
 # CI runs `readers thread`.
 set -euo pipefail
@@ -24,7 +24,7 @@ for sanitizer in ${*:-address thread}; do
              address --filter "CRMSchemaLoaderTests|CRMRuntimeTests|CRMModelTests|CRMHubSpotTests" ;;
     thread)  echo "== ThreadSanitizer: concurrent tests"
              CRMGEN_SANITIZER=thread swift test --sanitize=thread --scratch-path .build-tsan \
-               --filter "ConcurrentRegistryTests|PortalCommandTests|PortalTerminalTests|WholeLineTests|StreamingTests" ;;
+               --filter "ConcurrentRegistryTests|PortalCommandTests|PortalTerminalTests|LoopbackHTTPServerTests|WholeLineTests|StreamingTests" ;;
     *) echo "sanitizers.sh: unknown mode '$sanitizer' (address, readers, thread)" >&2; exit 2 ;;
   esac
 done

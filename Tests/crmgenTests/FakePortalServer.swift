@@ -1,14 +1,12 @@
 import CRMHubSpot
-import FlyingFox
 import Foundation
 import TestSupport
 
-/// crmgen's JSON (FlyingFox has a type of the same name).
 typealias PortalJSON = CRMHubSpot.JSONValue
 
-/// ``FakeHubSpotPortal`` behind HTTP on 127.0.0.1, for `crmgen pull`, `plan` and `apply` run as a
-/// user runs them. It checks the Bearer token (401 otherwise, as HubSpot answers), records every
-/// exchange, and misbehaves on request: rate limits, server errors, a failure at a chosen write.
+/// ``FakeHubSpotPortal`` behind HTTP on 127.0.0.1 (``LoopbackHTTPServer``), for `crmgen pull`, `plan`
+/// and `apply` run as a user runs them. It checks the Bearer token (401 otherwise, as HubSpot answers),
+/// records every exchange, and misbehaves on request: rate limits, server errors, a failure at a chosen write.
 final class FakePortalServer: @unchecked Sendable {
     /// One request as the server saw it.
     struct Exchange: Sendable {
@@ -39,33 +37,28 @@ final class FakePortalServer: @unchecked Sendable {
 
     let portal = FakeHubSpotPortal()
     let token: String
-    private let server: HTTPServer
+    private var server: LoopbackHTTPServer?
     private let lock = NSLock()
     private var recorded: [Exchange] = []
     private var faults: [Fault] = []
     private var writeCount = 0
-    private var running: Task<Void, any Error>?
-    private(set) var baseURL = ""
 
-    init(token: String = "pat-na1-\(UUID().uuidString.lowercased())") throws {
+    init(token: String = "pat-na1-\(UUID().uuidString.lowercased())") {
         self.token = token
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: 0)
-        server = HTTPServer(address: address, timeout: 30, logger: .disabled)
     }
 
-    /// Starts listening; ``baseURL`` is then `http://127.0.0.1:PORT`.
-    func start() async throws {
-        await server.appendRoute("*") { [unowned self] request in await self.answer(request) }
-        let server = self.server
-        running = Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port)? = await server.listeningAddress else { throw CocoaError(.featureUnsupported) }
-        baseURL = "http://127.0.0.1:\(port)"
+    /// `http://127.0.0.1:PORT` once started.
+    var baseURL: String { server.map { "http://127.0.0.1:\($0.port)" } ?? "" }
+
+    /// Listens on a free port of 127.0.0.1 and answers until ``stop()``.
+    func start() throws {
+        let server = try LoopbackHTTPServer { [unowned self] request in self.answer(request) }
+        self.server = server
+        server.start()
     }
 
-    func stop() async {
-        await server.stop()
-        running?.cancel()
+    func stop() {
+        server?.stop()
     }
 
     func inject(_ fault: Fault) {
@@ -90,22 +83,21 @@ final class FakePortalServer: @unchecked Sendable {
         return environment
     }
 
-    private func answer(_ request: HTTPRequest) async -> HTTPResponse {
-        let method = request.method.rawValue
+    /// Runs on the server's connection thread, so a slow read may simply sleep.
+    private func answer(_ request: LoopbackHTTPServer.Request) -> LoopbackHTTPServer.Response {
+        let method = request.method
         let path = request.path
-        let data = (try? await request.bodyData) ?? Data()
-        let authorization = request.headers[HTTPHeader("Authorization")]
-        if method == "GET", let delay = takeDelay() { try? await Task.sleep(nanoseconds: UInt64(delay * 1e9)) }
+        let data = request.body
+        let authorization = request.header("Authorization")
+        if method == "GET", let delay = takeDelay() { Thread.sleep(forTimeInterval: delay) }
         let (status, headers, body) = respond(method: method, path: path, authorization: authorization, data: data)
         lock.withLock {
             recorded.append(Exchange(method: method, path: path, status: status, authorization: authorization,
                                      body: String(decoding: data, as: UTF8.self), time: Date()))
         }
-        var httpHeaders = HTTPHeaders()
-        for (name, value) in headers { httpHeaders[HTTPHeader(name)] = value }
-        if body != nil { httpHeaders[HTTPHeader("Content-Type")] = "application/json;charset=utf-8" }
-        return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: httpHeaders,
-                            body: body.map { Data($0.rendered().utf8) } ?? Data())
+        var responseHeaders = headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        if body != nil { responseHeaders.append((name: "Content-Type", value: "application/json;charset=utf-8")) }
+        return LoopbackHTTPServer.Response(status: status, headers: responseHeaders, body: body.map { Data($0.rendered().utf8) } ?? Data())
     }
 
     private func takeDelay() -> Double? {
@@ -165,10 +157,5 @@ final class FakePortalServer: @unchecked Sendable {
             return error(response.status, message, category: "VALIDATION_ERROR")
         }
         return (response.status, [:], response.body)
-    }
-
-    private static func phrase(_ status: Int) -> String {
-        [200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 409: "Conflict",
-         429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"][status] ?? "Status \(status)"
     }
 }

@@ -26,15 +26,15 @@ struct PortalCommandTests {
     }
 
     func withServer(_ body: (FakePortalServer) async throws -> Void) async throws {
-        let server = try FakePortalServer()
-        try await server.start()
+        let server = FakePortalServer()
+        try server.start()
         do {
             try await body(server)
         } catch {
-            await server.stop()
+            server.stop()
             throw error
         }
-        await server.stop()
+        server.stop()
     }
 
     /// `METHOD path` of each request a `--format json` plan lists, and of its destructive ones.
@@ -367,8 +367,8 @@ struct PortalTerminalTests {
     @Test("apply asks; anything but yes sends nothing; yes applies with a progress line per request",
           .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func asksOnATerminal() async throws {
-        let server = try FakePortalServer()
-        try await server.start()
+        let server = FakePortalServer()
+        try server.start()
         let declined = try await onTerminal(["apply", "--definitions", PortalCommandTests.full], server, input: "no\n")
         #expect(declined.status == 1)
         #expect(declined.stdout.contains("Type yes to go on:"), "\(declined.stdout)")
@@ -383,6 +383,6 @@ struct PortalTerminalTests {
             #expect(accepted.stdout.contains("\(write.method) \(write.path) \(write.status) ("), "a progress line for \(write.path)")
         }
         #expect(!accepted.stdout.contains(server.token))
-        await server.stop()
+        server.stop()
     }
 }
