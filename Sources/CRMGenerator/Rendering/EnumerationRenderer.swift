@@ -1,20 +1,10 @@
 /// `enum RoastLevel: CRMEnumeration` with a case per option and `unknown(String)` for the rest.
 enum EnumerationRenderer {
     static func write(_ enumeration: EnumerationDeclaration, access: String, into writer: inout CodeWriter) {
-        // The doc line in pieces when documentation(_:) would write it as it is: neither part needs an escape.
-        if SwiftSyntax.hasNothingToEscape(enumeration.propertyName, allowing: .tabQuoteAndBackslash),
-           SwiftSyntax.hasNothingToEscape(enumeration.propertyLabel, allowing: .tabQuoteAndBackslash) {
-            writer.write(enumeration.isPortalDefined ? "/// Known options of `" : "/// Options of `")
-            writer.write(enumeration.propertyName)
-            writer.write("` (")
-            writer.write(enumeration.propertyLabel)
-            writer.write(enumeration.isPortalDefined ? "); each portal defines its own, so any value is valid." : ").")
-            writer.endLine()
-        } else {
-            writer.documentation(enumeration.isPortalDefined
-                ? "Known options of `\(enumeration.propertyName)` (\(enumeration.propertyLabel)); each portal defines its own, so any value is valid."
-                : "Options of `\(enumeration.propertyName)` (\(enumeration.propertyLabel)).")
-        }
+        writer.documentation(pieces: enumeration.isPortalDefined
+            ? ["Known options of `", enumeration.propertyName, "` (", enumeration.propertyLabel,
+               "); each portal defines its own, so any value is valid."]
+            : ["Options of `", enumeration.propertyName, "` (", enumeration.propertyLabel, ")."])
         writer.write(access)
         writer.write("nonisolated enum ")
         writer.write(enumeration.typeName)

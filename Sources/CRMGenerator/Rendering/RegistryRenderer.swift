@@ -109,39 +109,21 @@ struct RegistryRenderer {
 
     private func writeProperty(_ property: PropertySchema, paths: SourcePaths, reusing call: inout SchemaValueRenderer.Call,
                                into writer: inout CodeWriter) {
-        guard !property.options.isEmpty else {
-            SchemaValueRenderer.property(property, inlineOptions: nil, paths, into: &call)
-            call.write(into: &writer, prefix: "object.properties.append(", suffix: ")")
-            return
-        }
-        // The options are written as bytes once, then either joined into the call or one statement each
-        // (as writeAppend(_:to:variable:extras:into:) writes extras).
-        let options = SchemaValueRenderer.OptionList(property.options)
-        if options.joinedHasAtMost(Self.inlineOptionsLength) {
-            SchemaValueRenderer.property(property, inlineOptions: options, paths, into: &call)
-            call.write(into: &writer, prefix: "object.properties.append(", suffix: ")")
-            return
-        }
-        SchemaValueRenderer.property(property, inlineOptions: nil, paths, into: &call)
-        writer.block("do") { writer in
-            writer.write("var property = ")
-            call.writeCall(into: &writer)
-            writer.endLine()
-            for index in options.indices {
-                writer.write("property.options.append(")
-                writer.write(options.bytes, options.range(index))
-                writer.write(")")
-                writer.endLine()
-            }
-            writer.line("object.properties.append(property)")
-        }
+        // The options are written as bytes once, then either joined into the call or one statement each.
+        let options = property.options.isEmpty ? nil : SchemaValueRenderer.ExpressionList(options: property.options)
+        let inline = options?.joinedHasAtMost(Self.inlineOptionsLength) ?? true
+        SchemaValueRenderer.property(property, inlineOptions: inline ? options : nil, paths, into: &call)
+        Self.writeAppend(call, to: "object.properties", variable: "property", appending: inline ? nil : options, to: "options",
+                         into: &writer)
     }
 
-    /// `collection.append(Value(…))`; with `extras`, a `do` block that builds the value in `variable`,
-    /// runs the extra statements (one per option or label, which keeps type-checking linear) and appends it.
-    static func writeAppend(_ value: SchemaValueRenderer.Call, to collection: String, variable: String, extras: [String],
+    /// `collection.append(Value(…))`; with `elements`, a `do` block that builds the value in `variable`,
+    /// appends each element to its `member` in a statement of its own (which keeps type-checking linear)
+    /// and appends the value.
+    static func writeAppend(_ value: SchemaValueRenderer.Call, to collection: StaticString, variable: StaticString,
+                            appending elements: SchemaValueRenderer.ExpressionList?, to member: StaticString,
                             into writer: inout CodeWriter) {
-        guard !extras.isEmpty else {
+        guard let elements, !elements.isEmpty else {
             writer.write(collection)
             writer.write(".append(")
             value.writeCall(into: &writer)
@@ -155,8 +137,20 @@ struct RegistryRenderer {
             writer.write(" = ")
             value.writeCall(into: &writer)
             writer.endLine()
-            extras.forEach { writer.line($0) }
-            writer.line("\(collection).append(\(variable))")
+            for index in elements.indices {
+                writer.write(variable)
+                writer.write(".")
+                writer.write(member)
+                writer.write(".append(")
+                writer.write(elements.bytes, elements.range(index))
+                writer.write(")")
+                writer.endLine()
+            }
+            writer.write(collection)
+            writer.write(".append(")
+            writer.write(variable)
+            writer.write(")")
+            writer.endLine()
         }
     }
 
@@ -167,11 +161,10 @@ struct RegistryRenderer {
         writer.line("var all: [AssociationSchema] = []")
         if !declaration.associations.isEmpty { writer.line("all.reserveCapacity(\(declaration.associations.count))") }
         for association in declaration.associations {
-            let labels = association.labels.map(SchemaValueRenderer.label)
-            let inline = SwiftSyntax.hasAtMost(Self.inlineOptionsLength, charactersIn: labels.joined(separator: ", "))
-            let extras = inline ? [] : labels.map { "association.labels.append(\($0))" }
+            let labels = SchemaValueRenderer.ExpressionList(association.labels.map(SchemaValueRenderer.label))
+            let inline = labels.joinedHasAtMost(Self.inlineOptionsLength)
             Self.writeAppend(SchemaValueRenderer.association(association, includingLabels: inline, paths), to: "all",
-                             variable: "association", extras: extras, into: &writer)
+                             variable: "association", appending: inline ? nil : labels, to: "labels", into: &writer)
             try writer.handOn(to: &sink, onlyIfFull: true)
         }
         writer.line("return all")

@@ -166,7 +166,7 @@ enum SchemaValueRenderer {
     /// code has always written it that way.
     /// Written into `call` (a `PropertySchema` call), emptied first: one call's buffers serve every
     /// property of an object.
-    static func property(_ property: PropertySchema, inlineOptions: OptionList?, _ paths: SourcePaths, into call: inout Call) {
+    static func property(_ property: PropertySchema, inlineOptions: ExpressionList?, _ paths: SourcePaths, into call: inout Call) {
         call.removeArguments()
         call.argument("name", literal: property.name)
         call.argument("label", literal: property.label)
@@ -203,14 +203,14 @@ enum SchemaValueRenderer {
         }
     }
 
-    /// A property's options as `PropertyOption(…)` expressions, written as bytes once: either joined
-    /// into the property's initializer or one statement each.
-    struct OptionList {
+    /// Expressions written as bytes once (a property's `PropertyOption(…)`s, an association's labels),
+    /// then either joined into an initializer or appended one statement each.
+    struct ExpressionList {
         private(set) var bytes = SourceBytes()
-        /// Where each option ends in `bytes` (the next begins there).
+        /// Where each expression ends in `bytes` (the next begins there).
         private var ends: [Int] = []
 
-        init(_ options: [PropertyOption]) {
+        init(options: [PropertyOption]) {
             ends.reserveCapacity(options.count)
             for option in options {
                 SchemaValueRenderer.append(option, to: &bytes)
@@ -218,15 +218,23 @@ enum SchemaValueRenderer {
             }
         }
 
+        init(_ expressions: [String]) {
+            ends.reserveCapacity(expressions.count)
+            for expression in expressions {
+                bytes.append(utf8: expression)
+                ends.append(bytes.count)
+            }
+        }
+
         var isEmpty: Bool { ends.isEmpty }
         var indices: Range<Int> { ends.indices }
 
-        /// Bytes `index` of `bytes`: one option.
+        /// Bytes `index` of `bytes`: one expression.
         func range(_ index: Int) -> Range<Int> {
             (index == 0 ? 0 : ends[index - 1])..<ends[index]
         }
 
-        /// The options joined with `, `.
+        /// The expressions joined with `, `.
         func appendJoined(to output: inout SourceBytes) {
             for index in ends.indices {
                 if index > 0 { output.append(static: ", ") }
@@ -234,7 +242,7 @@ enum SchemaValueRenderer {
             }
         }
 
-        /// Whether the options joined with `, ` have at most `limit` characters
+        /// Whether the expressions joined with `, ` have at most `limit` characters
         /// (``SwiftSyntax/hasAtMost(_:charactersIn:)``), settled from the bytes where they settle it.
         func joinedHasAtMost(_ limit: Int) -> Bool {
             if bytes.count + 2 * Swift.max(ends.count - 1, 0) <= limit { return true }

@@ -50,8 +50,7 @@ struct PropertyAccessor {
     var summaryIsPlain: Bool {
         guard let first = label.utf8.first, first > 0x20, first < 0x80 else { return false }
         return SwiftSyntax.hasNothingToEscape(label, allowing: .tabQuoteAndBackslash)
-            && (jsonLiteral.utf8.count == jsonName.utf8.count + 2  // a literal without escapes: nothing to escape at all
-                || SwiftSyntax.hasNothingToEscape(jsonName, allowing: .tabQuoteAndBackslash)) && source.isPlainCommentText
+            && SwiftSyntax.hasNothingToEscape(jsonName, allowing: .tabQuoteAndBackslash) && source.isPlainCommentText
     }
 }
 

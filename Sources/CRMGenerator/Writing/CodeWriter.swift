@@ -143,7 +143,7 @@ struct CodeWriter {
     /// end the comment. Trailing blank lines are dropped; blank lines inside stay as `///`.
     mutating func documentation(_ content: String) {
         // Most documentation is one line with nothing to escape or trim: written as it is.
-        if let first = content.utf8.first, let last = content.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80,
+        if Self.isPlainEdge(content.utf8.first), Self.isPlainEdge(content.utf8.last),
            SwiftSyntax.hasNothingToEscape(content, allowing: .tabQuoteAndBackslash) {
             write("/// ")
             write(content)
@@ -162,6 +162,25 @@ struct CodeWriter {
                 endLine()
             }
         }
+    }
+
+    /// ``documentation(_:)`` of the pieces joined. When the text needs no escape and no trim (the common
+    /// case) the pieces are written one after another, not joined first.
+    mutating func documentation(pieces: [String]) {
+        guard Self.isPlainEdge(pieces.first { !$0.isEmpty }?.utf8.first), Self.isPlainEdge(pieces.last { !$0.isEmpty }?.utf8.last),
+              pieces.allSatisfy({ SwiftSyntax.hasNothingToEscape($0, allowing: .tabQuoteAndBackslash) }) else {
+            documentation(pieces.joined())
+            return
+        }
+        write("/// ")
+        for piece in pieces { write(piece) }
+        endLine()
+    }
+
+    /// A first or last byte that documentation keeps as it is: printable ASCII, not a space.
+    private static func isPlainEdge(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return byte > 0x20 && byte < 0x80
     }
 
     /// One `// …` line of text from a definition.
