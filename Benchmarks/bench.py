@@ -26,6 +26,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -325,22 +326,30 @@ def loading_section(args, work):
     one_files = sorted(os.path.join(one_dir, name) for name in os.listdir(one_dir))
     checked_output([args.crmgen, "validate", big_dir, "--color", "never"])  # must be valid, or the comparison means nothing
     size = sum(os.path.getsize(p) for p in big_files)
-    # Every generate run writes into a folder of its own, and none is deleted before the section ends:
-    # for about 30 s after many files are deleted, ext4 (kernel `recently_deleted`) scans past their
-    # freed inodes for every file it creates, about 1 ms a file here, which measured the file system
-    # rather than generate.
+    # Every generate run writes into a folder of its own, and none is deleted before the section ends.
+    # The main row writes to a RAM file system (/dev/shm) when there is one: on ext4 without a journal,
+    # as on this machine, for 60 s after a file is deleted (300 s more while its inode table block is not
+    # yet written back) every file created near it scans past its freed inode (kernel `recently_deleted`),
+    # up to about 1 ms a file, so the time of the row depended on what had been deleted minutes before.
+    # The reference row writes into the work folder, on the file system the user's TMPDIR is on.
     outputs = os.path.join(work, "generated")
     shutil.rmtree(outputs, ignore_errors=True)
     os.makedirs(outputs)
+    ram = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    ram_outputs = tempfile.mkdtemp(prefix="crmgen-bench-", dir=ram) if ram else outputs
     pyyaml = [args.python, os.path.join(HERE, "LoaderBenchmark/pyyaml_load.py")]
 
     def generate(files, folder, out):
         return [args.crmgen, "generate", "--definitions", folder, "--output", out, "--color", "never"]
 
+    def generate_in_ram(files, folder, out):
+        return generate(files, folder, os.path.join(ram_outputs, os.path.basename(out)))
+
     tools = [
         ("libyaml event scan, C (floor)", "floor", lambda files, folder, out: [args.libyaml_events] + files),
         ("`crmgen validate`", "validate", lambda files, folder, out: [args.crmgen, "validate", folder, "--color", "never"]),
-        ("`crmgen generate`", "generate", generate),
+        ("`crmgen generate`", "generate", generate_in_ram),
+        ("`crmgen generate` into the work folder (reference)", "generate-disk", generate),
         ("Yams.compose (reference)", "yams", lambda files, folder, out: [args.yams] + files),
         ("PyYAML CSafeLoader, load (reference)", "pyyaml-load", lambda files, folder, out: pyyaml + ["load"] + files),
         ("PyYAML CParser, events only (reference)", "pyyaml-events", lambda files, folder, out: pyyaml + ["events"] + files),
@@ -362,7 +371,7 @@ def loading_section(args, work):
         base = os.path.join(work, f"load-{key}")
         results = []
         for files, folder, which in ((one_files, one_dir, "one"), (big_files, big_dir, "all")):
-            out = os.path.join(outputs, f"{r}-{which}")
+            out = os.path.join(outputs, f"{key}-{r}-{which}")
             results.append(run_timed(command(files, folder, out), base + ".out", base + ".err"))
         small, big = results
         record(key, small, big)
@@ -370,7 +379,7 @@ def loading_section(args, work):
         if key == "generate":
             # The build plugin's everyday case: the same definitions again, over the output just written
             # (every file compared and kept; nothing is created but the staging folder's links).
-            again = [run_timed(command(files, folder, os.path.join(outputs, f"{r}-{which}")), base + ".out", base + ".err")
+            again = [run_timed(command(files, folder, os.path.join(outputs, f"{key}-{r}-{which}")), base + ".out", base + ".err")
                      for files, folder, which in ((one_files, one_dir, "one"), (big_files, big_dir, "all"))]
             record("regenerate", *again)
             log(f"   round {r + 1}: generate again, unchanged: {again[1].seconds:.3f} s - {again[0].seconds:.3f} s startup")
@@ -385,7 +394,7 @@ def loading_section(args, work):
 
     log("== loading: instructions (callgrind), full set and one object")
     instructions = {}
-    for name, key, command in tools[:3]:
+    for name, key, command in tools[:3]:  # the floor, validate, generate
         counts = []
         for files, folder, which in ((big_files, big_dir, "all"), (one_files, one_dir, "one")):
             out = os.path.join(work, f"callgrind-{key}-{which}")
@@ -397,12 +406,13 @@ def loading_section(args, work):
             counts.append(int(m[1]))
         instructions[key] = counts[0] - counts[1]
         log(f"   {name}: {counts[0]:,} - {counts[1]:,} (one object) = {instructions[key]:,} instructions")
+    shutil.rmtree(ram_outputs, ignore_errors=True)
 
     floor_time, floor_instructions = work_time("floor"), instructions["floor"]
     floor_cpu = work_time("floor", cpu_times)
     rows = []
     for name, key, _ in tools:
-        if key == "generate":
+        if key.startswith("generate"):
             continue
         t, cpu = work_time(key), work_time(key, cpu_times)
         ins = instructions.get(key)
@@ -424,7 +434,8 @@ def loading_section(args, work):
     generate = table(["command", "seconds", "vs validate", "CPU seconds", "vs validate (CPU time)", "instructions",
                       "vs validate (instructions)", "startup s", "peak RSS MB"], [
         generate_row("`crmgen validate`", "validate"),
-        generate_row("`crmgen generate` (into a new folder)", "generate"),
+        generate_row(f"`crmgen generate` (into a new folder{' in ' + ram if ram else ''})", "generate"),
+        generate_row("`crmgen generate` into a new folder on TMPDIR's file system (reference)", "generate-disk"),
         generate_row("`crmgen generate` again, nothing changed (reference)", "regenerate"),
     ])
     summary = (f"{args.objects:,} generated custom objects of 40 properties ({size / 1e6:.1f} MB of YAML, one file each), "
@@ -527,7 +538,8 @@ subtracted as above. Issue 15's goal: 1.8x or more on 2 cores, memory constant i
 ## Generate
 
 The same files, `crmgen generate --definitions DIR --output OUT` into a folder that does not exist yet
-(a new one for every run); then, for reference, the same command again over the output it just wrote
+(a new one for every run), on a RAM file system (/dev/shm) when the machine has one; for reference, into
+a new folder on the file system of TMPDIR, and the same command again over the output it just wrote
 (every file compared with the new text and kept, as the build plugin does on most builds).
 
 {loading['generate']}
@@ -556,9 +568,11 @@ The same files, `crmgen generate --definitions DIR --output OUT` into a folder t
   jsonschema-rs validates against `crmgen export json-schema rich_record` as it is, after orjson parses.
 - **Instructions**: `valgrind --tool=callgrind`, total instructions of the full set minus those of one
   file, for the floor, `crmgen validate` and `crmgen generate` (all threads; pinned to one core).
-- **Generate's output folders** are all deleted only after the last round: for about 30 s after many
-  files are deleted, ext4 scans past their freed inodes each time it creates a file (kernel
-  `recently_deleted`), about 1 ms a file on this machine, which measures the file system, not generate.
+- **Generate's output folders** are all deleted only after the last round, and the main row writes to
+  /dev/shm: on ext4 without a journal, for 60 s after a file is deleted (up to 300 s more while its inode
+  table block is not yet written back), each file created near it scans past the freed inode (kernel
+  `recently_deleted`), up to about 1 ms a file on this machine. That measures what was deleted minutes
+  before, not generate; the reference row on TMPDIR's file system shows it when it happens.
 - **Peak RSS**: `/usr/bin/time -f %M` around every run; the table shows the largest of the full-input runs.
 """
     with open(args.output, "w") as f:
