@@ -52,12 +52,21 @@ final class FakePortalServer: @unchecked Sendable {
 
     /// Listens on a free port of 127.0.0.1 and answers until ``stop()``.
     func start() throws {
-        let server = try LoopbackHTTPServer { [unowned self] request in self.answer(request) }
+        // Weak: a request still in the handler when the test ends (a slow read that crmgen gave up on)
+        // finishes after this object is gone.
+        let server = try LoopbackHTTPServer { [weak self] request in
+            self?.answer(request) ?? LoopbackHTTPServer.Response(status: 503)
+        }
         self.server = server
         server.start()
     }
 
     func stop() {
+        server?.stop()
+    }
+
+    /// A test that threw before ``stop()`` leaves no server answering behind it.
+    deinit {
         server?.stop()
     }
 
