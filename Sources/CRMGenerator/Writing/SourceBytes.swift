@@ -79,6 +79,16 @@ struct SourceBytes: @unchecked Sendable {
         storage.count += count
     }
 
+    /// Copies `count` bytes, none or more: short pieces by ``copyShort(from:to:count:)``, longer ones by `memcpy`.
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int) {
+        if count > 16 {
+            destination.initialize(from: source, count: count)
+        } else if count > 0 {
+            copyShort(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(destination), count: count)
+        }
+    }
+
     /// Copies 1 to 16 bytes with two loads and two stores that may overlap, rather than a call to
     /// `memcpy`: most pieces of generated source are that short.
     @inline(__always)
@@ -118,9 +128,9 @@ struct SourceBytes: @unchecked Sendable {
         // `other` holds its storage while this one may grow into new storage: the source stays valid.
         let line = reserve(count)
         Self.fillSpaces(line, count: spaces)
-        (line + spaces).initialize(from: other.storage.base + range.lowerBound, count: range.count)
+        Self.copy(other.storage.base + range.lowerBound, to: line + spaces, count: range.count)
         suffix.withUTF8Buffer { suffixBytes in
-            if let start = suffixBytes.baseAddress { (line + spaces + range.count).initialize(from: start, count: suffixCount) }
+            if let start = suffixBytes.baseAddress { Self.copy(start, to: line + spaces + range.count, count: suffixCount) }
         }
         (line + count - 1).initialize(to: UInt8(ascii: "\n"))
         storage.count += count
