@@ -24,7 +24,9 @@ public struct ValidationPlan: Hashable, Sendable {
     /// A value must be present (not absent, `""` or `null`).
     public var required: Bool
 
-    public init(_ property: PropertySchema) {
+    // Borrowing: an initializer takes its arguments owned by default, which made every caller copy
+    // the whole property (its every string retained, then released) to decide the plan.
+    public init(_ property: borrowing PropertySchema) {
         required = property.required
         switch property.type {
         case .string:

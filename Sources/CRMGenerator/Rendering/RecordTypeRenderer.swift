@@ -46,12 +46,17 @@ struct RecordTypeRenderer {
                 }
             } else {
                 writer.block("\(access)nonisolated enum Property: String, CaseIterable, Sendable") { writer in
-                    for accessor in type.accessors {
-                        writer.write("case ")
-                        writer.write(accessor.swiftName)
-                        writer.write(" = ")
-                        writer.write(accessor.jsonLiteral)
-                        writer.endLine()
+                    // Through a pointer, which reads the two names in place: iterating the array copies
+                    // each whole accessor (its every string retained, then released) for them.
+                    type.accessors.withUnsafeBufferPointer { accessors in
+                        guard let accessor = accessors.baseAddress else { return }
+                        for index in accessors.indices {
+                            writer.write("case ")
+                            writer.write(accessor[index].swiftName)
+                            writer.write(" = ")
+                            writer.write(accessor[index].jsonLiteral)
+                            writer.endLine()
+                        }
                     }
                 }
             }

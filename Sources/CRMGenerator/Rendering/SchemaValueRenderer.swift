@@ -76,10 +76,7 @@ enum SchemaValueRenderer {
             } else {
                 writer.endLine()
                 for index in ends.indices {
-                    writer.write("    ")
-                    writer.write(bytes, argumentRange(index))
-                    if index < ends.count - 1 { writer.write(",") }
-                    writer.endLine()
+                    writer.line(indentedOnce: bytes, argumentRange(index), suffix: index < ends.count - 1 ? "," : "")
                 }
             }
             writer.write(")")

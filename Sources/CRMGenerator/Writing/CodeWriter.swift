@@ -76,6 +76,21 @@ struct CodeWriter {
         bytes.append(source, range)
     }
 
+    /// A whole line one level deeper than the current one: bytes `range` of `source`, then `suffix`.
+    /// Written with one reservation rather than piece by piece: `Registry.swift` has such a line for
+    /// every argument of every property (``SchemaValueRenderer/Call``).
+    mutating func line(indentedOnce source: SourceBytes, _ range: Range<Int>, suffix: StaticString) {
+        guard atLineStart else {
+            // Mid-line (the generator never is): the pieces after what is written, as `write` would add them.
+            bytes.append(spaces: Self.indentWidth)
+            bytes.append(source, range)
+            bytes.append(static: suffix)
+            endLine()
+            return
+        }
+        bytes.appendLine(spaces: (depth + 1) * Self.indentWidth, source, range, suffix: suffix)
+    }
+
     /// One line of a name and a literal, `head` + `name` + `separator` + `"text"`: a case of a
     /// `String`-backed enum (`case roastLevel = "roast_level"`, `case .light: "light"`).
     mutating func line(_ head: StaticString, _ name: String, _ separator: StaticString, literal text: String) {

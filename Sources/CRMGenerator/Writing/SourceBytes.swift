@@ -79,6 +79,16 @@ struct SourceBytes: @unchecked Sendable {
         storage.count += count
     }
 
+    /// Copies `count` bytes, none or more: short pieces by ``copyShort(from:to:count:)``, longer ones by `memcpy`.
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int) {
+        if count > 16 {
+            destination.initialize(from: source, count: count)
+        } else if count > 0 {
+            copyShort(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(destination), count: count)
+        }
+    }
+
     /// Copies 1 to 16 bytes with two loads and two stores that may overlap, rather than a call to
     /// `memcpy`: most pieces of generated source are that short.
     @inline(__always)
@@ -111,11 +121,50 @@ struct SourceBytes: @unchecked Sendable {
         append(UnsafeBufferPointer(start: other.storage.base + range.lowerBound, count: range.count))
     }
 
+    /// `spaces` spaces, bytes `range` of `other`, `suffix` and a line feed: a whole line, in one reservation.
+    mutating func appendLine(spaces: Int, _ other: SourceBytes, _ range: Range<Int>, suffix: StaticString) {
+        let suffixCount = suffix.utf8CodeUnitCount
+        let count = spaces + range.count + suffixCount + 1
+        // `other` holds its storage while this one may grow into new storage: the source stays valid.
+        let line = reserve(count)
+        Self.fillSpaces(line, count: spaces)
+        Self.copy(other.storage.base + range.lowerBound, to: line + spaces, count: range.count)
+        suffix.withUTF8Buffer { suffixBytes in
+            if let start = suffixBytes.baseAddress { Self.copy(start, to: line + spaces + range.count, count: suffixCount) }
+        }
+        (line + count - 1).initialize(to: UInt8(ascii: "\n"))
+        storage.count += count
+    }
+
     /// `count` spaces: indentation.
     mutating func append(spaces count: Int) {
         guard count > 0 else { return }
-        reserve(count).initialize(repeating: UInt8(ascii: " "), count: count)
+        Self.fillSpaces(reserve(count), count: count)
         storage.count += count
+    }
+
+    /// Writes `count` spaces with a few stores that may overlap, up to 32 (every indentation the
+    /// generator writes), rather than a call to `memset`, which costs more than the spaces.
+    @inline(__always)
+    private static func fillSpaces(_ destination: UnsafeMutablePointer<UInt8>, count: Int) {
+        let raw = UnsafeMutableRawPointer(destination)
+        let eight: UInt64 = 0x2020_2020_2020_2020
+        switch count {
+        case 8...32:
+            raw.storeBytes(of: eight, as: UInt64.self)
+            raw.storeBytes(of: eight, toByteOffset: Swift.min(8, count - 8), as: UInt64.self)
+            raw.storeBytes(of: eight, toByteOffset: Swift.min(16, count - 8), as: UInt64.self)
+            raw.storeBytes(of: eight, toByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            raw.storeBytes(of: UInt32(truncatingIfNeeded: eight), as: UInt32.self)
+            raw.storeBytes(of: UInt32(truncatingIfNeeded: eight), toByteOffset: count - 4, as: UInt32.self)
+        case 1..<4:
+            raw.storeBytes(of: UInt8(ascii: " "), as: UInt8.self)
+            raw.storeBytes(of: UInt8(ascii: " "), toByteOffset: count / 2, as: UInt8.self)
+            raw.storeBytes(of: UInt8(ascii: " "), toByteOffset: count - 1, as: UInt8.self)
+        default:
+            destination.initialize(repeating: UInt8(ascii: " "), count: Swift.max(count, 0))
+        }
     }
 
     /// The UTF-8 of a literal, read where the binary holds it: cheaper than a `String`'s, for the

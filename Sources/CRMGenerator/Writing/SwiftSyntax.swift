@@ -72,13 +72,34 @@ enum SwiftSyntax {
 
     /// A name usable where an identifier is expected: keywords in backticks.
     static func identifier(_ name: String) -> String {
-        keywords.contains(name) ? "`\(name)`" : name
+        mayBeKeyword(name) && keywords.contains(name) ? "`\(name)`" : name
     }
+
+    /// Whether `name` has the length and first letter of a keyword (bit `length × 32 + first byte % 32`
+    /// of ``keywordShapes``): most names have not, and are settled without hashing them.
+    private static func mayBeKeyword(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard let first = utf8.first else { return false }
+        guard utf8.count < 16 else { return true }  // beyond the table: looked up
+        let bit = utf8.count * 32 + Int(first & 31)
+        return keywordShapes[bit / 64] & (1 << UInt64(bit % 64)) != 0
+    }
+
+    /// The shapes of ``keywords`` as ``mayBeKeyword(_:)`` reads them: 16 lengths × 32 first letters.
+    private static let keywordShapes: [UInt64] = {
+        var words = [UInt64](repeating: 0, count: 16 * 32 / 64)
+        for keyword in keywords {
+            guard let first = keyword.utf8.first, keyword.utf8.count < 16 else { continue }
+            let bit = keyword.utf8.count * 32 + Int(first & 31)
+            words[bit / 64] |= 1 << UInt64(bit % 64)
+        }
+        return words
+    }()
 
     /// A `"…"` literal of any text: quotes, backslashes, line breaks, control characters and
     /// bidirectional-text controls are escaped, so the literal is one line that reads back as `text`.
     static func stringLiteral(_ text: String) -> String {
-        if hasNothingToEscape(text, allowing: .none) { return "\"\(text)\"" }
+        if hasNothingToEscape(text, allowing: .none) { return quoted(text) }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -92,6 +113,20 @@ enum SwiftSyntax {
             }
         }
         return result + "\""
+    }
+
+    /// `"text"`, for text with nothing to escape: its bytes copied between two quotes, which costs a
+    /// fraction of an interpolation's appends (every property's name is spelled so).
+    private static func quoted(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { utf8 in
+            String(unsafeUninitializedCapacity: utf8.count + 2) { buffer in
+                buffer[0] = UInt8(ascii: "\"")
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(fromContentsOf: utf8)
+                buffer[utf8.count + 1] = UInt8(ascii: "\"")
+                return utf8.count + 2
+            }
+        }
     }
 
     /// A multi-line literal of `text`. Raw (`#"""…"""#`) with one `#` more than the longest run of `#`
