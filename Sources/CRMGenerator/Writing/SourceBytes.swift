@@ -70,12 +70,7 @@ struct SourceBytes: @unchecked Sendable {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
-        let destination = reserve(count)
-        if count <= 16 {
-            Self.copyShort(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(destination), count: count)
-        } else {
-            destination.initialize(from: source, count: count)
-        }
+        Self.copy(source, to: reserve(count), count: count)
         storage.count += count
     }
 
