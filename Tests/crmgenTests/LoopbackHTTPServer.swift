@@ -60,27 +60,18 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     /// Binds to 127.0.0.1 on a free port and listens; ``start()`` begins accepting.
     init(handler: @escaping Handler) throws {
         self.handler = handler
-        #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
+        let fd = LoopbackSocket.make()
         guard fd >= 0 else { throw Failure.socket("socket", errno) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        var address = LoopbackSocket.address(port: 0)
+        let bound = LoopbackSocket.withSockaddr(&address) { bind(fd, $0, $1) }
         guard bound == 0, listen(fd, 64) == 0 else {
             let code = errno
             close(fd)
             throw Failure.socket("bind/listen", code)
         }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        let named = LoopbackSocket.withSockaddr(&address) { name, length in
+            var length = length
+            return getsockname(fd, name, &length)
         }
         guard named == 0 else {
             let code = errno
@@ -145,10 +136,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
         var reader = RequestReader(fd: fd)
-        while let request = reader.next(continuing: { sendAll(fd, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }) {
+        while let request = reader.next(continuing: { LoopbackSocket.sendAll(fd, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }) {
             let response = handler(request)
             let closing = request.header("Connection")?.lowercased() == "close"
-            guard sendAll(fd, Self.bytes(of: response, closing: closing)), !closing else { break }
+            guard LoopbackSocket.sendAll(fd, Self.bytes(of: response, closing: closing)), !closing else { break }
         }
         lock.withLock { _ = open.remove(fd) }
         close(fd)
@@ -170,26 +161,54 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     }
 }
 
-#if canImport(Glibc)
-private let noSignal = Int32(MSG_NOSIGNAL)
-#else
-private let noSignal: Int32 = 0  // Darwin: SO_NOSIGPIPE is set on each connection instead (serve).
-#endif
+/// What the server and the tests' raw client share: a TCP socket, the address 127.0.0.1, and writing.
+enum LoopbackSocket {
+    #if canImport(Glibc)
+    private static let noSignal = Int32(MSG_NOSIGNAL)
+    #else
+    private static let noSignal: Int32 = 0  // Darwin: SO_NOSIGPIPE is set on each connection instead (serve).
+    #endif
 
-/// Writes all of `bytes`; false when the peer has gone. MSG_NOSIGNAL: a closed peer must not raise SIGPIPE
-/// in the test process.
-@discardableResult
-private func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    var sent = 0
-    while sent < bytes.count {
-        let count = bytes.withUnsafeBytes { buffer in
-            send(fd, buffer.baseAddress.map { $0 + sent }, buffer.count - sent, noSignal)
-        }
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else { return false }
-        sent += count
+    /// A new TCP socket, or -1 (`errno` says why).
+    static func make() -> Int32 {
+        #if canImport(Glibc)
+        socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        socket(AF_INET, SOCK_STREAM, 0)
+        #endif
     }
-    return true
+
+    /// 127.0.0.1:`port`; port 0 lets `bind` choose.
+    static func address(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return address
+    }
+
+    /// `address` as the `sockaddr` and length that `bind`, `connect` and `getsockname` take.
+    static func withSockaddr<Result>(_ address: inout sockaddr_in, _ body: (UnsafeMutablePointer<sockaddr>, socklen_t) -> Result) -> Result {
+        withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+    }
+
+    /// Writes all of `bytes`; false when the peer has gone. MSG_NOSIGNAL: a closed peer must not raise
+    /// SIGPIPE in the test process.
+    @discardableResult
+    static func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                send(fd, buffer.baseAddress.map { $0 + sent }, buffer.count - sent, noSignal)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            sent += count
+        }
+        return true
+    }
 }
 
 /// Reads requests one after another from a keep-alive connection.

@@ -120,21 +120,12 @@ private final class RawClient {
     let fd: Int32
 
     init(port: Int, timeout: Int = 20) throws {
-        #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
+        let fd = LoopbackSocket.make()
         guard fd >= 0 else { throw Failure(what: "socket") }
         var limit = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        var address = LoopbackSocket.address(port: port)
+        let connected = LoopbackSocket.withSockaddr(&address) { connect(fd, $0, $1) }
         guard connected == 0 else {
             close(fd)
             throw Failure(what: "connect")
@@ -147,13 +138,7 @@ private final class RawClient {
     }
 
     func write(_ text: String) throws {
-        let bytes = Array(text.utf8)
-        var sent = 0
-        while sent < bytes.count {
-            let count = bytes.withUnsafeBytes { send(fd, $0.baseAddress.map { $0 + sent }, bytes.count - sent, 0) }
-            guard count > 0 else { throw Failure(what: "send") }
-            sent += count
-        }
+        guard LoopbackSocket.sendAll(fd, Array(text.utf8)) else { throw Failure(what: "send") }
     }
 
     /// Reads until `marker` has arrived, or to the end of the connection.

@@ -28,13 +28,8 @@ struct PortalCommandTests {
     func withServer(_ body: (FakePortalServer) async throws -> Void) async throws {
         let server = FakePortalServer()
         try server.start()
-        do {
-            try await body(server)
-        } catch {
-            server.stop()
-            throw error
-        }
-        server.stop()
+        defer { server.stop() }
+        try await body(server)
     }
 
     /// `METHOD path` of each request a `--format json` plan lists, and of its destructive ones.
@@ -369,6 +364,7 @@ struct PortalTerminalTests {
     func asksOnATerminal() async throws {
         let server = FakePortalServer()
         try server.start()
+        defer { server.stop() }
         let declined = try await onTerminal(["apply", "--definitions", PortalCommandTests.full], server, input: "no\n")
         #expect(declined.status == 1)
         #expect(declined.stdout.contains("Type yes to go on:"), "\(declined.stdout)")
@@ -383,6 +379,5 @@ struct PortalTerminalTests {
             #expect(accepted.stdout.contains("\(write.method) \(write.path) \(write.status) ("), "a progress line for \(write.path)")
         }
         #expect(!accepted.stdout.contains(server.token))
-        server.stop()
     }
 }

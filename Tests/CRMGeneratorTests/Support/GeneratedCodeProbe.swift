@@ -34,8 +34,7 @@ enum GeneratedCodeProbe {
     }
 
     /// Compiles `files` and `main` into a program, runs it, and returns what it prints. Async, so that
-    /// no cooperative thread is blocked while the compiler runs (the loopback servers of the portal
-    /// tests need them to answer).
+    /// no cooperative thread is blocked while the compiler runs: the tests running beside it share them.
     /// - Parameter flags: extra compiler flags (`-default-isolation MainActor`, say).
     static func run(_ files: [GeneratedFile], main: String, flags: [String] = []) async throws -> String {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-probe-\(UUID().uuidString)")
