@@ -60,40 +60,152 @@ public struct PropertyOption: Hashable, Sendable, Codable {
 }
 
 /// A property of a CRM object, with every constraint its definition states.
+///
+/// The settings most properties leave unset (``description``, ``pattern``, ``minimum`` and the
+/// like) are kept out of line, only those that are set, so that a property is a small value: a
+/// schema holds tens of thousands of them. They read and write like the others.
 public struct PropertySchema: Hashable, Sendable, Codable {
     /// Internal name (`green_lot_number`), unique within the object.
     public var name: String
     public var label: String
-    public var description: String?
+    /// The choices of an `enumeration`; for a `bool`, the labels HubSpot shows for `true` and `false`.
+    public var options: [PropertyOption]
+    /// The rarely set settings that are set, in ``Extra/Slot`` order, each once (so that two
+    /// properties are equal exactly when their lists are). Inlinable accessors reach it, so that
+    /// reading one costs other modules no call.
+    @usableFromInline var extras: [Extra]
+    /// Where the property is defined; `nil` for properties crmgen adds implicitly.
+    public var location: SourceLocation?
     public var type: PropertyType
     public var fieldType: FieldType
-    public var groupName: String?
-    /// Position in HubSpot's property lists; `nil` leaves it to HubSpot.
-    public var displayOrder: Int?
     public var required: Bool
     public var unique: Bool
     public var readOnly: Bool
     public var calculated: Bool
-    public var calculationFormula: String?
     public var hidden: Bool
-    /// A regular expression the whole value must match (`string` only).
-    public var pattern: String?
-    public var minLength: Int?
-    public var maxLength: Int?
-    public var minimum: CRMNumber?
-    public var maximum: CRMNumber?
-    public var format: PropertyFormat?
-    public var numberDisplayHint: NumberDisplayHint?
-    /// `OWNER` for owner properties, else the object whose record IDs the property holds.
-    public var referencedObjectType: String?
-    /// The choices of an `enumeration`; for a `bool`, the labels HubSpot shows for `true` and `false`.
-    public var options: [PropertyOption]
     /// Whether ``options`` is the whole list or the known part of a portal's own list.
     public var optionSource: OptionSource
-    /// Where the property is defined; `nil` for properties crmgen adds implicitly.
-    public var location: SourceLocation?
+
+    @inlinable
+    public var description: String? {
+        get {
+            for case .description(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.description, newValue.map(Extra.description)) }
+    }
+
+    @inlinable
+    public var groupName: String? {
+        get {
+            for case .groupName(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.groupName, newValue.map(Extra.groupName)) }
+    }
+
+    /// Position in HubSpot's property lists; `nil` leaves it to HubSpot.
+    @inlinable
+    public var displayOrder: Int? {
+        get {
+            for case .displayOrder(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.displayOrder, newValue.map(Extra.displayOrder)) }
+    }
+
+    @inlinable
+    public var calculationFormula: String? {
+        get {
+            for case .calculationFormula(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.calculationFormula, newValue.map(Extra.calculationFormula)) }
+    }
+
+    /// A regular expression the whole value must match (`string` only).
+    @inlinable
+    public var pattern: String? {
+        get {
+            for case .pattern(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.pattern, newValue.map(Extra.pattern)) }
+    }
+
+    @inlinable
+    public var minLength: Int? {
+        get {
+            for case .minLength(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.minLength, newValue.map(Extra.minLength)) }
+    }
+
+    @inlinable
+    public var maxLength: Int? {
+        get {
+            for case .maxLength(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.maxLength, newValue.map(Extra.maxLength)) }
+    }
+
+    @inlinable
+    public var minimum: CRMNumber? {
+        get {
+            for case .minimum(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.minimum, newValue.map(Extra.minimum)) }
+    }
+
+    @inlinable
+    public var maximum: CRMNumber? {
+        get {
+            for case .maximum(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.maximum, newValue.map(Extra.maximum)) }
+    }
+
+    @inlinable
+    public var format: PropertyFormat? {
+        get {
+            for case .format(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.format, newValue.map(Extra.format)) }
+    }
+
+    @inlinable
+    public var numberDisplayHint: NumberDisplayHint? {
+        get {
+            for case .numberDisplayHint(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.numberDisplayHint, newValue.map(Extra.numberDisplayHint)) }
+    }
+
+    /// `OWNER` for owner properties, else the object whose record IDs the property holds.
+    @inlinable
+    public var referencedObjectType: String? {
+        get {
+            for case .referencedObjectType(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.referencedObjectType, newValue.map(Extra.referencedObjectType)) }
+    }
+
     /// Where an extension changed ``options`` or ``optionSource`` (`nil`: they are as defined).
-    public var optionsLocation: SourceLocation?
+    @inlinable
+    public var optionsLocation: SourceLocation? {
+        get {
+            for case .optionsLocation(let value) in extras { return value }
+            return nil
+        }
+        set { setExtra(.optionsLocation, newValue.map(Extra.optionsLocation)) }
+    }
 
     public init(
         name: String, label: String, description: String? = nil,
@@ -108,29 +220,162 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     ) {
         self.name = name
         self.label = label
-        self.description = description
+        self.options = options
+        self.location = location
         self.type = type
         self.fieldType = fieldType
-        self.groupName = groupName
-        self.displayOrder = displayOrder
         self.required = required
         self.unique = unique
         self.readOnly = readOnly
         self.calculated = calculated
-        self.calculationFormula = calculationFormula
         self.hidden = hidden
-        self.pattern = pattern
-        self.minLength = minLength
-        self.maxLength = maxLength
-        self.minimum = minimum
-        self.maximum = maximum
-        self.format = format
-        self.numberDisplayHint = numberDisplayHint
-        self.referencedObjectType = referencedObjectType
-        self.options = options
         self.optionSource = optionSource
-        self.location = location
-        self.optionsLocation = optionsLocation
+        // In slot order, so that each is appended.
+        var extras: [Extra] = []
+        if let description { extras.append(.description(description)) }
+        if let groupName { extras.append(.groupName(groupName)) }
+        if let displayOrder { extras.append(.displayOrder(displayOrder)) }
+        if let calculationFormula { extras.append(.calculationFormula(calculationFormula)) }
+        if let pattern { extras.append(.pattern(pattern)) }
+        if let minLength { extras.append(.minLength(minLength)) }
+        if let maxLength { extras.append(.maxLength(maxLength)) }
+        if let minimum { extras.append(.minimum(minimum)) }
+        if let maximum { extras.append(.maximum(maximum)) }
+        if let format { extras.append(.format(format)) }
+        if let numberDisplayHint { extras.append(.numberDisplayHint(numberDisplayHint)) }
+        if let referencedObjectType { extras.append(.referencedObjectType(referencedObjectType)) }
+        if let optionsLocation { extras.append(.optionsLocation(optionsLocation)) }
+        self.extras = extras
+    }
+
+    // MARK: Out-of-line settings
+
+    /// One rarely set setting.
+    @usableFromInline enum Extra: Hashable, Sendable {
+        case description(String)
+        case groupName(String)
+        case displayOrder(Int)
+        case calculationFormula(String)
+        case pattern(String)
+        case minLength(Int)
+        case maxLength(Int)
+        case minimum(CRMNumber)
+        case maximum(CRMNumber)
+        case format(PropertyFormat)
+        case numberDisplayHint(NumberDisplayHint)
+        case referencedObjectType(String)
+        // Boxed: the only payload larger than a string, and rarely there.
+        indirect case optionsLocation(SourceLocation)
+
+        /// Each case's place in the list.
+        @usableFromInline enum Slot: UInt8, Comparable {
+            case description, groupName, displayOrder, calculationFormula, pattern, minLength, maxLength
+            case minimum, maximum, format, numberDisplayHint, referencedObjectType, optionsLocation
+
+            @inlinable
+            static func < (lhs: Slot, rhs: Slot) -> Bool { lhs.rawValue < rhs.rawValue }
+        }
+
+        @inlinable var slot: Slot {
+            switch self {
+            case .description: .description
+            case .groupName: .groupName
+            case .displayOrder: .displayOrder
+            case .calculationFormula: .calculationFormula
+            case .pattern: .pattern
+            case .minLength: .minLength
+            case .maxLength: .maxLength
+            case .minimum: .minimum
+            case .maximum: .maximum
+            case .format: .format
+            case .numberDisplayHint: .numberDisplayHint
+            case .referencedObjectType: .referencedObjectType
+            case .optionsLocation: .optionsLocation
+            }
+        }
+    }
+
+    /// Sets (or, with `nil`, removes) the setting of `slot`, keeping the list in slot order.
+    @inlinable
+    mutating func setExtra(_ slot: Extra.Slot, _ value: Extra?) {
+        if value == nil, extras.isEmpty { return }
+        guard let index = extras.firstIndex(where: { $0.slot >= slot }) else {
+            if let value { extras.append(value) }
+            return
+        }
+        if extras[index].slot == slot {
+            if let value { extras[index] = value } else { extras.remove(at: index) }
+        } else if let value {
+            extras.insert(value, at: index)
+        }
+    }
+
+    // MARK: Codable, as the settings were stored
+
+    private enum CodingKeys: String, CodingKey {
+        case name, label, description, type, fieldType, groupName, displayOrder, required, unique, readOnly, calculated
+        case calculationFormula, hidden, pattern, minLength, maxLength, minimum, maximum, format, numberDisplayHint
+        case referencedObjectType, options, optionSource, location, optionsLocation
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            label: try container.decode(String.self, forKey: .label),
+            description: try container.decodeIfPresent(String.self, forKey: .description),
+            type: try container.decode(PropertyType.self, forKey: .type),
+            fieldType: try container.decode(FieldType.self, forKey: .fieldType),
+            groupName: try container.decodeIfPresent(String.self, forKey: .groupName),
+            displayOrder: try container.decodeIfPresent(Int.self, forKey: .displayOrder),
+            required: try container.decode(Bool.self, forKey: .required),
+            unique: try container.decode(Bool.self, forKey: .unique),
+            readOnly: try container.decode(Bool.self, forKey: .readOnly),
+            calculated: try container.decode(Bool.self, forKey: .calculated),
+            calculationFormula: try container.decodeIfPresent(String.self, forKey: .calculationFormula),
+            hidden: try container.decode(Bool.self, forKey: .hidden),
+            pattern: try container.decodeIfPresent(String.self, forKey: .pattern),
+            minLength: try container.decodeIfPresent(Int.self, forKey: .minLength),
+            maxLength: try container.decodeIfPresent(Int.self, forKey: .maxLength),
+            minimum: try container.decodeIfPresent(CRMNumber.self, forKey: .minimum),
+            maximum: try container.decodeIfPresent(CRMNumber.self, forKey: .maximum),
+            format: try container.decodeIfPresent(PropertyFormat.self, forKey: .format),
+            numberDisplayHint: try container.decodeIfPresent(NumberDisplayHint.self, forKey: .numberDisplayHint),
+            referencedObjectType: try container.decodeIfPresent(String.self, forKey: .referencedObjectType),
+            options: try container.decode([PropertyOption].self, forKey: .options),
+            optionSource: try container.decode(OptionSource.self, forKey: .optionSource),
+            location: try container.decodeIfPresent(SourceLocation.self, forKey: .location),
+            optionsLocation: try container.decodeIfPresent(SourceLocation.self, forKey: .optionsLocation)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(label, forKey: .label)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encode(type, forKey: .type)
+        try container.encode(fieldType, forKey: .fieldType)
+        try container.encodeIfPresent(groupName, forKey: .groupName)
+        try container.encodeIfPresent(displayOrder, forKey: .displayOrder)
+        try container.encode(required, forKey: .required)
+        try container.encode(unique, forKey: .unique)
+        try container.encode(readOnly, forKey: .readOnly)
+        try container.encode(calculated, forKey: .calculated)
+        try container.encodeIfPresent(calculationFormula, forKey: .calculationFormula)
+        try container.encode(hidden, forKey: .hidden)
+        try container.encodeIfPresent(pattern, forKey: .pattern)
+        try container.encodeIfPresent(minLength, forKey: .minLength)
+        try container.encodeIfPresent(maxLength, forKey: .maxLength)
+        try container.encodeIfPresent(minimum, forKey: .minimum)
+        try container.encodeIfPresent(maximum, forKey: .maximum)
+        try container.encodeIfPresent(format, forKey: .format)
+        try container.encodeIfPresent(numberDisplayHint, forKey: .numberDisplayHint)
+        try container.encodeIfPresent(referencedObjectType, forKey: .referencedObjectType)
+        try container.encode(options, forKey: .options)
+        try container.encode(optionSource, forKey: .optionSource)
+        try container.encodeIfPresent(location, forKey: .location)
+        try container.encodeIfPresent(optionsLocation, forKey: .optionsLocation)
     }
 
     /// The `referencedObjectType` that marks a property holding a HubSpot owner ID.

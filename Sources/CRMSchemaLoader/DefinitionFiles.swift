@@ -107,8 +107,9 @@ public enum DefinitionFiles {
         }
 
         private mutating func entry(_ path: String, name: String, ancestors: [Identity]) {
-            guard Self.status(path, following: false) != nil else { return }
+            // One call for the usual entry; lstat only tells a link to nothing from a vanished entry.
             guard let info = Self.status(path, following: true) else {
+                guard Self.status(path, following: false) != nil else { return }
                 // lstat works and stat does not: a symbolic link to nothing.
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
                 if isDefinitionName(name) {

@@ -142,6 +142,9 @@ public struct SchemaLoader: Sendable {
                 return nil
             }
             count += read
+            // A regular file's read falls short only at its end: once it has given the size fstat
+            // reported, the read that would return 0 is skipped.
+            if count == size, read < end - (count - read) { break }
         }
         return count
     }

@@ -95,18 +95,19 @@ struct PropertyReader {
         }
 
         // Every setting read here, in the order of PropertySchema's initializer; the rest keep their defaults.
+        // The optional ones are set only when given: they start unset, and each set one is kept out of line.
         property.name = name.value
         property.label = label ?? name.value
-        property.description = reader.stringValue(.description)
+        if let description = reader.stringValue(.description) { property.description = description }
         property.type = type.value
         property.fieldType = fieldType.value
-        property.groupName = reader.stringValue(.groupName)
-        property.displayOrder = reader.int(.displayOrder)?.value
+        if let groupName = reader.stringValue(.groupName) { property.groupName = groupName }
+        if let displayOrder = reader.int(.displayOrder) { property.displayOrder = displayOrder.value }
         property.required = reader.bool(.required) ?? false
         property.unique = reader.bool(.unique) ?? false
         property.readOnly = reader.bool(.readOnly) ?? false
         property.calculated = reader.bool(.calculated) ?? (fieldType.value == .calculationEquation)
-        property.calculationFormula = reader.stringValue(.calculationFormula)
+        if let calculationFormula = reader.stringValue(.calculationFormula) { property.calculationFormula = calculationFormula }
         property.hidden = reader.bool(.hidden) ?? false
         property.location = name.location
         if property.required && property.readOnly {
@@ -140,15 +141,15 @@ struct PropertyReader {
     }
 
     private func readStringConstraints(_ reader: MappingReader, into property: inout PropertySchema) {
-        property.format = reader.choice(.format, as: PropertyFormat.self)?.value
+        if let format = reader.choice(.format, as: PropertyFormat.self) { property.format = format.value }
         let minLength = reader.int(.minLength, atLeast: 0)
         let maxLength = reader.int(.maxLength, atLeast: 0)
         if let minLength, let maxLength, minLength.value > maxLength.value {
             log.error("minLength (\(minLength.value)) of property '\(property.name)' is greater than its maxLength (\(maxLength.value))",
                       at: minLength.location)
         }
-        property.minLength = minLength?.value
-        property.maxLength = maxLength?.value
+        if let minLength { property.minLength = minLength.value }
+        if let maxLength { property.maxLength = maxLength.value }
         if let pattern = reader.string(.pattern) {
             switch patterns.verdict(pattern.value) {
             case .valid: property.pattern = pattern.value
@@ -168,9 +169,9 @@ struct PropertyReader {
             log.error("minimum (\(minimum.value)) of property '\(property.name)' is greater than its maximum (\(maximum.value))",
                       at: minimum.location)
         }
-        property.minimum = minimum?.value
-        property.maximum = maximum?.value
-        property.numberDisplayHint = reader.choice(.numberDisplayHint, as: NumberDisplayHint.self)?.value
+        if let minimum { property.minimum = minimum.value }
+        if let maximum { property.maximum = maximum.value }
+        if let numberDisplayHint = reader.choice(.numberDisplayHint, as: NumberDisplayHint.self) { property.numberDisplayHint = numberDisplayHint.value }
     }
 
     /// `a > b`, exactly: whole numbers of up to 18 digits compared as `Int`s, others by `CRMNumber`.

@@ -2,17 +2,23 @@ import CRMModel
 
 extension SchemaResolver {
     /// Checks every declared association and adds the ones HubSpot creates for custom objects.
-    func resolveAssociations(_ declared: [AssociationDefinition], objects: [ObjectSchema], objectNames: Set<String>,
+    ///
+    /// - Parameter declared: consumed: sorted in place, so that the largest lists of a run are not held twice.
+    func resolveAssociations(_ declared: consuming [AssociationDefinition], objects: [ObjectSchema], objectNames: Set<String>,
                              sortedObjectNames: [String]) -> [AssociationSchema] {
         let implicitTargets = ImplicitMembers.customObjectAssociationTargets.filter(objectNames.contains)
         let customCount = objects.indices.reduce(0) { $0 + (objects[$1].kind == .custom ? 1 : 0) }
-        var byPair: [UnorderedPair: AssociationDefinition] = [:]
+        // Earlier files win, so "declared twice" points at the later declaration.
+        var declared = declared
+        declared.sort { $0.target.location < $1.target.location }
+        // Each pair's first declaration, by its position in `declared` (not a copy of it).
+        var byPair: [UnorderedPair: Int] = [:]
         byPair.reserveCapacity(declared.count)
         var result: [AssociationSchema] = []
         // Sized once: grown by doubling, the list would be copied several times and held twice.
         result.reserveCapacity(declared.count + customCount * implicitTargets.count)
-        // Earlier files win, so "declared twice" points at the later declaration.
-        for association in declared.sorted(by: { $0.target.location < $1.target.location }) {
+        for index in declared.indices {
+            let association = declared[index]
             let target = association.target
             guard objectNames.contains(target.value) else {
                 log.error("association of '\(association.schema.from)' to unknown object '\(target.value)'"
@@ -22,10 +28,10 @@ extension SchemaResolver {
             let pair = UnorderedPair(association.schema.from, target.value)
             if let first = byPair[pair] {
                 log.error("the association between '\(pair.first)' and '\(pair.second)' is declared twice; declare it once, on either side",
-                          at: target.location, notes: [.note("first declared here", at: first.target.location)])
+                          at: target.location, notes: [.note("first declared here", at: declared[first].target.location)])
                 continue
             }
-            byPair[pair] = association
+            byPair[pair] = index
             result.append(association.schema)
         }
         for index in objects.indices where objects[index].kind == .custom {

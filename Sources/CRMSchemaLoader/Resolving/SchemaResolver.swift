@@ -75,7 +75,7 @@ struct SchemaResolver {
             objects.append(object)
         }
         checkUniqueAcrossObjects(objects)
-        let associations = resolveAssociations(declared, objects: objects, objectNames: objectNames, sortedObjectNames: sortedObjectNames)
+        let associations = resolveAssociations(consume declared, objects: objects, objectNames: objectNames, sortedObjectNames: sortedObjectNames)
         return log.hasErrors ? nil : Schema(objects: objects, associations: associations)
     }
 

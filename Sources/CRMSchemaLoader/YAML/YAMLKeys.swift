@@ -138,6 +138,20 @@ final class YAMLKeyTable {
 
         private static let empty = Slot(hash: 0, id: -1, start: 0, length: 0)
 
+        /// A key of at most 16 bytes, as two words, and its ID.
+        private struct RecentKey {
+            var low: UInt64
+            var high: UInt64
+            var length: Int
+            var id: Int32
+        }
+
+        /// The last short key seen at each of 64 places: files repeat a few keys (`label`, `type`)
+        /// thousands of times, and the same bytes always have the same ID, so a key found here
+        /// needs no hashing. A plain cache: a key that misses is looked up as usual.
+        private var recent: [RecentKey] = []
+        private static let recentCount = 64
+
         private var slots: [Slot]
         private var mask: Int
         private var used = 0
@@ -161,6 +175,7 @@ final class YAMLKeyTable {
             seed = generator.next() | 1
             slots = Array(repeating: Self.empty, count: 256)
             mask = 255
+            recent = Array(repeating: RecentKey(low: 0, high: 0, length: -1, id: -1), count: Self.recentCount)
             for text in KnownKey.texts {
                 var text = text
                 _ = text.withUTF8 { id(of: $0) }
@@ -169,6 +184,21 @@ final class YAMLKeyTable {
 
         /// The key's ID, new if the table has not seen the key (or an equal one).
         mutating func id(of key: UnsafeBufferPointer<UInt8>) -> Int32 {
+            guard key.count <= 16, !recent.isEmpty, let base = key.baseAddress else { return lookUp(key) }
+            let raw = UnsafeRawPointer(base)
+            let low = key.count >= 8 ? raw.loadUnaligned(as: UInt64.self) : Self.tailWord(raw, from: 0, to: key.count)
+            let high = key.count == 16 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                : key.count > 8 ? Self.tailWord(raw, from: 8, to: key.count) : 0
+            let place = Int(truncatingIfNeeded: ((low ^ high &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: key.count)) &* 0xD6E8_FEB8_6659_FD93) >> 58)
+            let entry = recent[place]
+            if entry.length == key.count, entry.low == low, entry.high == high { return entry.id }
+            let id = lookUp(key)
+            recent[place] = RecentKey(low: low, high: high, length: key.count, id: id)
+            return id
+        }
+
+        /// ``id(of:)`` through the table.
+        private mutating func lookUp(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
             let hash = Self.hash(key, seed: seed)
             var index = Int(truncatingIfNeeded: hash) & mask
             let found: Int32? = slots.withUnsafeBufferPointer { slots in
