@@ -85,12 +85,17 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     public var hidden: Bool
     /// Whether ``options`` is the whole list or the known part of a portal's own list.
     public var optionSource: OptionSource
+    public var format: PropertyFormat?
+    public var numberDisplayHint: NumberDisplayHint?
+    /// Which of ``Extra/Slot`` ``extras`` holds, a bit each: a setting is found by counting the bits
+    /// below its own, without a search (which a debug build would run element by element).
+    @usableFromInline var extraSlots: UInt16
 
     @inlinable
     public var description: String? {
         get {
-            for case .description(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.description), case .description(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.description, newValue.map(Extra.description)) }
     }
@@ -98,8 +103,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     @inlinable
     public var groupName: String? {
         get {
-            for case .groupName(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.groupName), case .groupName(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.groupName, newValue.map(Extra.groupName)) }
     }
@@ -108,8 +113,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     @inlinable
     public var displayOrder: Int? {
         get {
-            for case .displayOrder(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.displayOrder), case .displayOrder(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.displayOrder, newValue.map(Extra.displayOrder)) }
     }
@@ -117,8 +122,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     @inlinable
     public var calculationFormula: String? {
         get {
-            for case .calculationFormula(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.calculationFormula), case .calculationFormula(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.calculationFormula, newValue.map(Extra.calculationFormula)) }
     }
@@ -127,8 +132,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     @inlinable
     public var pattern: String? {
         get {
-            for case .pattern(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.pattern), case .pattern(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.pattern, newValue.map(Extra.pattern)) }
     }
@@ -136,8 +141,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     @inlinable
     public var minLength: Int? {
         get {
-            for case .minLength(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.minLength), case .minLength(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.minLength, newValue.map(Extra.minLength)) }
     }
@@ -145,8 +150,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     @inlinable
     public var maxLength: Int? {
         get {
-            for case .maxLength(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.maxLength), case .maxLength(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.maxLength, newValue.map(Extra.maxLength)) }
     }
@@ -154,8 +159,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     @inlinable
     public var minimum: CRMNumber? {
         get {
-            for case .minimum(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.minimum), case .minimum(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.minimum, newValue.map(Extra.minimum)) }
     }
@@ -163,36 +168,18 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     @inlinable
     public var maximum: CRMNumber? {
         get {
-            for case .maximum(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.maximum), case .maximum(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.maximum, newValue.map(Extra.maximum)) }
-    }
-
-    @inlinable
-    public var format: PropertyFormat? {
-        get {
-            for case .format(let value) in extras { return value }
-            return nil
-        }
-        set { setExtra(.format, newValue.map(Extra.format)) }
-    }
-
-    @inlinable
-    public var numberDisplayHint: NumberDisplayHint? {
-        get {
-            for case .numberDisplayHint(let value) in extras { return value }
-            return nil
-        }
-        set { setExtra(.numberDisplayHint, newValue.map(Extra.numberDisplayHint)) }
     }
 
     /// `OWNER` for owner properties, else the object whose record IDs the property holds.
     @inlinable
     public var referencedObjectType: String? {
         get {
-            for case .referencedObjectType(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.referencedObjectType), case .referencedObjectType(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.referencedObjectType, newValue.map(Extra.referencedObjectType)) }
     }
@@ -201,8 +188,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
     @inlinable
     public var optionsLocation: SourceLocation? {
         get {
-            for case .optionsLocation(let value) in extras { return value }
-            return nil
+            guard let index = extraIndex(.optionsLocation), case .optionsLocation(let value) = extras[index] else { return nil }
+            return value
         }
         set { setExtra(.optionsLocation, newValue.map(Extra.optionsLocation)) }
     }
@@ -221,6 +208,8 @@ public struct PropertySchema: Hashable, Sendable, Codable {
         self.name = name
         self.label = label
         self.options = options
+        self.extras = []
+        self.extraSlots = 0
         self.location = location
         self.type = type
         self.fieldType = fieldType
@@ -230,22 +219,20 @@ public struct PropertySchema: Hashable, Sendable, Codable {
         self.calculated = calculated
         self.hidden = hidden
         self.optionSource = optionSource
+        self.format = format
+        self.numberDisplayHint = numberDisplayHint
         // In slot order, so that each is appended.
-        var extras: [Extra] = []
-        if let description { extras.append(.description(description)) }
-        if let groupName { extras.append(.groupName(groupName)) }
-        if let displayOrder { extras.append(.displayOrder(displayOrder)) }
-        if let calculationFormula { extras.append(.calculationFormula(calculationFormula)) }
-        if let pattern { extras.append(.pattern(pattern)) }
-        if let minLength { extras.append(.minLength(minLength)) }
-        if let maxLength { extras.append(.maxLength(maxLength)) }
-        if let minimum { extras.append(.minimum(minimum)) }
-        if let maximum { extras.append(.maximum(maximum)) }
-        if let format { extras.append(.format(format)) }
-        if let numberDisplayHint { extras.append(.numberDisplayHint(numberDisplayHint)) }
-        if let referencedObjectType { extras.append(.referencedObjectType(referencedObjectType)) }
-        if let optionsLocation { extras.append(.optionsLocation(optionsLocation)) }
-        self.extras = extras
+        if let description { self.description = description }
+        if let groupName { self.groupName = groupName }
+        if let displayOrder { self.displayOrder = displayOrder }
+        if let calculationFormula { self.calculationFormula = calculationFormula }
+        if let pattern { self.pattern = pattern }
+        if let minLength { self.minLength = minLength }
+        if let maxLength { self.maxLength = maxLength }
+        if let minimum { self.minimum = minimum }
+        if let maximum { self.maximum = maximum }
+        if let referencedObjectType { self.referencedObjectType = referencedObjectType }
+        if let optionsLocation { self.optionsLocation = optionsLocation }
     }
 
     // MARK: Out-of-line settings
@@ -261,52 +248,42 @@ public struct PropertySchema: Hashable, Sendable, Codable {
         case maxLength(Int)
         case minimum(CRMNumber)
         case maximum(CRMNumber)
-        case format(PropertyFormat)
-        case numberDisplayHint(NumberDisplayHint)
         case referencedObjectType(String)
         // Boxed: the only payload larger than a string, and rarely there.
         indirect case optionsLocation(SourceLocation)
 
-        /// Each case's place in the list.
-        @usableFromInline enum Slot: UInt8, Comparable {
+        /// Each case's place in the list, and its bit in ``PropertySchema/extraSlots``.
+        @usableFromInline enum Slot: UInt8 {
             case description, groupName, displayOrder, calculationFormula, pattern, minLength, maxLength
-            case minimum, maximum, format, numberDisplayHint, referencedObjectType, optionsLocation
+            case minimum, maximum, referencedObjectType, optionsLocation
 
-            @inlinable
-            static func < (lhs: Slot, rhs: Slot) -> Bool { lhs.rawValue < rhs.rawValue }
+            @inlinable var bit: UInt16 { 1 << rawValue }
         }
+    }
 
-        @inlinable var slot: Slot {
-            switch self {
-            case .description: .description
-            case .groupName: .groupName
-            case .displayOrder: .displayOrder
-            case .calculationFormula: .calculationFormula
-            case .pattern: .pattern
-            case .minLength: .minLength
-            case .maxLength: .maxLength
-            case .minimum: .minimum
-            case .maximum: .maximum
-            case .format: .format
-            case .numberDisplayHint: .numberDisplayHint
-            case .referencedObjectType: .referencedObjectType
-            case .optionsLocation: .optionsLocation
-            }
-        }
+    /// Where in ``extras`` the setting of `slot` is, if it is set.
+    @inlinable
+    func extraIndex(_ slot: Extra.Slot) -> Int? {
+        let bit = slot.bit
+        guard extraSlots & bit != 0 else { return nil }
+        return (extraSlots & (bit &- 1)).nonzeroBitCount
     }
 
     /// Sets (or, with `nil`, removes) the setting of `slot`, keeping the list in slot order.
     @inlinable
     mutating func setExtra(_ slot: Extra.Slot, _ value: Extra?) {
-        if value == nil, extras.isEmpty { return }
-        guard let index = extras.firstIndex(where: { $0.slot >= slot }) else {
-            if let value { extras.append(value) }
-            return
-        }
-        if extras[index].slot == slot {
-            if let value { extras[index] = value } else { extras.remove(at: index) }
+        let bit = slot.bit
+        let index = (extraSlots & (bit &- 1)).nonzeroBitCount
+        if extraSlots & bit != 0 {
+            if let value {
+                extras[index] = value
+            } else {
+                extras.remove(at: index)
+                extraSlots &= ~bit
+            }
         } else if let value {
             extras.insert(value, at: index)
+            extraSlots |= bit
         }
     }
 
