@@ -9,8 +9,13 @@ public struct Schema: Hashable, Sendable, Codable {
     public private(set) var associations: [AssociationSchema]
 
     public init(objects: [ObjectSchema], associations: [AssociationSchema]) {
-        self.objects = objects.sorted { $0.name < $1.name }
-        self.associations = associations.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        // Sorted in place: an array the caller hands over is not copied (and objects come in order).
+        var objects = objects
+        objects.sort { $0.name < $1.name }
+        var associations = associations
+        associations.sort { ($0.from, $0.to) < ($1.from, $1.to) }
+        self.objects = objects
+        self.associations = associations
     }
 
     /// The object with this API name (`contacts`).

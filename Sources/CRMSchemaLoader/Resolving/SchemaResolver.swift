@@ -25,6 +25,8 @@ struct SchemaResolver {
     /// The definitions are consumed: each object's properties move into its `ObjectSchema` without a copy.
     func resolve(builtIn: consuming [ObjectDefinition], user: consuming [ObjectDefinition], baseAssociations: [AssociationSchema] = []) -> Schema? {
         var bases: [String: Base] = [:]
+        // Sized once: a growing dictionary would move every base, each a large value, at each doubling.
+        bases.reserveCapacity(builtIn.count + user.count)
         for definition in builtIn { register(definition, isBuiltIn: true, in: &bases) }
         builtIn = []
         var extensions: [ObjectDefinition] = []
@@ -55,13 +57,17 @@ struct SchemaResolver {
         }
         let objectNames = Set(bases.keys)
         let sortedObjectNames = knownNames
-        let declared = sortedObjectNames.flatMap { name in
-            bases[name].map { base in ([base.definition] + base.extensions).flatMap(\.associations) } ?? []
-        } + baseAssociations.compactMap { association -> AssociationDefinition? in
+        var declared: [AssociationDefinition] = []
+        for name in sortedObjectNames {
+            guard let base = bases[name] else { continue }
+            declared += base.definition.associations
+            for extensionDefinition in base.extensions { declared += extensionDefinition.associations }
+        }
+        for association in baseAssociations {
             // A base association whose object a file replaced goes with it.
-            guard bases[association.from]?.isBuiltIn == true, bases[association.to]?.isBuiltIn == true else { return nil }
-            return AssociationDefinition(target: Located(association.to, at: association.location ?? SourceLocation(file: "<compiled>", line: 1, column: 1)),
-                                         schema: association)
+            guard bases[association.from]?.isBuiltIn == true, bases[association.to]?.isBuiltIn == true else { continue }
+            declared.append(AssociationDefinition(target: Located(association.to, at: association.location ?? SourceLocation(file: "<compiled>", line: 1, column: 1)),
+                                                  schema: association))
         }
         var objects: [ObjectSchema] = []
         objects.reserveCapacity(bases.count)
