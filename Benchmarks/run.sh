@@ -61,11 +61,33 @@ build() {  # build FOLDER PRODUCT: quiet unless it fails
         exit 1
     fi
 }
+# SwiftPM's incremental builds have kept code compiled against an old layout of a type that another
+# module inlines: after PropertySchema changed, RecordBench corrupted its heap (a glibc malloc assertion)
+# until its release build was deleted. So a package's release build starts over whenever crmgen's
+# sources differ from those it was last built from (git's hashes of the tracked files, the uncommitted
+# changes, and the untracked files' contents).
+sources_stamp="$(cd "$root" && {
+    git ls-files -s -- Sources Package.swift
+    git diff HEAD -- Sources Package.swift
+    git ls-files -z --others --exclude-standard -- Sources | xargs -0 -r sha256sum
+} | sha256sum | cut -d' ' -f1)"
+start_over_if_sources_changed() {  # start_over_if_sources_changed FOLDER
+    local folder="$1" stamp="$1/.build/crmgen-sources.stamp"
+    [ "$(cat "$stamp" 2>/dev/null)" = "$sources_stamp" ] && return
+    echo "== crmgen's sources changed since the last release build in ${folder#"$root"/}: building it from scratch"
+    local bin
+    bin="$(cd "$folder" && swift build -c release --show-bin-path)"
+    rm -rf "$bin" "$folder/.build/release.yaml"
+}
+stamp_release() {  # stamp_release FOLDER: after a build that succeeded
+    mkdir -p "$1/.build" && echo "$sources_stamp" >"$1/.build/crmgen-sources.stamp"
+}
+start_over_if_sources_changed "$root"
 build "$root" crmgen
-# SwiftPM keeps the plan of a path dependency's sources: a file added to crmgen since the last build would
-# be missing from it. Dropping the plan (not the compiled objects) makes it look again.
-rm -f "$here/RecordValidation/.build/release.yaml" "$here/RecordValidation/.build/release/description.json"
+stamp_release "$root"
+start_over_if_sources_changed "$here/RecordValidation"
 build "$here/RecordValidation" RecordBench
+stamp_release "$here/RecordValidation"
 build "$here/LoaderBenchmark" yams-parse
 crmgen="$(cd "$root" && swift build -c release --show-bin-path)/crmgen"
 record_bench="$(cd "$here/RecordValidation" && swift build -c release --show-bin-path)/RecordBench"
