@@ -133,8 +133,9 @@ public struct SchemaLoader: Sendable {
                 buffer.append(contentsOf: repeatElement(0, count: min(max(count, 4_096), limit + 1 - count)))
                 continue
             }
+            let asked = end - count
             let read = buffer.withUnsafeMutableBytes { bytes in
-                readBytes(descriptor, bytes.baseAddress.map { $0 + count }, end - count)
+                readBytes(descriptor, bytes.baseAddress.map { $0 + count }, asked)
             }
             if read == 0 { break }
             if read < 0 {
@@ -144,7 +145,7 @@ public struct SchemaLoader: Sendable {
             count += read
             // A regular file's read falls short only at its end: once it has given the size fstat
             // reported, the read that would return 0 is skipped.
-            if count == size, read < end - (count - read) { break }
+            if count == size, read < asked { break }
         }
         return count
     }
