@@ -8,8 +8,9 @@ public protocol GeneratedFileSink {
 
     /// A file begins (`RoastBatch.swift`); the one before has ended.
     mutating func beginFile(named name: String) throws(Failure)
-    /// The next piece of the current file's text, in UTF-8; pieces never split a line.
-    mutating func write(_ utf8: [UInt8]) throws(Failure)
+    /// The next piece of the current file's text, in UTF-8; pieces never split a line. The bytes are
+    /// lent for the call only (the generator reuses its buffers): a sink that keeps them copies them.
+    mutating func write(_ utf8: UnsafeBufferPointer<UInt8>) throws(Failure)
     /// The current file is complete.
     mutating func endFile() throws(Failure)
 }
@@ -27,8 +28,8 @@ struct GeneratedFileCollector: GeneratedFileSink {
         contents = []
     }
 
-    mutating func write(_ utf8: [UInt8]) {
-        contents += utf8
+    mutating func write(_ utf8: UnsafeBufferPointer<UInt8>) {
+        contents.append(contentsOf: utf8)
     }
 
     mutating func endFile() {
@@ -41,6 +42,7 @@ extension CodeWriter {
     /// grown past ``CodeWriter/flushThreshold`` — and empties the buffer.
     mutating func handOn<Sink: GeneratedFileSink>(to sink: inout Sink, onlyIfFull: Bool = false) throws(Sink.Failure) {
         guard onlyIfFull ? isFull : !isEmpty else { return }
-        try sink.write(take())
+        try text.write(to: &sink)
+        removeAll()
     }
 }

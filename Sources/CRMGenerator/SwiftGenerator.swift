@@ -30,7 +30,7 @@ public struct SwiftGenerator: Sendable {
             renderer.definitionFile(files[index].path, named: files[index].file)
         } consume: { index, text throws(Sink.Failure) in
             try sink.beginFile(named: files[index].file)
-            try sink.write(text)
+            try text.write(to: &sink)
             try sink.endFile()
         }
 
@@ -47,7 +47,7 @@ public struct SwiftGenerator: Sendable {
         try ConcurrentRendering.forEachBatch(standardObjects.indices) { index in
             var writer = CodeWriter()
             renderer.writeRecordType(standardObjects[index], into: &writer)
-            return writer.take()
+            return writer.text
         } consume: { _, text throws(Sink.Failure) in
             standard.append(lines: text)
             try standard.handOn(to: &sink, onlyIfFull: true)
@@ -103,7 +103,7 @@ public struct SwiftGenerator: Sendable {
 
         /// The file generated for definition file `file`: the type of the object it defines, the
         /// accessors of the properties it adds to another, or a comment that it defines nothing.
-        func definitionFile(_ file: String, named name: String) -> [UInt8] {
+        func definitionFile(_ file: String, named name: String) -> SourceBytes {
             var writer = CodeWriter()
             FileHeader.write(into: &writer, source: paths.relative(file), imports: imports)
             if let object = objectsByFile[file] {
@@ -116,7 +116,7 @@ public struct SwiftGenerator: Sendable {
                 writer.line()
                 writer.comment("\(paths.relative(file)) defines no object of this schema.")
             }
-            return writer.take()
+            return writer.text
         }
 
         /// An object's record type: its struct, coding and `validate()`.

@@ -24,7 +24,7 @@ struct StreamingTests {
             current = GeneratedFile(name: name, contents: "")
         }
 
-        mutating func write(_ utf8: [UInt8]) throws(Misuse) {
+        mutating func write(_ utf8: UnsafeBufferPointer<UInt8>) throws(Misuse) {
             guard current != nil else { throw Misuse(description: "a piece outside any file") }
             piecesSeen += 1
             if piecesSeen == failingAtPiece { throw Misuse(description: "disk full") }

@@ -79,10 +79,12 @@ struct RegistryRenderer {
         try ConcurrentRendering.forEachBatch(objects.indices) { index in
             var writer = empty
             writeObject(objects[index], into: &writer)
-            return writer.take()
+            return writer.text
         } consume: { _, text throws(Sink.Failure) in
-            writer.append(lines: text)
-            try writer.handOn(to: &sink, onlyIfFull: true)
+            // An object's text (about a kilobyte a property) is a piece of its own: handed on as it
+            // was rendered, after what the writer holds, rather than copied into the writer first.
+            try writer.handOn(to: &sink)
+            try text.write(to: &sink)
         }
         writer.close()
     }

@@ -1,8 +1,8 @@
 /// Builds Swift source text line by line with indentation, so renderers never glue
 /// templates together by hand (after swift-protobuf's code printer).
 ///
-/// The text is a buffer of UTF-8 bytes that the generator hands on with ``take()`` whenever it grows
-/// past ``flushThreshold``, so even a file of many megabytes (`Registry.swift` of thousands of
+/// The text is a buffer of UTF-8 bytes that the generator hands on (``handOn(to:onlyIfFull:)``) whenever
+/// it grows past ``flushThreshold``, so even a file of many megabytes (`Registry.swift` of thousands of
 /// objects) is never held whole. A line can be written in pieces (``write(_:)``, then ``endLine()``),
 /// which saves making a string of them first on the generator's busiest lines.
 struct CodeWriter {
@@ -24,7 +24,7 @@ struct CodeWriter {
         depth = other.depth
     }
 
-    /// Whether nothing is written since the last ``take()``.
+    /// Whether nothing is written since the text was last handed on.
     var isEmpty: Bool { bytes.isEmpty }
 
     /// Whether the buffer holds more than ``flushThreshold`` bytes.
@@ -36,9 +36,18 @@ struct CodeWriter {
         bytes.take()
     }
 
+    /// The text written so far, sharing the writer's buffer: a writer's last use hands its text over
+    /// without a copy.
+    var text: SourceBytes { bytes }
+
+    /// Empties the buffer, keeping its capacity (the indentation stays).
+    mutating func removeAll() {
+        bytes.removeAll()
+    }
+
     /// Appends whole lines that a writer made ``init(indentedLike:)`` this one wrote.
-    mutating func append(lines text: [UInt8]) {
-        bytes.append(text)
+    mutating func append(lines text: SourceBytes) {
+        bytes.append(text, 0..<text.count)
     }
 
     /// Appends `piece` to the current line, indenting the line first if it is new.

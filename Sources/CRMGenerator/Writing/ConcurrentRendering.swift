@@ -9,7 +9,7 @@ enum ConcurrentRendering {
     static let batchSize = 16
 
     /// `render(0)`, `render(1)`, … `render(count - 1)`, each on whichever core is free.
-    static func render(_ count: Int, _ render: @Sendable (Int) -> [UInt8]) -> [[UInt8]] {
+    static func render(_ count: Int, _ render: @Sendable (Int) -> SourceBytes) -> [SourceBytes] {
         guard count > 1, UsableCores.count > 1 else { return (0..<count).map(render) }
         let results = Results(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
@@ -20,8 +20,8 @@ enum ConcurrentRendering {
 
     /// Calls `render` for the indices of `range` a batch at a time and hands each batch's texts, in
     /// order, to `consume` before rendering the next.
-    static func forEachBatch<Failure: Error>(_ range: Range<Int>, render: @Sendable (Int) -> [UInt8],
-                                             consume: (Int, [UInt8]) throws(Failure) -> Void) throws(Failure) {
+    static func forEachBatch<Failure: Error>(_ range: Range<Int>, render: @Sendable (Int) -> SourceBytes,
+                                             consume: (Int, SourceBytes) throws(Failure) -> Void) throws(Failure) {
         var start = range.lowerBound
         while start < range.upperBound {
             let end = min(range.upperBound, start + batchSize)
@@ -37,11 +37,11 @@ enum ConcurrentRendering {
     /// One slot per piece, each written by exactly one iteration and read only after all have ended
     /// (`concurrentPerform` returns when every iteration has), so the slots need no lock.
     private final class Results: @unchecked Sendable {
-        private let slots: UnsafeMutableBufferPointer<[UInt8]>
+        private let slots: UnsafeMutableBufferPointer<SourceBytes?>
 
         init(count: Int) {
             slots = .allocate(capacity: count)
-            slots.initialize(repeating: [])
+            slots.initialize(repeating: nil)
         }
 
         deinit {
@@ -49,12 +49,13 @@ enum ConcurrentRendering {
             slots.deallocate()
         }
 
-        func store(_ text: [UInt8], at index: Int) {
+        func store(_ text: SourceBytes, at index: Int) {
             slots[index] = text
         }
 
-        func take() -> [[UInt8]] {
-            Array(slots)
+        /// The texts, moved out of their slots (each stored by its iteration).
+        func take() -> [SourceBytes] {
+            slots.indices.map { slots[$0].take() ?? SourceBytes(capacity: 0) }
         }
     }
 }

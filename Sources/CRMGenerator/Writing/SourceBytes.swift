@@ -205,6 +205,13 @@ struct SourceBytes: @unchecked Sendable {
         storage.count += digits
     }
 
+    /// Lends the bytes to `sink` as its next piece of text, without copying them.
+    func write<Sink: GeneratedFileSink>(to sink: inout Sink) throws(Sink.Failure) {
+        // `self` holds the storage for the whole call, so the bytes stay valid while the sink reads them.
+        try sink.write(UnsafeBufferPointer(start: storage.base, count: storage.count))
+        withExtendedLifetime(storage) {}
+    }
+
     /// Whether bytes `range` are all ASCII but the carriage return (one character a byte).
     func isASCIIWithoutCarriageReturn(_ range: Range<Int>) -> Bool {
         SwiftSyntax.isASCIIWithoutCarriageReturn(UnsafeBufferPointer(start: storage.base + range.lowerBound, count: range.count))

@@ -45,20 +45,14 @@ struct StagingFolder: GeneratedFileSink {
         current = file
     }
 
-    mutating func write(_ utf8: [UInt8]) throws(FileSystemError) {
+    mutating func write(_ utf8: UnsafeBufferPointer<UInt8>) throws(FileSystemError) {
         guard var file = current else { throw FileSystemError("write before beginning", path, errno: EINVAL) }
         current = nil
-        var failure: FileSystemError?
-        utf8.withUnsafeBytes { bytes in
-            do throws(FileSystemError) {
-                try file.append(bytes)
-            } catch {
-                failure = error
-            }
-        }
-        if let failure {
+        do {
+            try file.append(UnsafeRawBufferPointer(utf8))
+        } catch {
             file.abandon()
-            throw failure
+            throw error
         }
         current = file
     }
@@ -76,7 +70,7 @@ struct StagingFolder: GeneratedFileSink {
     /// A whole file at once.
     mutating func add(_ file: GeneratedFile) throws(FileSystemError) {
         try beginFile(named: file.name)
-        try write(Array(file.contents.utf8))
+        try Array(file.contents.utf8).withUnsafeBufferPointer { (utf8) throws(FileSystemError) in try write(utf8) }
         try endFile()
     }
 
