@@ -167,7 +167,7 @@ final class CheckPipeline: @unchecked Sendable {
 /// `RecordChecks.batchBytes` bytes. A line longer than `CheckPipeline.longestLine` is handed over in
 /// pieces, never whole.
 struct LineSplitter {
-    private var batch = CheckPipeline.Batch()
+    private var batch = LineSplitter.newBatch(bytes: 1 << 16)
     /// The start of a line that has not ended in the chunks so far.
     private var partial: [UInt8] = []
     /// Whether pieces of the current line were already handed over.
@@ -205,6 +205,14 @@ struct LineSplitter {
         batch = CheckPipeline.Batch()
     }
 
+    /// An empty batch with room for `bytes` bytes and a full batch of lines.
+    private static func newBatch(bytes: Int) -> CheckPipeline.Batch {
+        var batch = CheckPipeline.Batch()
+        batch.bytes.reserveCapacity(bytes)
+        batch.lines.reserveCapacity(RecordChecks.batchSize)
+        return batch
+    }
+
     /// Appends a line, or a piece of one (`endsLine` false), in pieces when it is too long to hold.
     private mutating func appendLine(_ line: UnsafeBufferPointer<UInt8>, endsLine: Bool, _ hand: (CheckPipeline.Batch) -> Void) {
         guard line.count <= CheckPipeline.longestLine else {
@@ -231,8 +239,12 @@ struct LineSplitter {
                                               endsLine: endsLine))
         if endsLine { number += 1 }
         if batch.lines.count >= RecordChecks.batchSize || batch.bytes.count >= RecordChecks.batchBytes {
+            // The next batch gets room for as many bytes as this one took, and an eighth more: appended
+            // to a growing array, its bytes would be copied again at each doubling (a batch of records
+            // is some hundreds of kilobytes).
+            let room = min(batch.bytes.count + batch.bytes.count / 8, RecordChecks.batchBytes + CheckPipeline.longestLine)
             hand(batch)
-            batch = CheckPipeline.Batch()
+            batch = Self.newBatch(bytes: room)
         }
     }
 }
