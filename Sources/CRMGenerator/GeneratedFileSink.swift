@@ -1,8 +1,7 @@
 /// Where ``SwiftGenerator/generate(_:into:)`` puts the files it renders, one at a time and each in
 /// pieces: ``beginFile(named:)``, then ``write(_:)`` with the UTF-8 text as it grows (pieces of up to
-/// about 64 KiB, and each object of `Registry.swift` as a piece of its own, so a large registry arrives
-/// in many pieces), then ``endFile()`` — before the next
-/// file is rendered. A sink that writes each piece out and lets it go keeps memory bounded whatever the
+/// about 64 KiB, and each object of `Registry.swift` or `StandardTypes.swift` as a piece of its own, so a
+/// large registry arrives in many pieces), then ``endFile()`` — before the next file is rendered. A sink that writes each piece out and lets it go keeps memory bounded whatever the
 /// number of objects. An error a sink throws ends the generation at once.
 public protocol GeneratedFileSink {
     associatedtype Failure: Error
@@ -45,5 +44,13 @@ extension CodeWriter {
         guard onlyIfFull ? isFull : !isEmpty else { return }
         try text.write(to: &sink)
         removeAll()
+    }
+
+    /// Hands on what the writer holds, then `lines` (whole lines that a writer made
+    /// ``CodeWriter/init(indentedLike:)`` this one rendered elsewhere) as a piece of their own, as they
+    /// were rendered rather than copied into this writer first.
+    mutating func handOn<Sink: GeneratedFileSink>(to sink: inout Sink, then lines: SourceBytes) throws(Sink.Failure) {
+        try handOn(to: &sink)
+        try lines.write(to: &sink)
     }
 }

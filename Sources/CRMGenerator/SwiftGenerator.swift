@@ -49,8 +49,7 @@ public struct SwiftGenerator: Sendable {
             renderer.writeRecordType(standardObjects[index], into: &writer)
             return writer.text
         } consume: { _, text throws(Sink.Failure) in
-            standard.append(lines: text)
-            try standard.handOn(to: &sink, onlyIfFull: true)
+            try standard.handOn(to: &sink, then: text)
         }
         try standard.handOn(to: &sink)
         try sink.endFile()

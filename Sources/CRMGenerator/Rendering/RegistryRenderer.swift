@@ -81,10 +81,7 @@ struct RegistryRenderer {
             writeObject(objects[index], into: &writer)
             return writer.text
         } consume: { _, text throws(Sink.Failure) in
-            // An object's text (some hundreds of bytes a property) is a piece of its own: handed on as
-            // it was rendered, after what the writer holds, rather than copied into the writer first.
-            try writer.handOn(to: &sink)
-            try text.write(to: &sink)
+            try writer.handOn(to: &sink, then: text)
         }
         writer.close()
     }

@@ -45,11 +45,6 @@ struct CodeWriter {
         bytes.removeAll()
     }
 
-    /// Appends whole lines that a writer made ``init(indentedLike:)`` this one wrote.
-    mutating func append(lines text: SourceBytes) {
-        bytes.append(text, 0..<text.count)
-    }
-
     /// Appends `piece` to the current line, indenting the line first if it is new.
     // Disfavoured so that a literal takes the `StaticString` overload, which copies its bytes directly.
     @_disfavoredOverload
