@@ -2,6 +2,7 @@
 @_spi(Generated) @testable import CRMRuntime
 import CRMSchemaLoader
 import Foundation
+import Synchronization
 import PropertyBased
 import TestSupport
 import Testing
@@ -237,6 +238,38 @@ struct RecordRulesTests {
         // Both verdicts are well represented, so the comparison can fail either way.
         #expect(lines.count > 5000)
         #expect(accepted > 1000 && accepted < lines.count - 1000, "\(accepted) of \(lines.count) accepted")
+    }
+
+    /// `crmgen check --jobs` gives each job a checker of one shared set of rules, which lends its checks
+    /// without reference counting: the rules are dropped here before any checker reads, so a check
+    /// released too early is read after it was freed (AddressSanitizer), and the threads share them
+    /// (ThreadSanitizer).
+    @Test("checkers of one set of rules on several threads, the rules themselves dropped, give one thread's verdicts")
+    func checkersOnThreadsAgree() {
+        let lines = Self.corpus()
+        let jobs: CheckersForThreads
+        do {
+            let rules = RecordRules(object: Self.object)
+            jobs = CheckersForThreads((0..<4).map { _ in rules.makeChecker() })
+        }
+        var alone = jobs.checkers[0]
+        let expected = lines.map { line in line.withUnsafeBytes { alone.accepts(json: $0) } }
+        let verdicts = Mutex([[Bool]](repeating: [], count: jobs.checkers.count))
+        DispatchQueue.concurrentPerform(iterations: jobs.checkers.count) { job in
+            var checker = jobs.checkers[job]
+            let mine = lines.map { line in line.withUnsafeBytes { checker.accepts(json: $0) } }
+            verdicts.withLock { $0[job] = mine }
+        }
+        for job in jobs.checkers.indices {
+            #expect(verdicts.withLock { $0[job] } == expected, "job \(job)")
+        }
+        #expect(expected.contains(true) && expected.contains(false))
+    }
+
+    /// Checkers handed to threads, one each: a checker is not `Sendable`, and no two threads use one.
+    final class CheckersForThreads: @unchecked Sendable {
+        let checkers: [RecordRules.Checker]
+        init(_ checkers: [RecordRules.Checker]) { self.checkers = checkers }
     }
 
     @Test("random records of random definitions get the reference's verdict", arguments: [UInt64(1), 2, 3])

@@ -10,14 +10,18 @@ import Foundation
     /// The object's property names by position: a generated type reads its records into these slots,
     /// and the rules then find each value's check by its position.
     public let layout: PropertyLayout
-    fileprivate let checks: CheckStorage
+    /// Owns the checks that ``checks`` lends.
+    private let storage: CheckStorage
+    fileprivate let checks: CheckList
     fileprivate let requiredCount: Int
 
     public init(object: ObjectSchema) {
         var patterns: [String: PatternCheck] = [:]
+        let compiled = object.properties.map { PropertyCheck($0, patterns: &patterns) }
         layout = PropertyLayout(names: object.properties.map(\.name))
-        checks = CheckStorage(object.properties.map { PropertyCheck($0, patterns: &patterns) })
-        requiredCount = checks.elements.count { $0.required }
+        storage = CheckStorage(compiled)
+        checks = storage.list
+        requiredCount = compiled.count { $0.required }
     }
 
     /// Whether ``ValueRules`` finds no issue in these properties.
@@ -27,14 +31,14 @@ import Foundation
         var required = 0
         let inLayout = properties.allValueBytes(in: layout) { position, bytes in
             guard !bytes.isEmpty, let position else { return true }
-            if checks.elements[position].required { required += 1 }
-            return checks.elements[position].accepts(bytes)
+            if checks.isRequired(position) { required += 1 }
+            return checks.accepts(position, bytes)
         }
         if let inLayout { return inLayout && required == requiredCount }
         let passed = properties.allTexts { name, text in
             guard !text.isEmpty, let index = Self.withUTF8(name, { (bytes: UnsafeBufferPointer<UInt8>) in layout.position(of: bytes) }) else { return true }
-            if checks.elements[index].required { required += 1 }
-            return Self.withUTF8(text) { checks.elements[index].accepts($0) }
+            if checks.isRequired(index) { required += 1 }
+            return Self.withUTF8(text) { checks.accepts(index, $0) }
         }
         return passed && required == requiredCount
     }
@@ -43,9 +47,8 @@ import Foundation
     /// its compiled check accepts, or no value when it is not required. For a record that ``accepts(_:)``
     /// declines, the rules then run only where this says no.
     public func acceptsValue(at position: Int, in properties: RecordProperties) -> Bool {
-        let check = checks.elements[position]
-        guard case .value(let text)? = properties.entry(layout.names[position]) else { return !check.required }
-        return Self.withUTF8(text) { check.accepts($0) }
+        guard case .value(let text)? = properties.entry(layout.names[position]) else { return !checks.isRequired(position) }
+        return Self.withUTF8(text) { checks.accepts(position, $0) }
     }
 
     /// As ``acceptsValue(at:in:)``, for the property named `name`; `false` for a name these rules do not
@@ -104,7 +107,7 @@ private struct CheckingHandler: RecordJSONHandler {
 
     init(rules: RecordRules) {
         self.rules = rules
-        seen = Array(repeating: 0, count: rules.checks.elements.count / 64 + 1)
+        seen = Array(repeating: 0, count: rules.checks.count / 64 + 1)
         otherNames.reserveCapacity(64)
     }
 
@@ -147,25 +150,49 @@ private struct CheckingHandler: RecordJSONHandler {
         if seen[word] & bit != 0 { return false }
         seen[word] |= bit
         guard let value, !value.isEmpty else { return true }
-        guard rules.checks.elements[index].accepts(value) else { throw Self.rejected }
-        if rules.checks.elements[index].required { required += 1 }
+        guard rules.checks.accepts(index, value) else { throw Self.rejected }
+        if rules.checks.isRequired(index) { required += 1 }
         return true
     }
 }
 
 
-/// The checks in memory of their own, read in place: an element of an array would be copied, with a
-/// retain and a release of everything it holds, at every property of every record.
+/// The checks of an object, lent without reference counting. Reading a check out of an array or a
+/// buffer as a strong reference retains it and releases it again, at every property of every record;
+/// and the jobs of `crmgen check --jobs` share one set of checks, so each of those atomic operations
+/// pulled the check's reference count from the other core's cache (a profile of two jobs had 17% of
+/// its time in `swift_retain`). A check is borrowed in place instead, for as long as the call lasts;
+/// ``CheckStorage`` keeps every check alive as long as the rules that read them.
+private struct CheckList: @unchecked Sendable {
+    let elements: UnsafeBufferPointer<Unmanaged<PropertyCheck>>
+
+    var count: Int { elements.count }
+
+    @inline(__always)
+    func accepts(_ index: Int, _ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        elements[index]._withUnsafeGuaranteedRef { $0.accepts(value) }
+    }
+
+    @inline(__always)
+    func isRequired(_ index: Int) -> Bool {
+        elements[index]._withUnsafeGuaranteedRef { $0.required }
+    }
+}
+
+/// Owns the checks that a ``CheckList`` lends: one reference to each, given up when the last copy of
+/// the rules goes.
 private final class CheckStorage: Sendable {
-    nonisolated(unsafe) let elements: UnsafeMutableBufferPointer<PropertyCheck>
+    nonisolated(unsafe) private let elements: UnsafeMutableBufferPointer<Unmanaged<PropertyCheck>>
 
     init(_ checks: [PropertyCheck]) {
         elements = .allocate(capacity: checks.count)
-        _ = elements.initialize(from: checks)
+        _ = elements.initialize(from: checks.lazy.map { Unmanaged.passRetained($0) })
     }
 
+    var list: CheckList { CheckList(elements: UnsafeBufferPointer(elements)) }
+
     deinit {
-        elements.deinitialize()
+        for check in elements { check.release() }
         elements.deallocate()
     }
 }
