@@ -25,8 +25,12 @@ final class CheckPipeline: @unchecked Sendable {
     struct Batch {
         var bytes: [UInt8] = []
         var lines: [Line] = []
-        /// Per line: its results, or `nil` when the caller must scan it.
-        var outcomes: [ArraySlice<RecordCheckResult>?] = []
+        /// What the jobs found, line after line.
+        var results: [RecordCheckResult] = []
+        /// Per line: where its results are in ``results``, or `nil` when the caller must scan it. (Ranges,
+        /// not slices: a slice per line would retain `results` on a job's thread and release it on the
+        /// caller's, an atomic operation on another core's cache line for every record.)
+        var outcomes: [Range<Int>?] = []
         /// Set by the splitter after the last batch when the input could not be read to its end.
         var readError: String?
     }
@@ -118,10 +122,11 @@ final class CheckPipeline: @unchecked Sendable {
         }
     }
 
-    /// Fills `batch.outcomes`: results for each `{` … `}` line that a job can decide alone.
+    /// Fills `batch.results` and `batch.outcomes`: results for each `{` … `}` line that a job can decide alone.
     static func check(_ batch: inout Batch, validator: DynamicValidator, checker: inout RecordRules.Checker) {
         var results: [RecordCheckResult] = []
         var ranges: [Range<Int>?] = []
+        results.reserveCapacity(batch.lines.count)
         ranges.reserveCapacity(batch.lines.count)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for line in batch.lines {
@@ -147,7 +152,8 @@ final class CheckPipeline: @unchecked Sendable {
                 ranges.append(first..<results.count)
             }
         }
-        batch.outcomes = ranges.map { range in range.map { results[$0] } }
+        batch.results = results
+        batch.outcomes = ranges
     }
 
     /// The next batch in input order, checked; `nil` after the last.

@@ -130,7 +130,7 @@ public struct RecordChecks: Sequence, IteratorProtocol {
         next.bytes.withUnsafeBufferPointer { bytes in
             for (index, line) in next.lines.enumerated() {
                 if let results = next.outcomes[index], serial.isBetweenLines {
-                    batch.append(contentsOf: results)
+                    batch.append(contentsOf: next.results[results])
                     serial.skipLine()
                     continue
                 }
