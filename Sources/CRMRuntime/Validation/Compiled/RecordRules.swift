@@ -14,11 +14,18 @@ import Foundation
     private let storage: CheckStorage
     fileprivate let checks: CheckList
     fileprivate let requiredCount: Int
+    /// What the rules were compiled from: each ``Checker`` compiles a copy of its own.
+    private let properties: [PropertySchema]
 
     public init(object: ObjectSchema) {
+        self.init(properties: object.properties)
+    }
+
+    private init(properties: [PropertySchema]) {
         var patterns: [String: PatternCheck] = [:]
-        let compiled = object.properties.map { PropertyCheck($0, patterns: &patterns) }
-        layout = PropertyLayout(names: object.properties.map(\.name))
+        let compiled = properties.map { PropertyCheck($0, patterns: &patterns) }
+        self.properties = properties
+        layout = PropertyLayout(names: properties.map(\.name))
         storage = CheckStorage(compiled)
         checks = storage.list
         requiredCount = compiled.count { $0.required }
@@ -58,8 +65,11 @@ import Foundation
         return acceptsValue(at: position, in: properties)
     }
 
-    /// A reader of record JSON against these rules, with buffers reused from one record to the next.
-    public func makeChecker() -> Checker { Checker(rules: self) }
+    /// A reader of record JSON against these rules, with buffers reused from one record to the next, and
+    /// with a copy of the compiled rules of its own: the checkers of `crmgen check --jobs` run on
+    /// different cores, and a pattern, a list of options or a table of names that two of them shared
+    /// would have its reference count (which reading it can change) moved between the cores.
+    public func makeChecker() -> Checker { Checker(rules: RecordRules(properties: properties)) }
 
     /// Reads records' JSON and tells whether each is a record without issues. Not `Sendable`: one per thread.
     public struct Checker {
