@@ -1,3 +1,5 @@
+import CRMModel
+
 /// A growing buffer of UTF-8 source text, appended to without making a string on the way: the
 /// generator writes megabytes in pieces of a few bytes, and a string per piece (to interpolate,
 /// escape or join it), or `Array.append(contentsOf:)` per piece, cost more than the bytes themselves.
@@ -170,10 +172,7 @@ struct SourceBytes: @unchecked Sendable {
 
     /// The UTF-8 of `text`.
     mutating func append(utf8 text: String) {
-        // Native and small strings lend their bytes in place; others (bridged) are made native first.
-        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// `text` as a `"…"` literal, byte for byte as ``SwiftSyntax/stringLiteral(_:)`` spells it.

@@ -44,8 +44,7 @@ enum SwiftSyntax {
     /// costs far more than the name; `nil` for any other text, which takes the general rule.
     private static func snakeCaseWords(_ text: String, capitalizingFirst: Bool) -> String? {
         // Read through a buffer of the bytes: iterating `String.UTF8View` costs an index step a byte.
-        var text = text
-        return text.withUTF8 { utf8 -> String? in
+        return text.withUTF8Bytes { utf8 -> String? in
             guard let first = utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
                   utf8.allSatisfy({ byte in
                       byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
@@ -118,8 +117,7 @@ enum SwiftSyntax {
     /// `"text"`, for text with nothing to escape: its bytes copied between two quotes, which costs a
     /// fraction of an interpolation's appends (every property's name is spelled so).
     private static func quoted(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { utf8 in
+        return text.withUTF8Bytes { utf8 in
             String(unsafeUninitializedCapacity: utf8.count + 2) { buffer in
                 buffer[0] = UInt8(ascii: "\"")
                 _ = UnsafeMutableBufferPointer(rebasing: buffer[1...]).initialize(fromContentsOf: utf8)
@@ -227,8 +225,7 @@ enum SwiftSyntax {
     static func hasNothingToEscape(_ text: String, allowing allowance: Allowance) -> Bool {
         let allowsMore = allowance == .tabQuoteAndBackslash
         if isPrintableASCII(text, allowingQuoteAndBackslash: allowsMore) { return true }
-        var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -265,8 +262,7 @@ enum SwiftSyntax {
 
     /// Whether every byte of `text` is ASCII but the carriage return: text with one character a byte.
     static func isASCIIWithoutCarriageReturn(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8(isASCIIWithoutCarriageReturn)
+        text.withUTF8Bytes(isASCIIWithoutCarriageReturn)
     }
 
     /// Whether every byte is ASCII but the carriage return.
@@ -277,8 +273,7 @@ enum SwiftSyntax {
     /// Whether every eight bytes of `text` pass `word` and the bytes left over pass `byte`: a test of
     /// every byte, eight at a time, on the generator's hottest paths.
     private static func allWords(of text: String, word: (UInt64) -> Bool, byte: (UInt8) -> Bool) -> Bool {
-        var text = text
-        return text.withUTF8 { allWords(of: $0, word: word, byte: byte) }
+        text.withUTF8Bytes { allWords(of: $0, word: word, byte: byte) }
     }
 
     private static func allWords(of bytes: UnsafeBufferPointer<UInt8>, word: (UInt64) -> Bool, byte: (UInt8) -> Bool) -> Bool {

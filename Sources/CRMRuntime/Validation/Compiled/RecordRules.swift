@@ -43,9 +43,9 @@ import Foundation
         }
         if let inLayout { return inLayout && required == requiredCount }
         let passed = properties.allTexts { name, text in
-            guard !text.isEmpty, let index = Self.withUTF8(name, { (bytes: UnsafeBufferPointer<UInt8>) in layout.position(of: bytes) }) else { return true }
+            guard !text.isEmpty, let index = name.withUTF8Bytes({ layout.position(of: $0) }) else { return true }
             if checks.isRequired(index) { required += 1 }
-            return Self.withUTF8(text) { checks.accepts(index, $0) }
+            return text.withUTF8Bytes { checks.accepts(index, $0) }
         }
         return passed && required == requiredCount
     }
@@ -55,7 +55,7 @@ import Foundation
     /// declines, the rules then run only where this says no.
     public func acceptsValue(at position: Int, in properties: RecordProperties) -> Bool {
         guard case .value(let text)? = properties.entry(layout.names[position]) else { return !checks.isRequired(position) }
-        return Self.withUTF8(text) { checks.accepts(position, $0) }
+        return text.withUTF8Bytes { checks.accepts(position, $0) }
     }
 
     /// As ``acceptsValue(at:in:)``, for the property named `name`; `false` for a name these rules do not
@@ -95,13 +95,6 @@ import Foundation
             }
             return handler.required == handler.rules.requiredCount
         }
-    }
-
-    @inline(__always)
-    fileprivate static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = text
-        return copy.withUTF8(body)
     }
 }
 
