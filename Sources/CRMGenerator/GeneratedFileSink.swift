@@ -1,8 +1,9 @@
 /// Where ``SwiftGenerator/generate(_:into:)`` puts the files it renders, one at a time and each in
 /// pieces: ``beginFile(named:)``, then ``write(_:)`` with the UTF-8 text as it grows (pieces of up to
 /// about 64 KiB, and each object of `Registry.swift` or `StandardTypes.swift` as a piece of its own, so a
-/// large registry arrives in many pieces), then ``endFile()`` — before the next file is rendered. A sink that writes each piece out and lets it go keeps memory bounded whatever the
-/// number of objects. An error a sink throws ends the generation at once.
+/// large registry arrives in many pieces), then ``endFile()`` — before the next file is rendered. A sink
+/// that writes each piece out and lets it go keeps memory bounded whatever the number of objects. An
+/// error a sink throws ends the generation at once.
 public protocol GeneratedFileSink {
     associatedtype Failure: Error
 

@@ -240,10 +240,10 @@ struct RecordRulesTests {
         #expect(accepted > 1000 && accepted < lines.count - 1000, "\(accepted) of \(lines.count) accepted")
     }
 
-    /// `crmgen check --jobs` gives each job a checker of one shared set of rules, which lends its checks
-    /// without reference counting: the rules are dropped here before any checker reads, so a check
-    /// released too early is read after it was freed (AddressSanitizer), and the threads share them
-    /// (ThreadSanitizer).
+    /// `crmgen check --jobs` gives each job a checker made from one set of rules; each checker compiles
+    /// a copy of its own, whose checks it reads without reference counting. The rules are dropped here
+    /// before any checker reads, so a check released too early is read after it was freed (it crashes;
+    /// AddressSanitizer names it), and the checkers run on several threads at once (ThreadSanitizer).
     @Test("checkers of one set of rules on several threads, the rules themselves dropped, give one thread's verdicts")
     func checkersOnThreadsAgree() {
         let lines = Self.corpus()

@@ -150,9 +150,7 @@ public enum ValueGrammar {
     /// The contiguous UTF-8 of a native string costs nothing; only a bridged string is copied.
     @inline(__always)
     static func withUTF8<R>(_ value: String, _ body: (Bytes) -> R) -> R {
-        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = value
-        return copy.withUTF8(body)
+        value.withUTF8Bytes(body)
     }
 
     @inline(__always)

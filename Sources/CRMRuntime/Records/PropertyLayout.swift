@@ -26,9 +26,7 @@
 
     /// The position of `name`, or `nil` when the layout has no slot for it.
     public func position(of name: String) -> Int? {
-        if let found = name.utf8.withContiguousStorageIfAvailable({ position(of: $0) }) { return found }
-        var copy = name
-        return copy.withUTF8 { position(of: $0) }
+        name.withUTF8Bytes { position(of: $0) }
     }
 
     /// The position of the name whose UTF-8 is `bytes`, or `nil` when the layout has no slot for it.

@@ -292,25 +292,18 @@ public struct RecordProperties: Hashable, Sendable {
             switch slots[position] {
             case .absent, .entry(.null): continue
             case .entry(.empty): if !body(position, empty) { return false }
-            case .entry(.value(let text)): if !Self.withUTF8(text, { body(position, $0) }) { return false }
+            case .entry(.value(let text)): if !text.withUTF8Bytes({ body(position, $0) }) { return false }
             case .received(let start, let count): if !withSourceBytes(start, count, { body(position, $0) }) { return false }
             }
         }
         for (_, entry) in others {
             switch entry {
-            case .value(let text): if !Self.withUTF8(text, { body(nil, $0) }) { return false }
+            case .value(let text): if !text.withUTF8Bytes({ body(nil, $0) }) { return false }
             case .empty: if !body(nil, empty) { return false }
             case .null: continue
             }
         }
         return true
-    }
-
-    @inline(__always)
-    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = text
-        return copy.withUTF8(body)
     }
 
     /// Writes `text` unless the property already holds text that `isSame` finds equal, so writing back

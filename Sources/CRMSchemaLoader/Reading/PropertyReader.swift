@@ -182,8 +182,7 @@ struct PropertyReader {
 
     /// `-?[0-9]{1,18}` as an `Int`.
     private static func smallInteger(_ text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             let start = bytes.first == UInt8(ascii: "-") ? 1 : 0
             guard bytes.count > start, bytes.count - start <= 18 else { return nil }
             var value = 0

@@ -10,8 +10,7 @@ enum Naming {
 
     /// HubSpot allows letters, digits and underscores starting with a letter; crmgen also asks for lowercase.
     static func isSnakeCase(_ name: String) -> Bool {
-        if let answer = name.utf8.withContiguousStorageIfAvailable(isSnakeCase) { return answer }
-        return Array(name.utf8).withUnsafeBufferPointer { isSnakeCase($0) }
+        name.withUTF8Bytes(isSnakeCase)
     }
 
     static func isSnakeCase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,3 +1,5 @@
+import CRMModel
+
 /// The mapping keys that definitions and `crmgen-config.yaml` use. Their raw values are their IDs
 /// in every ``YAMLKeyTable``, so a reader finds `label` by comparing a number.
 enum KnownKey: Int32, CaseIterable, Sendable {
@@ -177,8 +179,7 @@ final class YAMLKeyTable {
             mask = 255
             recent = Array(repeating: RecentKey(low: 0, high: 0, length: -1, id: -1), count: Self.recentCount)
             for text in KnownKey.texts {
-                var text = text
-                _ = text.withUTF8 { id(of: $0) }
+                _ = text.withUTF8Bytes { id(of: $0) }
             }
         }
 

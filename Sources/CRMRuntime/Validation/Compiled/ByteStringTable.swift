@@ -25,8 +25,7 @@ struct ByteStringTable: Sendable {
         slots = Array(repeating: Slot(), count: capacity)
         mask = capacity - 1
         for (number, string) in strings.enumerated() {
-            var utf8 = string
-            utf8.withUTF8 { bytes in
+            string.withUTF8Bytes { bytes in
                 guard self.lookup(bytes) == nil else { return }
                 let hash = Self.hash(bytes) | 1
                 var slot = Int(truncatingIfNeeded: hash) & mask

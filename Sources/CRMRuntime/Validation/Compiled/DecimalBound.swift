@@ -8,8 +8,7 @@ struct DecimalBound: Sendable {
     private let fraction: [UInt8]
 
     init(_ number: CRMNumber) {
-        var text = number.text
-        (negative, integer, fraction) = text.withUTF8 { bytes in
+        (negative, integer, fraction) = number.text.withUTF8Bytes { bytes in
             let parts = Self.parts(bytes)
             return (parts.negative, Array(bytes[parts.integer]), Array(bytes[parts.fraction]))
         }
