@@ -22,13 +22,17 @@ struct CodeInjectionTests {
 
     static let hostileText = Gen.element(of: hostilePieces).map { $0 ?? "" }.array(of: 0...9).map { $0.joined() }
 
-    /// Three objects whose every text is hostile; `texts` holds 45 of them.
+    /// The objects' names: the first is `file`, the name of the constant that holds each object's path
+    /// in the registry (its own constant, `Registry.Objects.file`, must not get in the way).
+    static let names = ["file", "probe_1", "probe_2"]
+
+    /// Three objects whose every text, and the path of whose file, is hostile; `texts` holds 48 of them.
     static func definitions(_ texts: [String]) -> [DefinitionSource] {
         var next = texts.makeIterator()
         func text() -> String { next.next() ?? "" }
         return (0..<3).map { index in
-            let name = "probe_\(index)"
-            let target = "probe_\((index + 1) % 3)"
+            let name = names[index]
+            let target = names[(index + 1) % 3]
             let options = (0..<3).map { option in "      - { value: \(YAMLText.quoted("o\(option)" + text())), label: \(YAMLText.quoted(text())) }" }
             let yaml = """
             object: \(name)
@@ -56,7 +60,7 @@ struct CodeInjectionTests {
                   - { name: hostile, label: \(YAMLText.quoted(text())), inverseLabel: \(YAMLText.quoted(text())) }
 
             """
-            return DefinitionSource(path: "probe/\(name).yaml", text: yaml)
+            return DefinitionSource(path: "probe/\(name)\(text()).yaml", text: yaml)
         }
     }
 
@@ -72,9 +76,9 @@ struct CodeInjectionTests {
     }
     let readback = Readback(
         schema: Registry.schema,
-        enums: ["probe_0": Probe0.Tone.knownValues.map(\\.rawValue), "probe_1": Probe1.Tone.knownValues.map(\\.rawValue),
+        enums: ["file": Probe0.Tone.knownValues.map(\\.rawValue), "probe_1": Probe1.Tone.knownValues.map(\\.rawValue),
                 "probe_2": Probe2.Tone.knownValues.map(\\.rawValue)],
-        patterns: ["probe_0": Probe0.notePattern.pattern, "probe_1": Probe1.notePattern.pattern, "probe_2": Probe2.notePattern.pattern]
+        patterns: ["file": Probe0.notePattern.pattern, "probe_1": Probe1.notePattern.pattern, "probe_2": Probe2.notePattern.pattern]
     )
     print(String(decoding: try JSONEncoder().encode(readback), as: UTF8.self))
     """
@@ -87,7 +91,7 @@ struct CodeInjectionTests {
 
     @Test("hostile texts compile and read back exactly", .shrinking(false))
     func hostileTextsReadBack() async throws {
-        await propertyCheck(count: 2, input: Self.hostileText.array(of: 45)) { texts in await recordingErrors {
+        await propertyCheck(count: 2, input: Self.hostileText.array(of: 48)) { texts in await recordingErrors {
             let sources = Self.definitions(texts)
             let loaded = SchemaLoader(includesStandardDefinitions: false).load(sources)
             let schema = try #require(loaded.schema, "\(loaded.diagnostics)")
@@ -97,11 +101,13 @@ struct CodeInjectionTests {
             for object in schema.objects {
                 let compiled = try #require(readback.schema.object(named: object.name))
                 #expect(compiled.labels == object.labels)
+                #expect(compiled.location == object.location, "the object's file, named once in its closure")
                 #expect(compiled.description == object.description)
                 for property in object.properties {
                     let other = compiled.property(named: property.name)
                     #expect(other?.label == property.label && other?.description == property.description && other?.pattern == property.pattern)
                     #expect(other?.options == property.options)
+                    #expect(other?.location == property.location)
                 }
                 let tone = try #require(object.property(named: "tone"))
                 #expect(readback.enums[object.name] == tone.options.map(\.value), "enum raw values")

@@ -92,11 +92,15 @@ struct RegistryRenderer {
         let schema = object.schema
         writer.documentation("`\(schema.name)`" + (schema.location.map { " — \(paths.relative($0.file)):\($0.line)" } ?? ""))
         writer.block("\(access)static let \(object.constantName): ObjectSchema =", closing: "}()") { writer in
-            SchemaValueRenderer.object(schema, paths).write(into: &writer, prefix: "var object = ")
+            // The object and each of its properties cite the same file: it is named once.
+            let objectPaths = paths.favoring(schema.location?.file)
+            if let file = schema.location?.file {
+                writer.line("let \(SchemaValueRenderer.fileConstant) = \(SchemaValueRenderer.string(paths.relative(file)))")
+            }
+            SchemaValueRenderer.object(schema, objectPaths).write(into: &writer, prefix: "var object = ")
             if !schema.properties.isEmpty {
                 writer.line("object.properties.reserveCapacity(\(schema.properties.count))")
             }
-            let objectPaths = paths.favoring(schema.location?.file)
             var call = SchemaValueRenderer.Call(name: "PropertySchema")
             // By index: the properties are read where they are, not copied one by one.
             for index in schema.properties.indices {

@@ -108,7 +108,12 @@ enum SchemaValueRenderer {
         return String(decoding: bytes.take(), as: UTF8.self)
     }
 
-    /// `SourceLocation(file: "…", line: 1, column: 2)`.
+    /// The name of the constant that holds the path of an object's definition file in the closure
+    /// that builds the object's schema, which its locations cite (``SourcePaths/favoring(_:)``).
+    static let fileConstant = "file"
+
+    /// `SourceLocation(file: "…", line: 1, column: 2)`; for a location in the favored file,
+    /// `SourceLocation(file: file, line: 1, column: 2)`.
     static func append(_ location: SourceLocation, _ paths: SourcePaths, to bytes: inout SourceBytes) {
         if let prefix = paths.locationPrefix(location.file) {
             bytes.append(utf8: prefix)

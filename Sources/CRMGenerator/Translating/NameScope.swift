@@ -40,7 +40,8 @@ struct SourcePaths {
         let relative: String
         /// Whether `relative` goes into a comment as it is.
         let isPlainCommentText: Bool
-        /// `SourceLocation(file: "…", line: `, the start of each of its locations in `Registry.swift`.
+        /// `SourceLocation(file: file, line: `, the start of each of its locations in `Registry.swift`,
+        /// where the object's closure names its file once (`let file = "…"`).
         let locationPrefix: String
     }
 
@@ -65,7 +66,7 @@ struct SourcePaths {
             let relative = relative(file)
             paths.favored = Favored(file: file, relative: relative,
                                     isPlainCommentText: SwiftSyntax.hasNothingToEscape(relative, allowing: .tabQuoteAndBackslash),
-                                    locationPrefix: "SourceLocation(file: " + SwiftSyntax.stringLiteral(relative) + ", line: ")
+                                    locationPrefix: "SourceLocation(file: \(SchemaValueRenderer.fileConstant), line: ")
         }
         return paths
     }
@@ -91,7 +92,8 @@ struct SourcePaths {
         return Citation(file: relative(location.file), line: location.line)
     }
 
-    /// `SourceLocation(file: "…", line: ` for a location in the favored file (see ``favoring(_:)``), else `nil`.
+    /// `SourceLocation(file: file, line: ` for a location in the favored file (see ``favoring(_:)``), else `nil`:
+    /// only for code in the scope of that file's constant (``SchemaValueRenderer/fileConstant``).
     func locationPrefix(_ file: String) -> String? {
         guard let favored, favored.file == file else { return nil }
         return favored.locationPrefix

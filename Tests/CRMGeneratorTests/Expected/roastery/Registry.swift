@@ -33,6 +33,7 @@ nonisolated extension Registry {
 
         /// `cupping_session` — roastery/cupping_session.yaml:1
         public static let cuppingSession: ObjectSchema = {
+            let file = "roastery/cupping_session.yaml"
             var object = ObjectSchema(
                 name: "cupping_session",
                 kind: .custom,
@@ -43,7 +44,7 @@ nonisolated extension Registry {
                 primaryDisplayProperty: "title",
                 owners: ["hubspot_owner_id"],
                 dedupKeys: ["hs_object_id"],
-                location: SourceLocation(file: "roastery/cupping_session.yaml", line: 1, column: 9)
+                location: SourceLocation(file: file, line: 1, column: 9)
             )
             object.properties.reserveCapacity(7)
             object.properties.append(PropertySchema(
@@ -52,14 +53,14 @@ nonisolated extension Registry {
                 type: .string,
                 fieldType: .text,
                 required: true,
-                location: SourceLocation(file: "roastery/cupping_session.yaml", line: 6, column: 3)
+                location: SourceLocation(file: file, line: 6, column: 3)
             ))
             object.properties.append(PropertySchema(
                 name: "cupped_at",
                 label: "Cupped at",
                 type: .datetime,
                 fieldType: .date,
-                location: SourceLocation(file: "roastery/cupping_session.yaml", line: 7, column: 3)
+                location: SourceLocation(file: file, line: 7, column: 3)
             ))
             object.properties.append(PropertySchema(
                 name: "notes",
@@ -67,7 +68,7 @@ nonisolated extension Registry {
                 description: "What the cuppers tasted.\nFree text.\n",
                 type: .string,
                 fieldType: .textarea,
-                location: SourceLocation(file: "roastery/cupping_session.yaml", line: 8, column: 3)
+                location: SourceLocation(file: file, line: 8, column: 3)
             ))
             object.properties.append(PropertySchema(
                 name: "hs_object_id",
@@ -97,6 +98,7 @@ nonisolated extension Registry {
 
         /// `green_lot` — roastery/green_lot.yaml:1
         public static let greenLot: ObjectSchema = {
+            let file = "roastery/green_lot.yaml"
             var object = ObjectSchema(
                 name: "green_lot",
                 kind: .custom,
@@ -109,7 +111,7 @@ nonisolated extension Registry {
                 primaryDisplayProperty: "lot_number",
                 owners: ["hubspot_owner_id"],
                 dedupKeys: ["lot_number"],
-                location: SourceLocation(file: "roastery/green_lot.yaml", line: 1, column: 9)
+                location: SourceLocation(file: file, line: 1, column: 9)
             )
             object.properties.reserveCapacity(12)
             object.properties.append(PropertySchema(
@@ -120,7 +122,7 @@ nonisolated extension Registry {
                 required: true,
                 unique: true,
                 pattern: "^GL-[0-9]{4,}$",
-                location: SourceLocation(file: "roastery/green_lot.yaml", line: 8, column: 3)
+                location: SourceLocation(file: file, line: 8, column: 3)
             ))
             object.properties.append(PropertySchema(
                 name: "importer_email",
@@ -129,7 +131,7 @@ nonisolated extension Registry {
                 fieldType: .text,
                 maxLength: 120,
                 format: .email,
-                location: SourceLocation(file: "roastery/green_lot.yaml", line: 9, column: 3)
+                location: SourceLocation(file: file, line: 9, column: 3)
             ))
             object.properties.append(PropertySchema(
                 name: "weight_kg",
@@ -138,7 +140,7 @@ nonisolated extension Registry {
                 fieldType: .number,
                 minimum: CRMNumber.checked("0.5"),
                 maximum: CRMNumber.checked("20000"),
-                location: SourceLocation(file: "roastery/green_lot.yaml", line: 10, column: 3)
+                location: SourceLocation(file: file, line: 10, column: 3)
             ))
             object.properties.append(PropertySchema(
                 name: "price",
@@ -147,21 +149,21 @@ nonisolated extension Registry {
                 fieldType: .number,
                 required: true,
                 numberDisplayHint: .currency,
-                location: SourceLocation(file: "roastery/green_lot.yaml", line: 11, column: 3)
+                location: SourceLocation(file: file, line: 11, column: 3)
             ))
             object.properties.append(PropertySchema(
                 name: "harvested_on",
                 label: "Harvested on",
                 type: .date,
                 fieldType: .date,
-                location: SourceLocation(file: "roastery/green_lot.yaml", line: 12, column: 3)
+                location: SourceLocation(file: file, line: 12, column: 3)
             ))
             object.properties.append(PropertySchema(
                 name: "organic",
                 label: "Organic",
                 type: .bool,
                 fieldType: .booleancheckbox,
-                location: SourceLocation(file: "roastery/green_lot.yaml", line: 13, column: 3)
+                location: SourceLocation(file: file, line: 13, column: 3)
             ))
             do {
                 var property = PropertySchema(
@@ -169,7 +171,7 @@ nonisolated extension Registry {
                     label: "Process",
                     type: .enumeration,
                     fieldType: .radio,
-                    location: SourceLocation(file: "roastery/green_lot.yaml", line: 14, column: 3)
+                    location: SourceLocation(file: file, line: 14, column: 3)
                 )
                 property.options.append(PropertyOption(value: "washed", label: "washed"))
                 property.options.append(PropertyOption(value: "natural", label: "natural"))
@@ -182,7 +184,7 @@ nonisolated extension Registry {
                 type: .enumeration,
                 fieldType: .select,
                 referencedObjectType: "OWNER",
-                location: SourceLocation(file: "roastery/green_lot.yaml", line: 19, column: 3)
+                location: SourceLocation(file: file, line: 19, column: 3)
             ))
             object.properties.append(PropertySchema(
                 name: "hs_object_id",
