@@ -66,16 +66,11 @@ final class CheckPipeline: @unchecked Sendable {
         var splitter = LineSplitter()
         var readError: String?
         while true {
-            let chunk: Data?
             do {
-                chunk = try stream.nextRawChunk()
+                guard try stream.nextRawChunk({ bytes in splitter.add(bytes) { batch in hand(batch) } }) else { break }
             } catch {
                 readError = "cannot read the rest of the input: \(error.localizedDescription)"
-                chunk = nil
-            }
-            guard let chunk else { break }
-            chunk.withUnsafeBytes { raw in
-                splitter.add(raw.bindMemory(to: UInt8.self)) { batch in hand(batch) }
+                break
             }
         }
         // A read error ends the input where it happened: what was read is checked, the unfinished line

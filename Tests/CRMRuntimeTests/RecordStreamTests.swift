@@ -64,6 +64,20 @@ struct RecordStreamTests {
         }
     }
 
+    @Test("an input that cannot be read is reported with the system's reason, by the stream and by every job count")
+    func unreadableInput() throws {
+        // A folder opens for reading, and its first read(2) fails (EISDIR).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let message = "cannot read the rest of the input: Is a directory"
+        #expect(Array(try RecordStream(url: folder)) == [.unreadable(message, line: 1)])
+        for jobs in [1, 2] {
+            let checks = RecordChecks(try RecordStream(url: folder), validator: WholeLineTests.validator, jobs: jobs)
+            #expect(WholeLineTests.describe(checks) == ["1: \(message)"], "jobs \(jobs)")
+        }
+    }
+
     @Test("1. the automaton finds broken JSON exactly where a strict reader does, on random token soups, in any chunking")
     func agreesWithStrictReader() throws {
         let tokens = ["[", "]", "{", "}", ",", ":", #""a""#, #""p\n\"""#, #""\u00e9""#, "1", "-2.5e3", "0", "true", "null", "false", " ", "\n",
