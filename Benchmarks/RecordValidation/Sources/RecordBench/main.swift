@@ -13,14 +13,21 @@ import CRMDynamic
 @_spi(Generated) import CRMRuntime
 import Foundation
 
-/// Calls `body` with each line of the file (and its number), read in 4 MiB chunks: the same loop for every
-/// mode. Lines are found with `memchr`, and only a line cut by a chunk's end is copied before `body` gets it.
+/// Calls `body` with each line of the file (and its number), read in 4 MiB chunks into one buffer (one
+/// `read(2)` each; `FileHandle.read(upToCount:)` reads 4 KiB a call): the same loop for every mode. Lines
+/// are found with `memchr`, and only a line cut by a chunk's end is copied before `body` gets it.
 func forEachLine(_ path: String, _ body: (Data, Int) throws -> Void) throws {
     let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+    var buffer = [UInt8](repeating: 0, count: 1 << 22)
     var carry: [UInt8] = []
     var number = 0
-    while let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty {
-        try chunk.withUnsafeBytes { raw in
+    while true {
+        let count = buffer.withUnsafeMutableBytes { raw in read(handle.fileDescriptor, raw.baseAddress, raw.count) }
+        if count < 0, errno == EINTR { continue }
+        if count < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if count == 0 { break }
+        try buffer.withUnsafeBytes { whole in
+            let raw = UnsafeRawBufferPointer(rebasing: whole[..<count])
             guard let base = raw.baseAddress else { return }
             var start = 0
             while start < raw.count, let found = memchr(base + start, 0x0A, raw.count - start) {
