@@ -56,16 +56,32 @@ public struct DynamicValidator: Sendable {
     }
 
     public func validate(properties: RecordProperties) -> [ValidationIssue] {
-        compiled.accepts(properties) ? [] : issues(properties, skippingAccepted: true)
+        compiled.accepts(properties) ? [] : issues(ofDeclined: properties, acceptedBy: compiled)
     }
 
-    /// The rules one by one; `skippingAccepted`, only for the properties whose values the compiled rules
-    /// do not accept (the same issues, as they agree value by value). Without it, the reference the
-    /// compiled rules are tested against.
-    func issues(_ properties: RecordProperties, skippingAccepted: Bool = false) -> [ValidationIssue] {
+    /// The issues of a record that compiled rules have already declined as a whole, so not asked again:
+    /// the rules run only for the properties whose values `rules` do not accept. `rules` are this
+    /// validator's, or a job's own copy (``RecordRules/Checker/rules``): reading the validator's from
+    /// several threads would move their reference counts between the cores. The same issues as
+    /// ``validate(properties:)``.
+    func issues(ofDeclined properties: RecordProperties, acceptedBy rules: RecordRules) -> [ValidationIssue] {
+        issues(properties) { position in rules.acceptsValue(at: position, in: properties) }
+    }
+
+    /// The rules one by one: the reference the compiled rules are tested against.
+    func issues(_ properties: RecordProperties) -> [ValidationIssue] {
+        issues(properties) { _ in false }
+    }
+
+    /// The rules one by one, but for the properties at the positions `accepted` says compiled rules accept
+    /// (the same issues, as they agree value by value).
+    private func issues(_ properties: RecordProperties, skipping accepted: (Int) -> Bool) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        for (position, rule) in rules.enumerated() {
-            if skippingAccepted, compiled.acceptsValue(at: position, in: properties) { continue }
+        for position in rules.indices {
+            if accepted(position) { continue }
+            // Copied only for a property checked here: a copy retains the rule's strings and sets, which
+            // every job of `check --jobs` shares (an atomic write to a reference count both cores read).
+            let rule = rules[position]
             let name = rule.name
             let required = rule.required
             switch rule.kind {

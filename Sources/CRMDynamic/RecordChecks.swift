@@ -101,7 +101,7 @@ public struct RecordChecks: Sequence, IteratorProtocol {
             return
         }
         for event in RecordScanner.events(ofLine: bytes, number: line) {
-            results.append(checkByRules(.scanned(event), validator: validator))
+            results.append(checkByRules(.scanned(event), validator: validator, rules: checker.rules))
         }
     }
 
@@ -110,7 +110,7 @@ public struct RecordChecks: Sequence, IteratorProtocol {
         if case .scanned(.record(let bytes, let line)) = part, bytes.withUnsafeBytes({ checker.accepts(json: $0) }) {
             return RecordCheckResult(outcome: .valid, line: line)
         }
-        return checkByRules(part, validator: validator)
+        return checkByRules(part, validator: validator, rules: checker.rules)
     }
 
     /// Appends the results of the pipeline's next batch, scanning here the lines its jobs left (and every
@@ -153,13 +153,14 @@ public struct RecordChecks: Sequence, IteratorProtocol {
         }
     }
 
-    /// The result of a part, the record validated by the rules one by one (the compiled rules declined it).
-    static func checkByRules(_ part: RecordStream.Part, validator: DynamicValidator) -> RecordCheckResult {
+    /// The result of a part, the record validated by the rules one by one (the compiled rules declined it,
+    /// or read only the line that holds it). `rules`: the calling job's copy of the compiled rules.
+    static func checkByRules(_ part: RecordStream.Part, validator: DynamicValidator, rules: RecordRules) -> RecordCheckResult {
         let item = RecordStream.item(part)
         guard case .record(let record, let line) = item else {
             return RecordCheckResult(outcome: .notARecord(item.problem ?? "not a record"), line: item.line)
         }
-        let issues = validator.validate(record)
+        let issues = validator.issues(ofDeclined: record.properties, acceptedBy: rules)
         return RecordCheckResult(outcome: issues.isEmpty ? .valid : .invalid(id: record.id, issues: issues), line: line)
     }
 }

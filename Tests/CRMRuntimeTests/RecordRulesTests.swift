@@ -232,6 +232,9 @@ struct RecordRulesTests {
                 #expect(validator.validate(record).isEmpty == expected, "DynamicValidator: \(text)")
                 // The issues themselves: the rules run only where the compiled rules decline a value.
                 #expect(validator.validate(record) == validator.issues(record.properties), "DynamicValidator issues: \(text)")
+                // As `check` finds them for a record its checker declined: skipping what that checker's own rules accept.
+                #expect(validator.issues(ofDeclined: record.properties, acceptedBy: fresh.rules) == validator.issues(record.properties),
+                        "issues of a declined record: \(text)")
             }
             if expected { accepted += 1 }
         }
@@ -288,6 +291,8 @@ struct RecordRulesTests {
             #expect(line.withUnsafeBytes { checker.accepts(json: $0) } == expected, "\(String(decoding: line, as: UTF8.self))")
             if let record = try? RecordEnvelope(json: Data(line)) {
                 #expect(validator.validate(record) == validator.issues(record.properties), "\(String(decoding: line, as: UTF8.self))")
+                #expect(validator.issues(ofDeclined: record.properties, acceptedBy: checker.rules) == validator.issues(record.properties),
+                        "issues of a declined record: \(String(decoding: line, as: UTF8.self))")
             }
         }
     }

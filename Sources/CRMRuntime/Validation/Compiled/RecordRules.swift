@@ -73,9 +73,14 @@ import Foundation
 
     /// Reads records' JSON and tells whether each is a record without issues. Not `Sendable`: one per thread.
     public struct Checker {
+        /// This checker's own copy of the rules, for the properties of a record it declined
+        /// (``RecordRules/acceptsValue(at:in:)``) on the same thread. Stored, so that reading it borrows it
+        /// (a computed copy would retain its parts once a record).
+        public let rules: RecordRules
         private var handler: CheckingHandler
 
         init(rules: RecordRules) {
+            self.rules = rules
             handler = CheckingHandler(rules: rules)
         }
 
