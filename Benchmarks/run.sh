@@ -10,7 +10,7 @@
 # Loading: `crmgen validate` of 2,000 generated definitions (--quick: 500) against a libyaml event scan (time and
 # callgrind instructions), Yams and PyYAML as references. Generate: `crmgen generate` of the same files.
 # Every tool runs pinned to one core, interleaved, median of 5 rounds (loading and generate: 9; --quick: 3);
-# startup subtracted.
+# startup subtracted. `check --jobs 1` against one job per core runs unpinned, 9 rounds (--quick: 3).
 # Prints the tables and writes BENCHMARKS.md at the repository root (replaced). About 20 minutes
 # (--quick: about 5) on a 2-core machine once built; the first release builds take longer.
 #
@@ -22,10 +22,10 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
-records=200000 rounds=5 objects=2000 loading_rounds=9 command="bash Benchmarks/run.sh"
+records=200000 rounds=5 objects=2000 loading_rounds=9 scaling_rounds=9 command="bash Benchmarks/run.sh"
 for argument in "$@"; do
     case "$argument" in
-        --quick) records=20000 rounds=3 objects=500 loading_rounds=3 command="bash Benchmarks/run.sh --quick" ;;
+        --quick) records=20000 rounds=3 objects=500 loading_rounds=3 scaling_rounds=3 command="bash Benchmarks/run.sh --quick" ;;
         -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument '$argument' (usage: bash Benchmarks/run.sh [--quick])" >&2; exit 2 ;;
     esac
@@ -110,5 +110,5 @@ fi
 "$venv/bin/python" "$here/bench.py" --work "$work" --output "$root/BENCHMARKS.md" --command "$command" \
     --commit "$commit" --crmgen "$crmgen" --record-bench "$record_bench" --libyaml-events "$work/libyaml_events" \
     --yams "$yams" --python "$venv/bin/python" --records "$records" --rounds "$rounds" --objects "$objects" \
-    --loading-rounds "$loading_rounds"
+    --loading-rounds "$loading_rounds" --scaling-rounds "$scaling_rounds"
 echo "wrote BENCHMARKS.md"
