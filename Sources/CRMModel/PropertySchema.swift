@@ -282,7 +282,17 @@ public struct PropertySchema: Hashable, Sendable, Codable {
                 extraSlots &= ~bit
             }
         } else if let value {
-            extras.insert(value, at: index)
+            // Readers set settings in slot order: appending, the common case, skips `insert`'s general
+            // path (several hundred instructions a setting, for tens of thousands of properties a load).
+            if extras.isEmpty {
+                // Settings come in pairs (minimum and maximum, a length and a pattern): one allocation for both.
+                extras.reserveCapacity(2)
+                extras.append(value)
+            } else if index == extras.count {
+                extras.append(value)
+            } else {
+                extras.insert(value, at: index)
+            }
             extraSlots |= bit
         }
     }
