@@ -354,6 +354,8 @@ def loading_section(args, work):
         ("Yams.compose (reference)", "yams", lambda files, folder, out: [args.yams] + files),
         ("PyYAML CSafeLoader, load (reference)", "pyyaml-load", lambda files, folder, out: pyyaml + ["load"] + files),
         ("PyYAML CParser, events only (reference)", "pyyaml-events", lambda files, folder, out: pyyaml + ["events"] + files),
+        ("libyaml token scan, C (reference: the scanner alone, without the parser that makes events)", "tokens",
+         lambda files, folder, out: [args.libyaml_events, "--tokens"] + files),
     ]
     keys = [key for _, key, _ in tools] + ["regenerate"]
     times = {key: ([], []) for key in keys}
@@ -446,7 +448,9 @@ def loading_section(args, work):
         generate_row("`crmgen generate` again, nothing changed (reference)", "regenerate"),
     ])
     summary = (f"{args.objects:,} generated custom objects of 40 properties ({size / 1e6:.1f} MB of YAML, one file each), "
-               f"on top of the built-in standard set; {args.loading_rounds} rounds.")
+               f"on top of the built-in standard set; {args.loading_rounds} rounds. The token scan takes "
+               f"{work_time('tokens') / floor_time:.2f}x the floor's time: the part of the floor that is libyaml's scanner "
+               f"(the rest is its parser, which turns tokens into events).")
     ratios = {"validate_time": validate_time / floor_time, "validate_instructions": instructions["validate"] / floor_instructions,
               "generate_time": work_time("generate") / validate_time, "generate_rss_mib": rss["generate"] / 1024}
     return {"loading": loading, "generate": generate, "summary": summary, "ratios": ratios}
