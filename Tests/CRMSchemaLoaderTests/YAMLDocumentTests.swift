@@ -176,6 +176,24 @@ struct YAMLDocumentTests {
         }
     }
 
+    @Test("type names are checked on bytes as they were on Unicode properties")
+    func typeNames() {
+        var random = RandomDefinitions.Random(seed: 41)
+        // Letters outside ASCII (alphabetic to Unicode, never to a type name), digits of other scripts,
+        // marks and a ligature, among ASCII.
+        let alphabet: [Character] = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) } + ["é", "Ω", "ß", "٣", "ﬁ", "\u{301}", "ª", "Ａ"]
+        var names = ["RoastBatch", "A", "A1", "Café", "ΩMega", "Ａbc", "A_B", "A-b", "A b", "a", "1A", "", String(repeating: "A", count: 101)]
+        for _ in 0..<3_000 {
+            names.append(String(random.pick(["A", "R", "Z"])) + String((0..<random.int(0...10)).map { _ in random.pick(alphabet) }))
+        }
+        for name in names {
+            // The rule as it was written before, on Unicode scalars and their properties.
+            let reference = name.utf8.count <= 100 && name.utf8.first.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } == true
+                && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+            #expect(Naming.isTypeName(name) == reference, "\(name)")
+        }
+    }
+
     @Test("definition files are read whole, and refused past the limit")
     func readingFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-read-\(UUID().uuidString)")
