@@ -194,6 +194,28 @@ public struct PropertySchema: Hashable, Sendable, Codable {
         set { setExtra(.optionsLocation, newValue.map(Extra.optionsLocation)) }
     }
 
+    /// A property with these settings and every other at its default, for a reader that sets the
+    /// others one by one: stores only, where the full initializer takes two dozen arguments.
+    @inlinable
+    package init(reading name: String, label: String, type: PropertyType, fieldType: FieldType, location: SourceLocation?) {
+        self.name = name
+        self.label = label
+        options = []
+        extras = []
+        extraSlots = 0
+        self.location = location
+        self.type = type
+        self.fieldType = fieldType
+        required = false
+        unique = false
+        readOnly = false
+        calculated = false
+        hidden = false
+        optionSource = .definitions
+        format = nil
+        numberDisplayHint = nil
+    }
+
     public init(
         name: String, label: String, description: String? = nil,
         type: PropertyType, fieldType: FieldType, groupName: String? = nil, displayOrder: Int? = nil,

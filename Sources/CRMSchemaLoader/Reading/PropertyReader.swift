@@ -45,10 +45,6 @@ struct PropertyReader {
         return FieldType.allowed(for: type).contains(fieldType)
     }
 
-    /// A property with every setting at its default. Each property read starts as a copy of it: far
-    /// cheaper than PropertySchema's initializer, with its two dozen arguments, for every property.
-    private static let defaults = PropertySchema(name: "", label: "", type: .string, fieldType: .text)
-
     /// Reads the property and appends it to `properties` (where it is built in place, never copied);
     /// `false`, with nothing appended, when its type or field type cannot be known.
     /// - Parameter entry: the property's entry in its object's `properties` (its key is the name).
@@ -61,12 +57,14 @@ struct PropertyReader {
         let type = reader.choiceAndNode(.type, as: PropertyType.self, required: true)
         let fieldType = reader.choiceAndNode(.fieldType, as: FieldType.self, required: true)
         guard let type, let fieldType else { return false }
-        properties.append(Self.defaults)
-        read(name: name, reader, label: label, type: type, fieldType: fieldType, into: &properties[properties.count - 1])
+        // Made with what is known already, the rest at its defaults, and read into where it stays.
+        properties.append(PropertySchema(reading: name.value, label: label ?? name.value, type: type.value, fieldType: fieldType.value,
+                                         location: name.location))
+        read(name: name, reader, type: type, fieldType: fieldType, into: &properties[properties.count - 1])
         return true
     }
 
-    private func read(name: Located<String>, _ reader: MappingReader, label: String?, type: (value: PropertyType, node: Int32),
+    private func read(name: Located<String>, _ reader: MappingReader, type: (value: PropertyType, node: Int32),
                       fieldType: (value: FieldType, node: Int32), into property: inout PropertySchema) {
 
         if !Self.isAllowed(fieldType.value, for: type.value) {
@@ -94,13 +92,9 @@ struct PropertyReader {
             }
         }
 
-        // Every setting read here, in the order of PropertySchema's initializer; the rest keep their defaults.
-        // The optional ones are set only when given: they start unset, and each set one is kept out of line.
-        property.name = name.value
-        property.label = label ?? name.value
+        // Every other setting read here, in the order of PropertySchema's initializer; the rest keep their
+        // defaults. The optional ones are set only when given: they start unset, and each set one is kept out of line.
         if let description = reader.stringValue(.description) { property.description = description }
-        property.type = type.value
-        property.fieldType = fieldType.value
         if let groupName = reader.stringValue(.groupName) { property.groupName = groupName }
         if let displayOrder = reader.int(.displayOrder) { property.displayOrder = displayOrder.value }
         property.required = reader.bool(.required) ?? false
@@ -109,7 +103,6 @@ struct PropertyReader {
         property.calculated = reader.bool(.calculated) ?? (fieldType.value == .calculationEquation)
         if let calculationFormula = reader.stringValue(.calculationFormula) { property.calculationFormula = calculationFormula }
         property.hidden = reader.bool(.hidden) ?? false
-        property.location = name.location
         if property.required && property.readOnly {
             log.error("property '\(name.value)' cannot be both required and readOnly: no client could ever set it",
                       at: reader.entry(.required).map(reader.keyLocation) ?? name.location)
