@@ -194,6 +194,41 @@ struct YAMLDocumentTests {
         }
     }
 
+    @Test("object type IDs are checked on bytes as they were on characters")
+    func objectTypeIds() {
+        var random = RandomDefinitions.Random(seed: 43)
+        let alphabet: [Character] = ["0", "1", "2", "9", "-", "x", " ", "٣", "²", "\u{301}", "２", "+"]
+        var ids = ["2-1", "0-1", "2-", "0-", "2", "", "2-123456789012345678", "2-9223372036854775807", "2-9223372036854775808",
+                   "2-99999999999999999999", "1-5", "2--5", "2-5x", "2-٣", "2-²", "2-1\u{301}", "0-0"]
+        for _ in 0..<3_000 {
+            ids.append(String(random.pick(["2-", "0-", "2", "-", ""])) + String((0..<random.int(0...21)).map { _ in random.pick(alphabet) }))
+        }
+        for id in ids {
+            for custom in [true, false] {
+                // The rule as it was written before, on characters.
+                let digits = id.dropFirst(2)
+                let reference = id.hasPrefix(custom ? "2-" : "0-") && !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+                    && Int(digits) != nil
+                #expect(Naming.isObjectTypeId(id, custom: custom) == reference, "\(id) \(custom)")
+            }
+        }
+    }
+
+    @Test("a file is ASCII exactly when none of its bytes is 0x80 or above, wherever that byte is")
+    func asciiCheck() {
+        for count in 0..<100 {
+            let ascii = (0..<count).map { UInt8(truncatingIfNeeded: 0x20 + $0 % 0x5F) }
+            #expect(ascii.withUnsafeBufferPointer(YAMLParser.isASCII), "\(count) ASCII bytes")
+            for position in 0..<count {
+                for high: UInt8 in [0x80, 0xC3, 0xFF] {
+                    var bytes = ascii
+                    bytes[position] = high
+                    #expect(!bytes.withUnsafeBufferPointer(YAMLParser.isASCII), "0x\(String(high, radix: 16)) at \(position) of \(count)")
+                }
+            }
+        }
+    }
+
     @Test("definition files are read whole, and refused past the limit")
     func readingFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-read-\(UUID().uuidString)")

@@ -41,11 +41,16 @@ struct YAMLParser {
         return try builder.run()
     }
 
-    /// Whether every byte is ASCII (then the text is valid UTF-8), eight bytes at a time.
+    /// Whether every byte is ASCII (then the text is valid UTF-8), 32 bytes at a time, then eight.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let raw = UnsafeRawBufferPointer(bytes)
         var offset = 0
         var high: UInt64 = 0
+        while offset + 32 <= raw.count {
+            high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)
+            offset += 32
+        }
         while offset + 8 <= raw.count {
             high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             offset += 8
