@@ -87,6 +87,31 @@ struct SpellingShortcutTests {
         }
     }
 
+    @Test("a definition's stem is found on the bytes as it was on characters, wherever the two can agree")
+    func stemsOfPaths() {
+        // The rule as it was: the last of the path's components, split into Characters.
+        func reference(_ path: String) -> String {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            var stem = Substring(name)
+            for suffix in [".yaml", ".yml"] where stem.hasSuffix(suffix) {
+                stem = stem.dropLast(suffix.count)
+                break
+            }
+            let camel = SwiftNames.upperCamelCase(stem, asciiOnly: false)
+            return camel.isEmpty ? "Definition" : camel
+        }
+        let pieces = ["/", "a", "_", ".", "yaml", "yml", "é", "B", " "]
+        for path in Self.strings(over: pieces, upTo: 5) {
+            #expect(GeneratedFileNames.stem(ofDefinition: path) == reference(path), "\(path.debugDescription)")
+        }
+        // Where a combining mark joins '/' to one Character, or a prepended mark joins '.', the file system
+        // still splits there: so does the stem (the rule on Characters kept the whole path, or the extension).
+        #expect(GeneratedFileNames.stem(ofDefinition: "Definitions/a/\u{301}roast_batch.yaml") == "RoastBatch")
+        #expect(GeneratedFileNames.stem(ofDefinition: "Definitions/lot\u{600}.yaml") == "Lot")
+        #expect(GeneratedFileNames.stem(ofDefinition: "Definitions/roast_batch.\u{301}yaml") == "RoastBatchYaml")
+        #expect(GeneratedFileNames.stem(ofDefinition: "Definitions/roast_batch.yaml\u{301}") == "RoastBatchYaml\u{301}")
+    }
+
     @Test("doc lines and comments written in pieces are the lines of the whole text")
     func citedLines() {
         let labels = ["Lot", "Lot — “green”", " padded", "trailing ", "two\nlines", "tab\there", "", "é", "back\\slash \"q\"", "\u{202E}"]
