@@ -37,12 +37,20 @@ public enum GeneratedFileNames {
 
     /// `Definitions/custom/roast_batch.yaml` → `RoastBatch`; `Definition` for a stem without letters or digits.
     public static func stem(ofDefinition path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        var stem = Substring(name)
-        for suffix in [".yaml", ".yml"] where stem.hasSuffix(suffix) {
-            stem = stem.dropLast(suffix.count)
+        // The last component and its extension are found on the bytes, where the file system finds them
+        // (a '/' or '.' followed by a combining mark is part of one Character, which splitting the path
+        // into Characters would miss), and at a small part of the cost.
+        let utf8 = Array(path.utf8)
+        var end = utf8.count
+        while end > 0, utf8[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        var start = end
+        while start > 0, utf8[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        var name = start == end ? utf8[...] : utf8[start..<end]  // only slashes, or nothing: the path as it is
+        for suffix in [".yaml", ".yml"] where name.count >= suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+            name = name.dropLast(suffix.utf8.count)
             break
         }
+        let stem = Substring(String(decoding: name, as: UTF8.self))
         if let camel = snakeCaseUpperCamelCase(stem) { return camel }
         let camel = SwiftNames.upperCamelCase(stem, asciiOnly: false)
         return camel.isEmpty ? "Definition" : camel
