@@ -306,11 +306,9 @@ public struct PropertySchema: Hashable, Sendable, Codable {
         } else if let value {
             // Readers set settings in slot order: appending, the common case, skips `insert`'s general
             // path (several hundred instructions a setting, for tens of thousands of properties a load).
-            if extras.isEmpty {
+            if index == extras.count {
                 // Settings come in pairs (minimum and maximum, a length and a pattern): one allocation for both.
-                extras.reserveCapacity(2)
-                extras.append(value)
-            } else if index == extras.count {
+                if extras.isEmpty { extras.reserveCapacity(2) }
                 extras.append(value)
             } else {
                 extras.insert(value, at: index)
