@@ -24,9 +24,13 @@ public struct PortalError: Error, CustomStringConvertible {
 /// tries again, a bounded number of times. A GET is retried on 5xx and on timeouts and lost
 /// connections; a write is never repeated on such an error, because HubSpot may have done it — only
 /// a 429, which HubSpot answers before doing anything, is retried.
+///
+/// A redirect is never followed (it would take the token to another host), and an answer larger than
+/// ``maximumAnswerSize`` is cut off and reported, so a misbehaving server cannot fill the memory.
 public final class PortalClient: @unchecked Sendable {
     public let endpoint: PortalEndpoint
     private let session: URLSession
+    private let transfers: PortalTransfers
     /// Called with one line per finished request (`GET /crm/v3/schemas 200 (0.21 s)`), never with headers.
     public var log: (@Sendable (String) -> Void)?
     /// Called before a wait (rate limit, retry), with the reason.
@@ -36,13 +40,27 @@ public final class PortalClient: @unchecked Sendable {
     /// Longest wait crmgen accepts between attempts.
     public var maximumWait: TimeInterval = 60
 
-    public init(endpoint: PortalEndpoint, timeout: TimeInterval = 30) {
+    /// Most bytes of one answer (64 MiB: HubSpot's largest, a portal's full schema list, is a few MB).
+    public static let maximumAnswerSize = 64 << 20
+
+    /// - Parameters:
+    ///   - timeout: longest wait for the next bytes of an answer; a whole answer may take four times as long.
+    ///   - maximumAnswerSize: most bytes of one answer's body.
+    public init(endpoint: PortalEndpoint, timeout: TimeInterval = 30, maximumAnswerSize: Int = PortalClient.maximumAnswerSize) {
         self.endpoint = endpoint
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
+        // An answer that trickles in a byte at a time never trips the timeout above.
+        configuration.timeoutIntervalForResource = timeout * 4
         configuration.httpCookieAcceptPolicy = .never
         configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        transfers = PortalTransfers(limit: maximumAnswerSize)
+        session = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
+    }
+
+    deinit {
+        // The session holds its delegate until it is invalidated.
+        session.finishTasksAndInvalidate()
     }
 
     /// Sends a request; returns the answer's JSON (`nil` for an empty body, as a 204 has).
@@ -67,14 +85,16 @@ public final class PortalClient: @unchecked Sendable {
             let data: Data
             let response: HTTPURLResponse
             do {
-                let (received, answer) = try await session.data(for: request)
-                guard let http = answer as? HTTPURLResponse else {
-                    throw PortalError(method: method, path: path, status: nil, message: "the answer is not HTTP")
-                }
-                data = received
-                response = http
-            } catch let error as PortalError {
-                throw error
+                let answer = try await transfers.run(request, on: session)
+                data = answer.data
+                response = answer.response
+            } catch is PortalTransfers.NotHTTP {
+                throw PortalError(method: method, path: path, status: nil, message: "the answer is not HTTP")
+            } catch let error as PortalTransfers.TooLarge {
+                log?("\(method) \(path) cut off after \(Self.seconds(since: started)): more than \(error.limit) bytes")
+                throw PortalError(method: method, path: path, status: nil,
+                                  message: "the answer is larger than \(error.limit) bytes, crmgen's limit for one answer; it was cut off"
+                                      + (isRead ? "" : ", and the request may or may not have been done"))
             } catch {
                 let reason = endpoint.redacted((error as NSError).localizedDescription)
                 log?("\(method) \(path) failed after \(Self.seconds(since: started)): \(reason)")
@@ -100,6 +120,11 @@ public final class PortalClient: @unchecked Sendable {
                 let wait = min(maximumWait, Self.rateLimitWait(response) ?? Self.backoff(attempt))
                 note?("\(method) \(path): rate limited; waiting \(Self.format(wait))")
                 try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+            case 300..<400:
+                let target = response.value(forHTTPHeaderField: "Location").map { " to '\(endpoint.redacted($0))'" } ?? ""
+                throw PortalError(method: method, path: path, status: response.statusCode,
+                                  message: "a redirect\(target); crmgen does not follow redirects, so that the token goes to the base URL only "
+                                      + "(set --base-url to where the API is)")
             case 500..<600 where isRead && attempt < maximumAttempts:
                 let wait = Self.backoff(attempt)
                 note?("\(method) \(path): \(response.statusCode); trying again in \(Self.format(wait))")

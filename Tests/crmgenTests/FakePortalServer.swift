@@ -33,6 +33,10 @@ final class FakePortalServer: @unchecked Sendable {
         case echoAuthorization
         /// The next `count` GET requests are answered only after `seconds`.
         case slowReads(count: Int, seconds: Double)
+        /// The next GET is answered `302 Found` with this `Location`.
+        case redirectRead(location: String)
+        /// The next GET is answered `200` with a body of this many bytes (the start of a JSON object that never ends).
+        case oversizedRead(bytes: Int)
     }
 
     let portal = FakeHubSpotPortal()
@@ -99,14 +103,32 @@ final class FakePortalServer: @unchecked Sendable {
         let data = request.body
         let authorization = request.header("Authorization")
         if method == "GET", let delay = takeDelay() { Thread.sleep(forTimeInterval: delay) }
-        let (status, headers, body) = respond(method: method, path: path, authorization: authorization, data: data)
-        lock.withLock {
-            recorded.append(Exchange(method: method, path: path, status: status, authorization: authorization,
-                                     body: String(decoding: data, as: UTF8.self), time: Date()))
+        func record(_ status: Int) {
+            lock.withLock {
+                recorded.append(Exchange(method: method, path: path, status: status, authorization: authorization,
+                                         body: String(decoding: data, as: UTF8.self), time: Date()))
+            }
         }
+        if method == "GET", let size = takeOversize() {
+            record(200)
+            var body = Data(#"{"results": [{"name": ""#.utf8)
+            body.append(Data(repeating: UInt8(ascii: "a"), count: max(0, size - body.count)))
+            return LoopbackHTTPServer.Response(status: 200, headers: [(name: "Content-Type", value: "application/json")], body: body)
+        }
+        let (status, headers, body) = respond(method: method, path: path, authorization: authorization, data: data)
+        record(status)
         var responseHeaders = headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         if body != nil { responseHeaders.append((name: "Content-Type", value: "application/json;charset=utf-8")) }
         return LoopbackHTTPServer.Response(status: status, headers: responseHeaders, body: body.map { Data($0.rendered().utf8) } ?? Data())
+    }
+
+    private func takeOversize() -> Int? {
+        lock.withLock {
+            guard let index = faults.firstIndex(where: { if case .oversizedRead = $0 { true } else { false } }),
+                  case .oversizedRead(let bytes) = faults[index] else { return nil }
+            faults.remove(at: index)
+            return bytes
+        }
     }
 
     private func takeDelay() -> Double? {
@@ -142,6 +164,9 @@ final class FakePortalServer: @unchecked Sendable {
             case .serverErrorOnReads(let count) where count > 0 && method == "GET":
                 faults[index] = .serverErrorOnReads(count: count - 1)
                 return error(502, "Bad gateway", category: "INTERNAL_ERROR")
+            case .redirectRead(let location) where method == "GET":
+                faults.remove(at: index)
+                return (302, ["Location": location], nil)
             default:
                 continue
             }

@@ -275,6 +275,31 @@ struct PortalCommandTests {
         }
     }
 
+    @Test("a redirect is reported, never followed: the token goes to the base URL and nowhere else")
+    func redirectNotFollowed() async throws {
+        try await withServer { server in
+            // Another name for this machine, as an attacker's Location would name another host.
+            let port = try #require(URL(string: server.baseURL)?.port)
+            server.inject(.redirectRead(location: "http://localhost:\(port)/hop/crm/v3/schemas"))
+            let output = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(output.status == 1, "\(output.stderr)")
+            #expect(output.stderr.contains("302") && output.stderr.contains("crmgen does not follow redirects"), "\(output.stderr)")
+            #expect(server.exchanges.map(\.path) == ["/crm/v3/schemas"], "one request, to the base URL: \(server.exchanges.map(\.path))")
+            #expect(!output.stderr.contains(server.token))
+        }
+    }
+
+    @Test("an answer larger than crmgen's limit is cut off and reported, not held")
+    func oversizedAnswerCutOff() async throws {
+        try await withServer { server in
+            server.inject(.oversizedRead(bytes: 64 << 20 + 4_096))
+            let output = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(output.status == 1, "\(output.stderr)")
+            #expect(output.stderr.contains("the answer is larger than 67108864 bytes"), "\(output.stderr)")
+            #expect(server.exchanges.count == 1, "a GET cut off is not tried again")
+        }
+    }
+
     @Test("plain http to anything but this machine, and URLs with credentials, are refused before connecting",
           arguments: ["http://example.com", "http://10.0.0.1:8080", "http://127.0.0.1.nip.io", "http://localhost.example.com",
                       "http://user:secret@127.0.0.1:9", "ftp://127.0.0.1", "https://api.hubapi.com?x=1", "not a url", "http://[::2]"])

@@ -15,7 +15,7 @@ struct PortalOptions: ParsableArguments {
     @Flag(help: "Log every request (method, path, status and time; never a header) on standard error.")
     var verbose = false
 
-    @Option(help: ArgumentHelp("Seconds without an answer before a request times out (a GET is then tried again).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds without an answer before a request times out (a GET is then tried again); a whole answer may take four times as long.", valueName: "seconds"))
     var timeout: Double = 30
 
     func validate() throws {
