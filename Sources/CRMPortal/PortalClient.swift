@@ -110,7 +110,14 @@ public final class PortalClient: @unchecked Sendable {
             log?("\(method) \(path) \(response.statusCode) (\(Self.seconds(since: started)))")
             switch response.statusCode {
             case 200..<300:
-                if data.isEmpty { return nil }
+                if data.isEmpty {
+                    // HubSpot answers every read with JSON: an empty one read as "nothing there" would plan
+                    // to create everything again.
+                    guard !isRead else {
+                        throw PortalError(method: method, path: path, status: response.statusCode, message: "the answer is empty, where HubSpot sends JSON")
+                    }
+                    return nil
+                }
                 do {
                     return try JSONValue.parse(data)
                 } catch {

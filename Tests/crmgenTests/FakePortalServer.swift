@@ -35,6 +35,8 @@ final class FakePortalServer: @unchecked Sendable {
         case slowReads(count: Int, seconds: Double)
         /// The next GET is answered `302 Found` with this `Location`.
         case redirectRead(location: String)
+        /// The next GET is answered `200` with an empty body.
+        case emptyRead
         /// The next GET is answered `200` with a body of this many bytes (the start of a JSON object that never ends).
         case oversizedRead(bytes: Int)
     }
@@ -167,6 +169,9 @@ final class FakePortalServer: @unchecked Sendable {
             case .redirectRead(let location) where method == "GET":
                 faults.remove(at: index)
                 return (302, ["Location": location], nil)
+            case .emptyRead where method == "GET":
+                faults.remove(at: index)
+                return (200, [:], nil)
             default:
                 continue
             }

@@ -289,6 +289,16 @@ struct PortalCommandTests {
         }
     }
 
+    @Test("an empty answer to a read is an error, not an empty portal that plan would fill again")
+    func emptyReadRefused() async throws {
+        try await withServer { server in
+            server.inject(.emptyRead)
+            let output = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(output.status == 1, "\(output.stdout)\(output.stderr)")
+            #expect(output.stderr.contains("GET /crm/v3/schemas: 200 OK: the answer is empty"), "\(output.stderr)")
+        }
+    }
+
     @Test("an answer larger than crmgen's limit is cut off and reported, not held")
     func oversizedAnswerCutOff() async throws {
         try await withServer { server in
