@@ -166,6 +166,43 @@ struct GenerateCommandTests {
         #expect(names.contains("Mine.swift"))
     }
 
+    @Test("an empty --output, the folder crmgen runs in or one that holds it: exit 2, nothing changed")
+    func outputMustBeAFolderOfItsOwn() throws {
+        let folder = try temporaryFolder()
+        let inner = folder.appendingPathComponent("inner")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try Data("mine\n".utf8).write(to: inner.appendingPathComponent("notes.txt"))
+        let definitions = CommandRunner.repositoryRoot.appendingPathComponent("Definitions/custom").path
+        let before = try FileManager.default.attributesOfItem(atPath: inner.path)[.systemFileNumber] as? Int
+        for output in ["", ".", "./", "..", inner.path, folder.path] {
+            let result = try CommandRunner.run(["generate", "--definitions", definitions, "--output", output], in: inner)
+            #expect(result.status == 2, "--output '\(output)': \(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains("--output"), "--output '\(output)': \(result.stderr)")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: inner.path)[.systemFileNumber] as? Int == before, "the same folder")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inner.path) == ["notes.txt"])
+    }
+
+    @Test("the output folder keeps its permissions, and so do the user's folders in it")
+    func permissionsKept() throws {
+        let output = try temporaryFolder()
+        let privateFolder = output.appendingPathComponent("private")
+        let sharedFolder = output.appendingPathComponent("shared")
+        for folder in [privateFolder, sharedFolder] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        try Data("secret\n".utf8).write(to: privateFolder.appendingPathComponent("key.txt"))
+        let modes: [(URL, Int)] = [(output, 0o2775), (privateFolder, 0o700), (sharedFolder, 0o1777)]
+        for (folder, mode) in modes { try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: folder.path) }
+        let result = try CommandRunner.run(["generate", "--definitions", "Definitions/custom", "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("written"), "the folder was switched: \(result.stdout)")
+        for (folder, mode) in modes {
+            var info = stat()
+            #expect(lstat(folder.path, &info) == 0)
+            #expect(Int(info.st_mode & 0o7777) == mode, "\(folder.lastPathComponent): \(String(Int(info.st_mode & 0o7777), radix: 8))")
+        }
+        #expect(try String(contentsOf: privateFolder.appendingPathComponent("key.txt"), encoding: .utf8) == "secret\n")
+    }
+
     @Test("file order on the command line does not change a byte")
     func orderIndependent() throws {
         let one = try temporaryFolder()

@@ -56,6 +56,17 @@ enum FileSystem {
         guard mkdir(path, 0o755) == 0 else { throw FileSystemError("create the folder", path) }
     }
 
+    /// The permission bits of `path` (setuid, setgid and sticky among them), or `nil` when it cannot be read.
+    static func permissions(of path: String) -> mode_t? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
+    }
+
+    static func setPermissions(_ path: String, _ permissions: mode_t) throws(FileSystemError) {
+        guard chmod(path, permissions) == 0 else { throw FileSystemError("set the permissions of", path) }
+    }
+
     /// Writes a new file (it must not exist yet), reporting a full disk at the write that hits it.
     static func writeNewFile(_ path: String, _ bytes: some Collection<UInt8>) throws(FileSystemError) {
         let descriptor = try createNewFile(path)

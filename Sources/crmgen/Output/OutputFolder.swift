@@ -6,9 +6,9 @@ import Foundation
 /// The new contents are built in a staging folder beside the output: files whose bytes did not
 /// change are hard links to the ones already there (same inode, same modification time, so the
 /// compiler does not rebuild them), changed ones are written new, and anything in the folder that
-/// crmgen did not generate is carried over. Then one `renameat2(RENAME_EXCHANGE)` (`renamex_np` on
-/// macOS) swaps the staging folder and the output: at every instant the output is the complete old
-/// set or the complete new set. The old set, now in the staging folder, is removed last.
+/// crmgen did not generate is carried over (files as links, folders made anew with their permissions).
+/// Then one `renameat2(RENAME_EXCHANGE)` (`renamex_np` on macOS) swaps the staging folder and the
+/// output: at every instant the output is the complete old set or the complete new set. The old set, now in the staging folder, is removed last.
 ///
 /// Files arrive in pieces as the generator renders them (``StagingFolder``), each compared with the
 /// old file as it comes and written out at once, so memory stays bounded however many files and
@@ -80,6 +80,8 @@ struct OutputFolder {
             summary.unchanged = files.unchanged
             if FileSystem.kind(of: target) == .folder {
                 summary.removed = try carryOver(from: target, into: staging, except: Set(files.written + files.unchanged))
+                // The folder that takes the output's place takes its permissions too (a group's setgid bit, a private mode).
+                try copyPermissions(of: target, to: staging)
             }
         } catch {
             try? FileSystem.removeTree(staging)
@@ -155,6 +157,8 @@ struct OutputFolder {
             for entry in try FileSystem.entries(of: source) {
                 try copyTree(source + "/" + entry, to: destination + "/" + entry)
             }
+            // Last: a folder without write permission for its owner could not be filled after.
+            try copyPermissions(of: source, to: destination)
         case .link:
             guard let link = FileSystem.symbolicLinkDestination(source) else { throw FileSystemError("read the link", source) }
             try FileSystem.makeSymbolicLink(destination, to: link)
@@ -163,6 +167,12 @@ struct OutputFolder {
         case .file, .other:
             try FileSystem.hardLink(source, destination)
         }
+    }
+
+    /// Gives the folder `destination` the permission bits of the folder `source`.
+    private func copyPermissions(of source: String, to destination: String) throws(FileSystemError) {
+        guard let permissions = FileSystem.permissions(of: source) else { throw FileSystemError("read the permissions of", source) }
+        try FileSystem.setPermissions(destination, permissions)
     }
 
     /// Under the lock, every staging folder belongs to a process that died: remove it. A folder
