@@ -85,6 +85,17 @@ public enum GeneratedFileNames {
 
 /// Swift spellings of names from definitions: one rule for types, members and file names.
 public enum SwiftNames {
+    /// Words that must be escaped with backticks to be used as names, and so can never name a module.
+    public static let keywords: Set<String> = [
+        "associatedtype", "borrowing", "break", "case", "catch", "class", "consume", "consuming", "continue",
+        "default", "defer", "deinit", "do", "else", "enum", "extension", "fallthrough", "false", "fileprivate",
+        "for", "func", "guard", "if", "import", "in", "init", "inout", "internal", "is", "let", "nil",
+        "operator", "private", "precedencegroup", "protocol", "public", "repeat", "rethrows", "return",
+        "self", "Self", "some", "static", "struct", "subscript", "super", "switch", "throw", "throws", "true",
+        "try", "typealias", "var", "where", "while", "Any", "Type", "Protocol", "package", "any", "await", "async",
+        "nonisolated", "isolated", "actor",
+    ]
+
     /// Words are runs of letters and digits (ASCII only, or any script); everything else separates
     /// them. Each word starts with a capital; the rest of it is kept as written (`IN_PROGRESS` →
     /// `INPROGRESS`, `roast_batch` → `RoastBatch`). A leading digit gets `_` (`1st-crop` → `_1stCrop`).

@@ -37,6 +37,47 @@ struct GeneratedCodeShapeTests {
         }
     }
 
+    @Test("every type or module that generated code names is one a definition cannot take as its type name")
+    func reservedTypeNamesComplete() throws {
+        let files = try Self.everything()
+        let declaration = try Regex(#"\b(?:struct|enum|class|typealias|protocol)\s+([A-Z]\w*)"#)
+        var named: Set<String> = []
+        var declared: Set<String> = []
+        // The generator's own declarations, which a type of the same name would collide with.
+        var ownDeclarations: Set<String> = []
+        for file in files {
+            for line in file.contents.split(separator: "\n") {
+                let code = Self.code(line).replacingOccurrences(of: "@_spi(Generated)", with: "")
+                named.formUnion(Self.unqualifiedTypeNames(in: code))
+                for match in code.matches(of: declaration) {
+                    guard let name = match.output[1].substring.map(String.init) else { continue }
+                    declared.insert(name)
+                    if file.name == GeneratedFileNames.registry || file.name == GeneratedFileNames.associationMatrix { ownDeclarations.insert(name) }
+                }
+            }
+        }
+        #expect(named.contains("ObjectSchema") && named.contains("Foundation") && ownDeclarations.contains("Objects"), "the scan reads the code")
+        let unreserved = named.subtracting(declared).union(ownDeclarations).subtracting(SwiftTypeNaming.reservedTypeNames)
+        #expect(unreserved.isEmpty, "names generated code uses that a definition's swiftName or label could still take: \(unreserved.sorted())")
+    }
+
+    /// The identifiers of `code` that begin with a capital letter and do not follow a `.`.
+    static func unqualifiedTypeNames(in code: String) -> [String] {
+        var names: [String] = []
+        var word = ""
+        var afterDot = false
+        for character in code + " " {
+            if character.isLetter || character.isNumber || character == "_" {
+                word.append(character)
+                continue
+            }
+            if let first = word.first, first.isUppercase, !afterDot { names.append(word) }
+            if !word.isEmpty || !character.isWhitespace { afterDot = character == "." }
+            word = ""
+        }
+        return names
+    }
+
     @Test("the registry is static Swift values a person can read and diff, one value a line")
     func readableRegistry() throws {
         let registry = try #require(try Self.everything().first { $0.name == GeneratedFileNames.registry })

@@ -39,12 +39,22 @@ struct ConfigurationTests {
 
     @Test("values are checked: access levels, module names, booleans")
     func badValues() throws {
-        let (run, _) = try generate(config: "accessModifier: pubic\nimports: [CRMObjects, 9lives]\nincludeStandardTypes: yes\n")
+        let (run, _) = try generate(config: "accessModifier: pubic\nimports: [CRMObjects, 9lives, class]\nincludeStandardTypes: yes\n")
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n").map { String($0.drop { $0 != ":" }.dropFirst()) }
         #expect(lines.contains("1:17: error: 'accessModifier' of crmgen-config.yaml must be one of internal, package, public, found 'pubic'; did you mean 'public'?"), "\(run.stderr)")
         #expect(lines.contains("2:23: error: '9lives' is not a module name"), "\(run.stderr)")
+        #expect(lines.contains("2:31: error: 'class' is not a module name"), "a keyword: \(run.stderr)")
         #expect(lines.contains("3:23: error: 'includeStandardTypes' of crmgen-config.yaml must be true or false, found 'yes'"), "\(run.stderr)")
+    }
+
+    @Test("--import takes module names only: a keyword, `_` or a digit first is a usage error", arguments: ["class", "func", "self", "Any", "_", "9lives", "a.b"])
+    func importOption(module: String) throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-import-\(UUID().uuidString)")
+        let run = try CommandRunner.run(["generate", "--definitions", "Definitions/custom", "--output", output.path,
+                                         "--import", module])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("'\(module)' is not a module name"), "\(run.stderr)")
     }
 
     @Test("'definitions' is refused with what to do instead")

@@ -11,15 +11,7 @@ public enum SwiftLiteral {
 /// definition goes through here, so no definition can inject code.
 enum SwiftSyntax {
     /// Words that must be escaped with backticks to be used as names.
-    static let keywords: Set<String> = [
-        "associatedtype", "borrowing", "break", "case", "catch", "class", "consume", "consuming", "continue",
-        "default", "defer", "deinit", "do", "else", "enum", "extension", "fallthrough", "false", "fileprivate",
-        "for", "func", "guard", "if", "import", "in", "init", "inout", "internal", "is", "let", "nil",
-        "operator", "private", "precedencegroup", "protocol", "public", "repeat", "rethrows", "return",
-        "self", "Self", "some", "static", "struct", "subscript", "super", "switch", "throw", "throws", "true",
-        "try", "typealias", "var", "where", "while", "Any", "Type", "Protocol", "package", "any", "await", "async",
-        "nonisolated", "isolated", "actor",
-    ]
+    static let keywords = SwiftNames.keywords
 
     /// `green_lot_number` → `greenLotNumber`; `value` for a name of symbols only, such as `"""`.
     static func camelCase(_ text: String) -> String {

@@ -69,9 +69,10 @@ public struct GeneratorConfiguration: Hashable, Sendable {
         configuration.includeStandardTypes = reader.bool(.includeStandardTypes) ?? false
     }
 
-    /// A Swift module name: letters, digits and underscores, not starting with a digit.
+    /// A Swift module name: letters, digits and underscores, not starting with a digit, and not a
+    /// keyword (`import class` is an import of another kind) or `_` alone.
     public static func isModuleName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first), name != "_", !SwiftNames.keywords.contains(name) else { return false }
         return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 }

@@ -144,7 +144,7 @@ struct SchemaResolver {
         if object.swiftName.isEmpty {
             log.error("cannot make a Swift type name from the label '\(labels.singular)' of '\(name)'; set 'swiftName'",
                       at: definition.location)
-        } else if Naming.reservedTypeNames.contains(object.swiftName) {
+        } else if SwiftTypeNaming.reservedTypeNames.contains(object.swiftName) {
             log.error("'\(name)' would generate the Swift type '\(object.swiftName)', which would hide Swift's or crmgen's own "
                       + "'\(object.swiftName)'; set another 'swiftName' (for example 'CRM\(object.swiftName)')",
                       at: definition.swiftName?.location ?? definition.location)

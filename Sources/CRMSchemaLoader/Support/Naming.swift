@@ -79,32 +79,43 @@ enum Naming {
         if let first = name.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) { name.insert(UInt8(ascii: "_"), at: 0) }
         return String(decoding: name, as: UTF8.self)
     }
-
-    /// Type names a generated type must not take: Swift and Foundation types that apps use
-    /// unqualified (a generated `Task` would break every `Task { }` in the module), and crmgen's own.
-    static let reservedTypeNames: Set<String> = [
-        "Any", "Array", "Bool", "Character", "Data", "Date", "Decimal", "Dictionary", "Double", "Error", "Float",
-        "Int", "Never", "Optional", "Protocol", "Result", "Self", "Sequence", "Set", "String", "Task", "Type",
-        "URL", "UUID", "Void",
-        "Association", "AssociationMatrix", "AssociationType", "CalendarDate", "CRMRecord", "OwnerID", "Registry", "Schema", "ValidationIssue",
-    ]
 }
 
 /// The Swift type names that definitions written by crmgen (an import) must state, because the
 /// label alone would give none, a reserved one, or one that another object already has.
 public enum SwiftTypeNaming {
+    /// Type names a generated type must not take: Swift and Foundation types and protocols that apps
+    /// and generated code use unqualified (a generated `Task` would break every `Task { }` in the
+    /// module), the modules generated code names (`Foundation.Date`), the runtime's types that generated
+    /// code names, and the types the generator declares itself. GeneratedCodeShapeTests checks that
+    /// every such name in generated code is here.
+    public static let reservedTypeNames: Set<String> = [
+        // Swift and Foundation
+        "Any", "Array", "Bool", "CaseIterable", "Character", "Codable", "Data", "Date", "Decimal", "Decodable", "Decoder",
+        "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float", "Foundation", "Hashable", "Int",
+        "Never", "Optional", "Protocol", "RawRepresentable", "Result", "Self", "Sendable", "Sequence", "Set", "String",
+        "Swift", "Task", "Type", "URL", "UUID", "Void",
+        // The runtime's types that generated code names
+        "AssociationLabel", "AssociationResults", "AssociationSchema", "AssociationType", "CalendarDate", "CompiledPattern",
+        "CRMEnumeration", "CRMNumber", "CRMRecord", "CRMRuntime", "ObjectLabels", "ObjectRequirements", "ObjectSchema",
+        "OwnerID", "PropertyGroup", "PropertyOption", "PropertySchema", "RecordEnvelope", "RecordJSONError", "RecordProperties",
+        "RecordRegistry", "RecordRules", "Schema", "SourceLocation", "ValidationIssue", "ValueRules",
+        // The generator's own declarations
+        "Association", "AssociationMatrix", "Associations", "Objects", "Registry",
+    ]
+
     /// For each object (name and singular label), the `swiftName` to write, or `nil` when the
     /// label's own type name is free. `taken` holds the type names of the other objects.
     public static func explicitNames(for objects: [(name: String, label: String)], taken: Set<String>) -> [String: String] {
         var used = taken
         var result: [String: String] = [:]
         for object in objects.sorted(by: { $0.name < $1.name }) {
-            if let fromLabel = Naming.typeName(fromLabel: object.label), !Naming.reservedTypeNames.contains(fromLabel), !used.contains(fromLabel) {
+            if let fromLabel = Naming.typeName(fromLabel: object.label), !SwiftTypeNaming.reservedTypeNames.contains(fromLabel), !used.contains(fromLabel) {
                 used.insert(fromLabel)
                 continue
             }
             var name = SwiftNames.upperCamelCase(object.name)
-            if !Naming.isTypeName(name) || Naming.reservedTypeNames.contains(name) { name = "CRM" + name }
+            if !Naming.isTypeName(name) || SwiftTypeNaming.reservedTypeNames.contains(name) { name = "CRM" + name }
             var candidate = name
             var counter = 2
             while used.contains(candidate) {
