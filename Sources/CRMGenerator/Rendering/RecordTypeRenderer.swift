@@ -39,8 +39,9 @@ struct RecordTypeRenderer {
             writer.line()
             writer.documentation("The properties of `\(type.objectName)` by their Swift names, for `clear(_:)` and wherever a name is needed.")
             if type.accessors.isEmpty {
-                // An enum without cases cannot have a raw type; spelled out, it conforms the same way.
-                writer.block("\(access)nonisolated enum Property: RawRepresentable, CaseIterable, Sendable") { writer in
+                // An enum without cases cannot have a raw type; spelled out, it conforms the same way
+                // (Hashable too, which a caseless enum is not given unasked).
+                writer.block("\(access)nonisolated enum Property: RawRepresentable, CaseIterable, Hashable, Sendable") { writer in
                     writer.line("\(access)init?(rawValue _: String) { nil }")
                     writer.line("\(access)var rawValue: String { switch self {} }")
                 }
