@@ -182,6 +182,8 @@ struct CheckCommandTests {
         (#"{"results": 5}"#, "FILE:1: error: 'results' is a number, not an array of records\n"),
         ("{\"results\": [\n  \"x\"]}", "FILE:2: error: item 1 of 'results' is a string, not a record\n"),
         (#"{"id":"1"}"#, "FILE:1: error: not a HubSpot record: no 'properties'\n"),
+        (#"{"id":"1","properties":null}"#, "FILE:1: error: not a HubSpot record: 'properties' must be an object, not null\n"),
+        (#"{"id":{},"properties":{}}"#, "FILE:1: error: not a HubSpot record: id: expected a string, found an object\n"),
         ("", "FILE:1: error: holds no JSON\n"),
         (" \n\t\n", "FILE:1: error: holds no JSON\n"),
         ("[\(Self.record(1)),", "FILE:1: error: not JSON: the input ends before the JSON value that starts here is complete\n"),

@@ -165,6 +165,7 @@ struct RecordJSONParser {
 
     mutating func parseRecord<Handler: RecordJSONHandler>(into handler: inout Handler, requiringProperties: Bool) throws(RecordJSONError) {
         var seen = 0
+        var hasProperties = false
         var others = KeySet()
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else {
@@ -187,7 +188,7 @@ struct RecordJSONParser {
             case .id:
                 let text = try parser.optionalText(for: "id", depth: 1)
                 parser.withBytes(text) { handler.id($0) }
-            case .properties: try parser.properties(into: &handler)
+            case .properties: hasProperties = try parser.properties(into: &handler)
             case .createdAt, .updatedAt, .archivedAt:
                 let timestamp = known.timestamp ?? .createdAt
                 let text = try parser.optionalText(for: timestamp.rawValue, depth: 1)
@@ -200,14 +201,16 @@ struct RecordJSONParser {
         }
         skipWhitespace()
         guard index == bytes.count else { throw syntax("unexpected text after the record") }
-        if requiringProperties, seen & (1 << RecordKey.properties.rawValue) == 0 {
-            throw RecordJSONError(kind: .shape, message: "no 'properties'", offset: 0)
+        if requiringProperties, !hasProperties {
+            let message = seen & (1 << RecordKey.properties.rawValue) == 0 ? "no 'properties'" : "'properties' must be an object, not null"
+            throw RecordJSONError(kind: .shape, message: message, offset: 0)
         }
     }
 
     /// What the value at `index` is, for messages.
     private func describeValueHere() -> String {
         switch peek() {
+        case UInt8(ascii: "{"): "an object"
         case UInt8(ascii: "["): "an array"
         case UInt8(ascii: "\""): "a string"
         case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
@@ -219,9 +222,10 @@ struct RecordJSONParser {
 
     // MARK: Record parts
 
-    /// `{"name": "value" | null, ...}`, kept as received: `""` and `null` included.
-    private mutating func properties<Handler: RecordJSONHandler>(into handler: inout Handler) throws(RecordJSONError) {
-        if try null() { return }
+    /// `{"name": "value" | null, ...}`, kept as received: `""` and `null` included. `false` for
+    /// `"properties": null`, which holds none (and is no record where properties are required).
+    private mutating func properties<Handler: RecordJSONHandler>(into handler: inout Handler) throws(RecordJSONError) -> Bool {
+        if try null() { return false }
         try expect(UInt8(ascii: "{"), what: "'properties' must be an object")
         try forEachKeyText { parser, name throws(RecordJSONError) in
             let keys = parser  // a copy for the message: `parser` is being read from
@@ -231,6 +235,7 @@ struct RecordJSONParser {
             }
             guard added else { throw parser.shape("properties: '\(parser.string(name))' appears twice") }
         }
+        return true
     }
 
     private mutating func associations() throws(RecordJSONError) -> [String: AssociationResults]? {
