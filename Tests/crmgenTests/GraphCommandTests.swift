@@ -98,6 +98,14 @@ struct GraphCommandTests {
         #expect(two.stdout == "erDiagram\n    contacts }o--o{ contacts : \"\"\n    tasting_note }o--o| contacts : \"Cupper / Tasting note\"\n")
     }
 
+    @Test("a --depth beyond the graph's reach draws the whole reachable graph, without walking the steps that add nothing")
+    func hugeDepth() throws {
+        let whole = try CommandRunner.run(["graph", "contacts", "--depth", "100"])
+        let huge = try CommandRunner.run(["graph", "contacts", "--depth", String(Int.max)])
+        #expect(whole.status == 0 && huge.status == 0, "\(huge.stderr)")
+        #expect(huge.stdout == whole.stdout && whole.stdout.contains("contacts"))
+    }
+
     @Test("a negative --depth is a usage error")
     func negativeDepth() throws {
         let output = try CommandRunner.run(["graph", "contacts", "--depth=-1"])

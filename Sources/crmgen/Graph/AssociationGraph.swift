@@ -20,6 +20,8 @@ struct AssociationGraph: Equatable {
         var distance = Dictionary(roots.map { ($0, 0) }, uniquingKeysWith: { first, _ in first })
         var frontier = Set(roots)
         for step in 0..<max(depth, 0) {
+            // Nothing new was reached: no step after this one can add anything, however large `depth` is.
+            if frontier.isEmpty { break }
             var next: Set<String> = []
             for name in frontier {
                 for neighbour in neighbours[name] ?? [] where distance[neighbour] == nil {
