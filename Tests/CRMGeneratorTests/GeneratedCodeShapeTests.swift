@@ -87,7 +87,9 @@ struct GeneratedCodeShapeTests {
         for line in lines where line.count > 200 {
             #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("description: \""), "a long line: \(line.prefix(120))…")
         }
-        #expect(registry.contents.contains("public static let contacts: ObjectSchema = {"))
+        #expect(registry.contents.contains("public static let contacts: ObjectSchema = contacts(file: \"<built-in>/contacts.yaml\")"))
+        #expect(registry.contents.contains("private static func contacts(file: String) -> ObjectSchema {"), "a function, not a closure called in place")
+        #expect(!registry.contents.contains("}()"), "no closure called in place: its statements would be type-checked all together")
         #expect(!registry.contents.contains("schemaJSON") && !registry.contents.contains("decodeSchema"))
     }
 

@@ -86,17 +86,22 @@ struct RegistryRenderer {
         writer.close()
     }
 
-    /// `static let roastBatch: ObjectSchema = { … }()`, after a blank line.
+    /// `static let roastBatch: ObjectSchema = roastBatch(file: "…")` and the function that makes it,
+    /// after a blank line. A function, not a closure called in place: the compiler type-checks a
+    /// closure's statements together with the expression around it, in time that grows with the square
+    /// of their number (55 s for an object of 1,000 properties), a function's one by one.
     private func writeObject(_ object: RegistryDeclaration.Object, into writer: inout CodeWriter) {
         writer.line()
         let schema = object.schema
+        let name = object.constantName
+        let file = SchemaValueRenderer.fileConstant
         writer.documentation("`\(schema.name)`" + (schema.location.map { " — \(paths.relative($0.file)):\($0.line)" } ?? ""))
-        writer.block("\(access)static let \(object.constantName): ObjectSchema =", closing: "}()") { writer in
-            // The object and each of its properties cite the same file: it is named once.
+        // The object and each of its properties cite the same file: it is named once.
+        let path = SchemaValueRenderer.string(schema.location.map { paths.relative($0.file) } ?? "")
+        writer.line("\(access)static let \(name): ObjectSchema = \(name)(\(file): \(path))")
+        writer.line()
+        writer.block("private static func \(name)(\(file): String) -> ObjectSchema") { writer in
             let objectPaths = paths.favoring(schema.location?.file)
-            if let file = schema.location?.file {
-                writer.line("let \(SchemaValueRenderer.fileConstant) = \(SchemaValueRenderer.string(paths.relative(file)))")
-            }
             SchemaValueRenderer.object(schema, objectPaths).write(into: &writer, prefix: "var object = ")
             if !schema.properties.isEmpty {
                 writer.line("object.properties.reserveCapacity(\(schema.properties.count))")
@@ -160,7 +165,10 @@ struct RegistryRenderer {
     private func writeAssociations<Sink: GeneratedFileSink>(into writer: inout CodeWriter, handingOnTo sink: inout Sink) throws(Sink.Failure) {
         writer.line("/// Every association, declared once, read from the side that declares it.")
         writer.open("\(access)nonisolated enum Associations")
-        writer.open("\(access)static let all: [AssociationSchema] =")
+        // A function, as each object's schema is: its statements are type-checked one by one.
+        writer.line("\(access)static let all: [AssociationSchema] = declared()")
+        writer.line()
+        writer.open("private static func declared() -> [AssociationSchema]")
         writer.line("var all: [AssociationSchema] = []")
         if !declaration.associations.isEmpty { writer.line("all.reserveCapacity(\(declaration.associations.count))") }
         for association in declaration.associations {
@@ -171,7 +179,7 @@ struct RegistryRenderer {
             try writer.handOn(to: &sink, onlyIfFull: true)
         }
         writer.line("return all")
-        writer.close("}()")
+        writer.close()
         writer.close()
     }
 }

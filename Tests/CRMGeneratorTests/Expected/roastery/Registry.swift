@@ -32,8 +32,9 @@ nonisolated extension Registry {
         ]
 
         /// `cupping_session` — roastery/cupping_session.yaml:1
-        public static let cuppingSession: ObjectSchema = {
-            let file = "roastery/cupping_session.yaml"
+        public static let cuppingSession: ObjectSchema = cuppingSession(file: "roastery/cupping_session.yaml")
+
+        private static func cuppingSession(file: String) -> ObjectSchema {
             var object = ObjectSchema(
                 name: "cupping_session",
                 kind: .custom,
@@ -94,11 +95,12 @@ nonisolated extension Registry {
                 referencedObjectType: "OWNER"
             ))
             return object
-        }()
+        }
 
         /// `green_lot` — roastery/green_lot.yaml:1
-        public static let greenLot: ObjectSchema = {
-            let file = "roastery/green_lot.yaml"
+        public static let greenLot: ObjectSchema = greenLot(file: "roastery/green_lot.yaml")
+
+        private static func greenLot(file: String) -> ObjectSchema {
             var object = ObjectSchema(
                 name: "green_lot",
                 kind: .custom,
@@ -210,12 +212,14 @@ nonisolated extension Registry {
                 referencedObjectType: "OWNER"
             ))
             return object
-        }()
+        }
     }
 
     /// Every association, declared once, read from the side that declares it.
     public nonisolated enum Associations {
-        public static let all: [AssociationSchema] = {
+        public static let all: [AssociationSchema] = declared()
+
+        private static func declared() -> [AssociationSchema] {
             var all: [AssociationSchema] = []
             all.reserveCapacity(1)
             all.append(AssociationSchema(
@@ -227,6 +231,6 @@ nonisolated extension Registry {
                 location: SourceLocation(file: "roastery/cupping_session.yaml", line: 16, column: 9)
             ))
             return all
-        }()
+        }
     }
 }
