@@ -61,7 +61,7 @@ hyperfine --warmup 1 --runs "${RUNS:-3}" --export-markdown "$work/wide.md" \
 cat "$work/standard.md" "$work/synthetic.md" "$work/wide.md"
 
 echo "== slow type-checking (function bodies over 100 ms, expressions over 100 ms)"
-# Each set on its own: every set has its own Registry, which would clash with another's in one module.
+# Each set on its own: every set has files of the same names (Registry.swift, ...), which swiftc refuses in one module.
 slow() {
     local out
     out="$(cd "$work/out" && swiftc -module-name Bench -parse-as-library -typecheck -I "$modules" \
