@@ -38,6 +38,20 @@ struct PackagingTests {
         #expect(output.stdout.contains("--color <when>"), "\(command): \(output.stdout)")
     }
 
+    @Test("help text has no stray backslash: a line ends with one only in an example's shell command",
+          arguments: subcommands + ["export json-schema", "export hubspot", "import hubspot"])
+    func helpHasNoStrayBackslash(_ command: String) throws {
+        let output = try CommandRunner.run(["help"] + command.split(separator: " ").map(String.init))
+        #expect(output.status == 0, "\(output.stderr)")
+        var inExamples = false
+        for line in output.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("Example") || line.hasSuffix("Examples:") { inExamples = true }
+            if ["USAGE:", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:"].contains(where: { line.hasPrefix($0) }) { inExamples = false }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty, !inExamples { continue }
+            #expect(!line.hasSuffix("\\") || inExamples, "\(command): '\(line)'")
+        }
+    }
+
     static let bad = CommandRunner.fixtures.appendingPathComponent("bad")
     static let escape = "\u{1B}"
 

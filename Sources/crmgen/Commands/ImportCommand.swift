@@ -23,12 +23,12 @@ struct ImportCommand: ParsableCommand {
               OBJECT=FILE      GET /crm/v3/properties/OBJECT: custom properties (OBJECT: contacts, 0-1, p_name)
               FROM:TO=FILE     GET /crm/v4/associations/FROM/TO/labels: association labels
 
-            Writes one kind: custom file per custom object and one kind: extension file per standard \\
-            object with custom properties (OBJECT.yaml in DIR). HubSpot's own properties are left out. \\
-            Give the labels of both directions of a pair: a label and its inverse are paired as HubSpot \\
+            Writes one kind: custom file per custom object and one kind: extension file per standard \
+            object with custom properties (OBJECT.yaml in DIR). HubSpot's own properties are left out. \
+            Give the labels of both directions of a pair: a label and its inverse are paired as HubSpot \
             creates them (consecutive type ids, one each way). The order of SOURCEs does not change a byte.
 
-            Existing files are not overwritten without --force, and the files are written all at once \\
+            Existing files are not overwritten without --force, and the files are written all at once \
             or not at all.
 
             Examples:
