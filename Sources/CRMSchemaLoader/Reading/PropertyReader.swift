@@ -147,7 +147,7 @@ struct PropertyReader {
             switch patterns.verdict(pattern.value) {
             case .valid:
                 property.pattern = pattern.value
-                if NestedRepetition.isPresent(in: pattern.value) {
+                if patterns.hasNestedRepetition(pattern.value) {
                     log.warning("pattern of property '\(property.name)' repeats a group that itself repeats without bound, as '(a+)+' does: "
                                 + "on a value that almost matches, matching can take exponential time, and a value the regular expression engine "
                                 + "gives up on counts as not matching; make the inner repetition possessive ('a++') or the group atomic ('(?>…)')",

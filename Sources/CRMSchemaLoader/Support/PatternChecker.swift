@@ -14,6 +14,15 @@ final class PatternChecker {
     }
 
     private var known: [String: Verdict] = [:]
+    private var knownNested: [String: Bool] = [:]
+
+    /// ``NestedRepetition/isPresent(in:)``, remembered per pattern text as the verdict is.
+    func hasNestedRepetition(_ pattern: String) -> Bool {
+        if let answer = knownNested[pattern] { return answer }
+        let answer = NestedRepetition.isPresent(in: pattern)
+        knownNested[pattern] = answer
+        return answer
+    }
 
     func verdict(_ pattern: String) -> Verdict {
         if let answer = known[pattern] { return answer }
