@@ -8,7 +8,8 @@ import Foundation
 /// compiler does not rebuild them), changed ones are written new, and anything in the folder that
 /// crmgen did not generate is carried over (files as links, folders made anew with their permissions).
 /// Then one `renameat2(RENAME_EXCHANGE)` (`renamex_np` on macOS) swaps the staging folder and the
-/// output: at every instant the output is the complete old set or the complete new set. The old set, now in the staging folder, is removed last.
+/// output: at every instant the output is the complete old set or the complete new set. The old
+/// set, now in the staging folder, is removed last.
 ///
 /// Files arrive in pieces as the generator renders them (``StagingFolder``), each compared with the
 /// old file as it comes and written out at once, so memory stays bounded however many files and
