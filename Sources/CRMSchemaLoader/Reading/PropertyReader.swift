@@ -145,14 +145,13 @@ struct PropertyReader {
         if let maxLength { property.maxLength = maxLength.value }
         if let pattern = reader.string(.pattern) {
             switch patterns.verdict(pattern.value) {
-            case .valid:
+            case .valid: property.pattern = pattern.value
+            case .slowToMatch:
                 property.pattern = pattern.value
-                if patterns.hasNestedRepetition(pattern.value) {
-                    log.warning("pattern of property '\(property.name)' repeats a group that itself repeats without bound, as '(a+)+' does: "
-                                + "on a value that almost matches, matching can take exponential time, and a value the regular expression engine "
-                                + "gives up on counts as not matching; make the inner repetition possessive ('a++') or the group atomic ('(?>…)')",
-                                at: pattern.location)
-                }
+                log.warning("pattern of property '\(property.name)' repeats a group that itself repeats without bound, as '(a+)+' does: "
+                            + "on a value that almost matches, matching can take exponential time, and a value the regular expression engine "
+                            + "gives up on counts as not matching; make the inner repetition possessive ('a++') or the group atomic ('(?>…)')",
+                            at: pattern.location)
             case .invalid:
                 log.error("pattern of property '\(property.name)' is not a valid regular expression: '\(pattern.value)'", at: pattern.location)
             case .escapesGroup:

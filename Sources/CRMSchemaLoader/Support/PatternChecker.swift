@@ -6,6 +6,8 @@ import Foundation
 final class PatternChecker {
     enum Verdict {
         case valid
+        /// Valid, but it repeats without bound a group that repeats without bound (``NestedRepetition``).
+        case slowToMatch
         /// ICU does not read it.
         case invalid
         /// It compiles alone but not inside the group that matches whole values (`WholeValuePattern`):
@@ -14,15 +16,6 @@ final class PatternChecker {
     }
 
     private var known: [String: Verdict] = [:]
-    private var knownNested: [String: Bool] = [:]
-
-    /// ``NestedRepetition/isPresent(in:)``, remembered per pattern text as the verdict is.
-    func hasNestedRepetition(_ pattern: String) -> Bool {
-        if let answer = knownNested[pattern] { return answer }
-        let answer = NestedRepetition.isPresent(in: pattern)
-        knownNested[pattern] = answer
-        return answer
-    }
 
     func verdict(_ pattern: String) -> Verdict {
         if let answer = known[pattern] { return answer }
@@ -30,6 +23,8 @@ final class PatternChecker {
             .invalid
         } else if (try? NSRegularExpression(pattern: WholeValuePattern.icu(pattern))) == nil {
             .escapesGroup
+        } else if NestedRepetition.isPresent(in: pattern) {
+            .slowToMatch
         } else {
             .valid
         }
@@ -101,7 +96,7 @@ enum NestedRepetition {
     private static func starts(_ bytes: [UInt8], at index: Int, with prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard index + count <= bytes.count else { return false }
-        return prefix.withUTF8Buffer { Array($0) == Array(bytes[index..<index + count]) }
+        return prefix.withUTF8Buffer { bytes[index..<index + count].elementsEqual($0) }
     }
 
     /// After `\x`, `\p{…}`, `\x{…}` or a `\Q…\E` quotation.
