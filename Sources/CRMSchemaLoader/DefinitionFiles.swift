@@ -41,7 +41,9 @@ public enum DefinitionFiles {
                 if Walk.status(path, following: false) != nil {
                     throw DefinitionPathError(description: "'\(path)' is a symbolic link that leads nowhere")
                 }
-                throw DefinitionPathError(description: "no such file or folder: '\(path)'")
+                // Arguments reach Swift as UTF-8, a name that is not UTF-8 with its bytes replaced by U+FFFD.
+                let encoding = path.contains("\u{FFFD}") ? " (a path that is not valid UTF-8 cannot be given; rename the file)" : ""
+                throw DefinitionPathError(description: "no such file or folder: '\(path)'" + encoding)
             }
             if info.isFolder {
                 let base = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -53,7 +55,28 @@ public enum DefinitionFiles {
                 walk.file(path, info: info)
             }
         }
-        return Found(files: walk.files.sorted(), diagnostics: walk.diagnostics)
+        let files = walk.files.sorted()
+        return Found(files: files, diagnostics: walk.diagnostics + normalizationClashes(in: files))
+    }
+
+    /// Files whose paths differ only in how their characters are composed (`café` written with `é`
+    /// or with `e` and a combining accent). Swift compares strings by meaning, not by bytes, so the
+    /// two are one name to every table keyed by path: the code generated for one would take the
+    /// other's place.
+    static func normalizationClashes(in files: [String]) -> [Diagnostic] {
+        var byName: [String: [String]] = [:]
+        for file in files { byName[file, default: []].append(file) }
+        var diagnostics: [Diagnostic] = []
+        for group in byName.values where group.count > 1 {
+            let spellings = group.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for path in spellings.dropFirst() {
+                diagnostics.append(.error(
+                    "'\(path)' and '\(spellings[0])' differ only in how their letters are encoded (Unicode normalization), "
+                        + "so crmgen cannot tell them apart: the code generated for one would replace the other's; rename one of them",
+                    at: nil))
+            }
+        }
+        return diagnostics.sorted { $0.message.utf8.lexicographicallyPrecedes($1.message.utf8) }
     }
 
     /// One search: what has been seen, by device and inode.
@@ -93,17 +116,59 @@ public enum DefinitionFiles {
         mutating func folder(_ path: String, info: Status, ancestors: [Identity]) {
             guard seenFolders[info.identity] == nil else { return }
             seenFolders[info.identity] = path
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-            } catch {
+            guard let rawNames = Self.entryNames(path) else {
                 diagnostics.append(.error("cannot read the folder '\(path)'", at: nil))
                 return
             }
+            var names: [String] = []
+            names.reserveCapacity(rawNames.count)
+            for raw in rawNames where raw.first != UInt8(ascii: ".") {
+                guard let name = String(validating: raw, as: UTF8.self) else {
+                    unreadableName(raw, in: path)
+                    continue
+                }
+                names.append(name)
+            }
             let chain = ancestors + [info.identity]
-            for name in names where !name.hasPrefix(".") {
+            for name in names.sorted() {
                 entry(path + "/" + name, name: name, ancestors: chain)
             }
+        }
+
+        /// The names in a folder as the file system stores them (bytes, not necessarily UTF-8),
+        /// `.` and `..` left out; `nil` when the folder cannot be read.
+        static func entryNames(_ path: String) -> [[UInt8]]? {
+            guard let folder = opendir(path) else { return nil }
+            defer { closedir(folder) }
+            // The name is read where it lies: a dirent record can end before its declared 256-byte
+            // name field, so copying the field would read past the record.
+            guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return nil }
+            var names: [[UInt8]] = []
+            errno = 0
+            while let entry = readdir(folder) {
+                let start = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+                let name = Array(UnsafeRawBufferPointer(start: start, count: strlen(start)))
+                if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+                names.append(name)
+            }
+            return errno == 0 ? names : nil
+        }
+
+        /// An entry whose name is not UTF-8: paths name generated files and appear in diagnostics, so
+        /// such a definition file (or a folder, which may hold some) cannot be read; anything else is
+        /// not crmgen's.
+        private mutating func unreadableName(_ raw: [UInt8], in folder: String) {
+            let isDefinitionName = raw.count > 4 && (raw.suffix(5).elementsEqual(".yaml".utf8) || raw.suffix(4).elementsEqual(".yml".utf8))
+            var info = stat()
+            let path = (Array(folder.utf8) + [UInt8(ascii: "/")] + raw + [0]).map { CChar(bitPattern: $0) }
+            let isFolder = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            guard isDefinitionName || isFolder else { return }
+            let firstInvalid = UTF8Validation.firstInvalidByteOffset(in: raw).map { raw[$0] } ?? 0
+            let shown = String(decoding: raw, as: UTF8.self)
+            diagnostics.append(.error(
+                "the \(isFolder ? "folder" : "file") '\(folder)/\(shown)' cannot be read: its name is not valid UTF-8 "
+                    + String(format: "(byte 0x%02X)", firstInvalid) + ", and crmgen names generated code and diagnostics after it; rename it",
+                at: nil))
         }
 
         private mutating func entry(_ path: String, name: String, ancestors: [Identity]) {

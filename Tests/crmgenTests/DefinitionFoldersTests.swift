@@ -83,4 +83,56 @@ struct DefinitionFoldersTests {
         #expect(run.status == 1)
         #expect(run.stderr.contains("huge.yaml:1:1: error: the file is larger than 8388608 bytes, crmgen's limit for definition files"), "\(run.stderr)")
     }
+
+    /// A file with `name` (bytes, UTF-8 or not) in `folder`, holding `text`.
+    func createFile(named name: [UInt8], in folder: URL, text: String) throws {
+        let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_EXCL, 0o644) } }
+        #expect(descriptor >= 0)
+        let bytes = Array(text.utf8)
+        #expect(write(descriptor, bytes, bytes.count) == bytes.count)
+        close(descriptor)
+    }
+
+    func definition(_ object: String, _ label: String) -> String {
+        """
+        object: \(object)
+        kind: custom
+        labels: { singular: \(label), plural: \(label)s }
+        primaryDisplayProperty: name
+        properties:
+          name: { label: Name, type: string, fieldType: text }
+
+        """
+    }
+
+    @Test("two file names that differ only in Unicode normalization are an error; nothing is generated")
+    func normalizationClash() throws {
+        let root = try folder()
+        let custom = root.appendingPathComponent("custom")
+        try createFile(named: Array("caf\u{E9}.yaml".utf8), in: custom, text: definition("cafe_a", "Cafe A"))  // é as one code point
+        try createFile(named: Array("cafe\u{301}.yaml".utf8), in: custom, text: definition("cafe_b", "Cafe B"))  // e and a combining accent
+        let run = try CommandRunner.run(["validate", root.path])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("differ only in how their letters are encoded (Unicode normalization)"), "\(run.stderr)")
+        let output = root.appendingPathComponent("Generated")
+        let generate = try CommandRunner.run(["generate", "--definitions", root.path, "--output", output.path])
+        #expect(generate.status == 1, "\(generate.stdout)\(generate.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test("a definition file or folder whose name is not UTF-8 is an error, not skipped; other such names are not crmgen's")
+    func nameNotUTF8() throws {
+        let root = try folder()
+        let custom = root.appendingPathComponent("custom")
+        try createFile(named: Array("notes".utf8) + [0xFE] + Array(".txt".utf8), in: custom, text: "not a definition\n")
+        let others = try CommandRunner.run(["validate", root.path])
+        #expect(others.status == 0, "\(others.stderr)")
+        #expect(others.stdout.hasPrefix("1 file valid"), "\(others.stdout)")
+
+        try createFile(named: Array("l".utf8) + [0xFF] + Array("st.yaml".utf8), in: custom, text: definition("lost_one", "Lost one"))
+        let run = try CommandRunner.run(["validate", root.path])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("st.yaml' cannot be read: its name is not valid UTF-8 (byte 0xFF)"), "\(run.stderr)")
+    }
 }
