@@ -77,6 +77,56 @@ struct HubSpotCommandTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test("export --output refuses what renaming a file over it would replace: a pipe, a link, a folder, a definition it reads")
+    func exportOutputRefused() throws {
+        let root = try folder()
+        let pipe = root.appendingPathComponent("pipe.json")
+        #expect(mkfifo(pipe.path, 0o644) == 0)
+        let target = root.appendingPathComponent("target.json")
+        try Data("kept\n".utf8).write(to: target)
+        let link = root.appendingPathComponent("link.json")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
+        for (output, words) in [(pipe.path, "is not a regular file"), (link.path, "is a symbolic link"), (root.path, "is a folder")] {
+            let run = try CommandRunner.run(["export", "hubspot", "--output", output])
+            #expect(run.status == 2, "\(output): \(run.stderr)")
+            #expect(run.stderr.contains("--output '\(output)' \(words)"), "\(run.stderr)")
+        }
+        var info = stat()
+        #expect(lstat(pipe.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "still a pipe")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path, "still a link")
+        #expect(try String(contentsOf: target, encoding: .utf8) == "kept\n")
+
+        let definitions = root.appendingPathComponent("Definitions")
+        try FileManager.default.createDirectory(at: definitions, withIntermediateDirectories: true)
+        let roastBatch = definitions.appendingPathComponent("roast_batch.yaml")
+        try FileManager.default.copyItem(at: CommandRunner.repositoryRoot.appendingPathComponent("Definitions/custom/roast_batch.yaml"), to: roastBatch)
+        let before = try Data(contentsOf: roastBatch)
+        let spelled = definitions.path + "/../Definitions/roast_batch.yaml"
+        let run = try CommandRunner.run(["export", "hubspot", "--definitions", definitions.path, "--output", spelled])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("is the definition file"), "\(run.stderr)")
+        #expect(try Data(contentsOf: roastBatch) == before, "the definition is untouched")
+        let written = try CommandRunner.run(["export", "hubspot", "--definitions", definitions.path, "--output", root.appendingPathComponent("requests.json").path])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("requests.json").path))
+    }
+
+    @Test("import hubspot --output: the working folder and its parents are refused, as for generate")
+    func importOutputMustBeAFolderOfItsOwn() throws {
+        let root = try folder()
+        let inner = root.appendingPathComponent("inner")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try Data("mine\n".utf8).write(to: inner.appendingPathComponent("notes.txt"))
+        let before = try FileManager.default.attributesOfItem(atPath: inner.path)[.systemFileNumber] as? Int
+        for output in ["", ".", "..", inner.path] {
+            let run = try CommandRunner.run(["import", "hubspot", Self.portal.appendingPathComponent("schemas.json").path, "--output", output], in: inner)
+            #expect(run.status == 2, "--output '\(output)': \(run.stdout)\(run.stderr)")
+            #expect(run.stderr.contains("--output"), "\(run.stderr)")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: inner.path)[.systemFileNumber] as? Int == before, "the same folder")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inner.path) == ["notes.txt"])
+    }
+
     @Test("export: ordered requests, a note per thing HubSpot cannot hold, only the objects asked for")
     func exportRequests() throws {
         let all = try CommandRunner.run(["export", "hubspot"])

@@ -72,13 +72,21 @@ struct ExportCommand: ParsableCommand {
 
         @OptionGroup var definitions: DefinitionOptions
 
+        func validate() throws {
+            if let output, let problem = OutputFile.problem(with: output) { throw ValidationError(problem) }
+        }
+
         func run() throws {
-            let (schema, _) = try definitions.loadSchema()
+            let (schema, result) = try definitions.loadSchema()
+            if let output, let problem = OutputFile.problem(with: output, readFrom: result.files) {
+                DiagnosticPrinter.print([.error(problem, at: nil)])
+                throw ExitStatus.usage.exitCode
+            }
             let only = objects.isEmpty ? nil : Set(try objects.map { try definitions.object($0, in: schema).name })
             let exporter = HubSpotExporter { $0?.file.hasPrefix(SchemaLoader.builtInPathPrefix) ?? true }
             let export = exporter.export(schema, only: only)
             let text = JSONValue.array(export.requests.map(\.json)).rendered() + "\n"
-            FileHandle.standardError.write(Data(export.notes.map { "note: \(Diagnostic.escaped($0))\n" }.joined().utf8))
+            StandardError.write(export.notes.map { "note: \(Diagnostic.escaped($0))\n" }.joined())
             guard let output else { return print(text, terminator: "") }
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

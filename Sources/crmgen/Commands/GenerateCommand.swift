@@ -52,15 +52,7 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var definitions: DefinitionOptions
 
     func validate() throws {
-        guard !output.isEmpty else { throw ValidationError("--output needs a folder, such as Generated") }
-        // The output folder is replaced as a whole (what crmgen did not generate carried over into the
-        // new one): the folder the command runs in would be taken from under it and everyone in it.
-        let target = FileSystem.resolved(output)
-        let here = FileSystem.resolved(FileManager.default.currentDirectoryPath)
-        if target == "/" || here == target || here.hasPrefix(target + "/") {
-            throw ValidationError("--output '\(output)' is the folder crmgen runs in, or holds it; generate replaces its output folder "
-                                  + "as a whole, so give it a folder of its own, such as Generated")
-        }
+        if let problem = OutputFolder.problem(with: output, example: "Generated") { throw ValidationError(problem) }
         for module in imports where !GeneratorConfiguration.isModuleName(module) {
             throw ValidationError("'\(module)' is not a module name")
         }

@@ -53,6 +53,7 @@ struct ImportCommand: ParsableCommand {
 
         func validate() throws {
             if sources.isEmpty { throw ValidationError("give at least one SOURCE (a response file)") }
+            if let problem = OutputFolder.problem(with: output, example: "Definitions/custom") { throw ValidationError(problem) }
         }
 
         func run() throws {

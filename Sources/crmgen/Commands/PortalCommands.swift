@@ -117,6 +117,10 @@ struct PullCommand: AsyncParsableCommand {
     @OptionGroup var portal: PortalOptions
     @OptionGroup var definitions: DefinitionOptions
 
+    func validate() throws {
+        if let problem = OutputFolder.problem(with: output, example: "Definitions/custom") { throw ValidationError(problem) }
+    }
+
     func run() async throws {
         let client = try portal.client()
         let (schema, _) = try definitions.loadSchema()

@@ -37,6 +37,14 @@ enum FileSystem {
         }
     }
 
+    /// A file's device and inode (links followed), which name it however its path is spelled;
+    /// `nil` when it does not exist.
+    static func identity(of path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(truncatingIfNeeded: info.st_dev), UInt64(truncatingIfNeeded: info.st_ino)]
+    }
+
     /// Names in a folder, without `.` and `..`, sorted.
     static func entries(of folder: String) throws(FileSystemError) -> [String] {
         guard let handle = opendir(folder) else { throw FileSystemError("read the folder", folder) }

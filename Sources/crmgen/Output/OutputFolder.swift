@@ -31,6 +31,19 @@ struct OutputFolder {
         var cleanupWarning: String?
     }
 
+    /// Why `path` cannot be an output folder, for a usage error: it is empty, `/`, the folder the
+    /// command runs in or one that holds it. The output folder is replaced as a whole (what crmgen did
+    /// not write carried over into the new one), so the folder the command runs in would be taken
+    /// from under it and everyone in it. `nil` when it can be one.
+    static func problem(with path: String, option: String = "--output", example: String) -> String? {
+        guard !path.isEmpty else { return "\(option) needs a folder, such as \(example)" }
+        let target = FileSystem.resolved(path)
+        let here = FileSystem.resolved(FileManager.default.currentDirectoryPath)
+        guard target == "/" || here == target || here.hasPrefix(target + "/") else { return nil }
+        return "\(option) '\(path)' is the folder crmgen runs in, or holds it; crmgen replaces its output folder "
+            + "as a whole, so give it a folder of its own, such as \(example)"
+    }
+
     /// A failure before the switch: the output folder is exactly as it was.
     struct Failure: Error, CustomStringConvertible {
         var cause: FileSystemError
@@ -58,7 +71,7 @@ struct OutputFolder {
         }
         do {
             try FileSystem.lock(parent + "/.\(name).crmgen-lock") {
-                FileHandle.standardError.write(Data("crmgen: waiting for another crmgen writing '\(path)'…\n".utf8))
+                StandardError.write("crmgen: waiting for another crmgen writing '\(path)'…\n")
             }
             try recoverAndRemoveStaleStaging()
         } catch {
