@@ -1,3 +1,11 @@
+// C's `stdout`, a global variable, is read (once, at the end) to see that every write to it went through.
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Musl)
+@preconcurrency import Musl
+#elseif canImport(Darwin)
+@preconcurrency import Darwin
+#endif
 import ArgumentParser
 import Foundation
 
@@ -25,6 +33,7 @@ struct CRMGen: AsyncParsableCommand {
 
     /// Runs a command with crmgen's exit codes: ArgumentParser's usage errors (64) become 2.
     static func main() async {
+        openClosedStandardDescriptors()
         do {
             var command = try parseAsRoot()
             if var portalCommand = command as? AsyncParsableCommand {
@@ -32,6 +41,7 @@ struct CRMGen: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            finishStandardOutput()
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -41,9 +51,32 @@ struct CRMGen: AsyncParsableCommand {
             if error is ExitCode {
                 Foundation.exit(code.rawValue)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            StandardError.write(fullMessage(for: error) + "\n")
             Foundation.exit(ExitStatus.usage.rawValue)
         }
+    }
+}
+
+extension CRMGen {
+    /// Standard input, output and error must be open: a closed one's number would go to the first
+    /// file crmgen opens, and what crmgen prints would be written into that file. A closed one is
+    /// opened on /dev/null (the lowest free number is the closed one's): standard output for reading
+    /// only, so that writing the command's output fails and is reported rather than lost; standard
+    /// error for writing, its messages having nowhere else to go.
+    static func openClosedStandardDescriptors() {
+        for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            _ = open("/dev/null", descriptor == 2 ? O_WRONLY : O_RDONLY)
+        }
+    }
+
+    /// Output that could not all be written (a full disk behind `> schema.json`, a closed standard
+    /// output) fails the command, with exit status 1, rather than leave a cut-off file behind a success.
+    static func finishStandardOutput() {
+        let flushed = fflush(stdout) == 0
+        let reason = flushed ? "a write failed" : String(cString: strerror(errno))
+        guard !flushed || ferror(stdout) != 0 else { return }
+        StandardError.write("crmgen: error: cannot write to standard output: \(reason)\n")
+        Foundation.exit(ExitStatus.invalidDefinitions.rawValue)
     }
 }
 

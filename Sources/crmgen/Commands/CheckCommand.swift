@@ -135,12 +135,12 @@ private struct Progress {
         guard enabled, count % 1000 == 0, Date().timeIntervalSince(last) > 0.5 else { return }
         last = Date()
         shown = true
-        FileHandle.standardError.write(Data("\rchecked \(count) records…".utf8))
+        StandardError.write("\rchecked \(count) records…")
     }
 
     mutating func clear() {
         guard shown else { return }
         shown = false
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardError.write("\r\u{1B}[K")
     }
 }

@@ -95,7 +95,7 @@ struct NewCommand: ParsableCommand {
         try check(text, at: path, labels: labels, on: loaded.files)
         try write(text, to: path, in: folder)
         if plural == nil, pluralLabel == label {
-            FileHandle.standardError.write(Data("crmgen: note: the plural label is the singular one; pass --plural to set another\n".utf8))
+            StandardError.write("crmgen: note: the plural label is the singular one; pass --plural to set another\n")
         }
         let counts = [counted(document.properties.count, "property", "properties"), counted(associated.count, "association")]
         print("Wrote \(path): \(object) with \(counts.joined(separator: " and ")). Check it with: crmgen validate")

@@ -33,9 +33,9 @@ struct PortalOptions: ParsableArguments {
         let client = PortalClient(endpoint: endpoint, timeout: timeout)
         let isTerminal = isatty(STDERR_FILENO) == 1
         if verbose || isTerminal {
-            client.log = { line in FileHandle.standardError.write(Data((Diagnostic.escaped(line) + "\n").utf8)) }
+            client.log = { line in StandardError.write(Diagnostic.escaped(line) + "\n") }
         }
-        client.note = { line in FileHandle.standardError.write(Data(("crmgen: " + Diagnostic.escaped(line) + "\n").utf8)) }
+        client.note = { line in StandardError.write("crmgen: " + Diagnostic.escaped(line) + "\n") }
         return client
     }
 }
@@ -209,10 +209,10 @@ struct ApplyCommand: AsyncParsableCommand {
         let comparison = try await PortalComparison.make(definitions: definitions, client: client)
         let plan = comparison.plan
         let requests = plan.requests + (allowDestructive ? plan.destructive : [])
-        FileHandle.standardError.write(Data((PlanText.render(plan, base: client.endpoint.baseURL.absoluteString) + "\n").utf8))
+        StandardError.write(PlanText.render(plan, base: client.endpoint.baseURL.absoluteString) + "\n")
         guard !requests.isEmpty else {
             if !plan.destructive.isEmpty {
-                FileHandle.standardError.write(Data("crmgen: \(counted(plan.destructive.count, "destructive request")) not run (use --allow-destructive).\n".utf8))
+                StandardError.write("crmgen: \(counted(plan.destructive.count, "destructive request")) not run (use --allow-destructive).\n")
             }
             return
         }
@@ -221,9 +221,9 @@ struct ApplyCommand: AsyncParsableCommand {
                 DiagnosticPrinter.print([.error("not a terminal, so crmgen cannot ask; nothing was sent (run with --yes to apply without asking)", at: nil)])
                 throw ExitStatus.invalidDefinitions.exitCode
             }
-            FileHandle.standardError.write(Data("Send \(requests.count == 1 ? "this request" : "these \(requests.count) requests")? Type yes to go on: ".utf8))
+            StandardError.write("Send \(requests.count == 1 ? "this request" : "these \(requests.count) requests")? Type yes to go on: ")
             guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
-                FileHandle.standardError.write(Data("Nothing was sent.\n".utf8))
+                StandardError.write("Nothing was sent.\n")
                 throw ExitStatus.invalidDefinitions.exitCode
             }
         }
@@ -231,7 +231,7 @@ struct ApplyCommand: AsyncParsableCommand {
             try await PlanRunner(client: client).run(requests, typeIds: comparison.typeIds)
         } catch {
             DiagnosticPrinter.print([.error(error.description, at: nil)])
-            FileHandle.standardError.write(Data("crmgen: the requests before it were sent; run crmgen apply again to finish.\n".utf8))
+            StandardError.write("crmgen: the requests before it were sent; run crmgen apply again to finish.\n")
             throw ExitStatus.invalidDefinitions.exitCode
         }
         var summary = "Applied \(counted(requests.count, "request"))."

@@ -9,7 +9,7 @@ enum DiagnosticPrinter {
     static func write(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         let style = DiagnosticStyle.current
-        FileHandle.standardError.write(Data((diagnostics.map(style.render).joined(separator: "\n") + "\n").utf8))
+        StandardError.write(diagnostics.map(style.render).joined(separator: "\n") + "\n")
     }
 
     /// Diagnostics, then how many errors and warnings they hold.
@@ -23,7 +23,7 @@ enum DiagnosticPrinter {
         if errors > 0 { counts.append(errors == 1 ? "1 error" : "\(errors) errors") }
         if warnings > 0 { counts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
         if !counts.isEmpty { text += counts.joined(separator: " and ") + " generated.\n" }
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardError.write(text)
     }
 }
 
