@@ -11,13 +11,14 @@ struct RecordTypeTranslator {
         "description", "unknown", "rawValue", "knownValues", "isKnown", "record", "properties", "clear", "allCases",
     ]
 
-    /// Names a nested enum must not take: types that generated code uses unqualified.
-    static let reservedTypeNames: Set<String> = [
-        "String", "Double", "Bool", "Int", "Set", "Array", "Dictionary", "Optional", "Date", "Decimal", "Foundation", "Swift",
+    /// Names a nested enum must not take: types that generated code uses unqualified, and Swift's
+    /// and Foundation's, which it would hide inside the record type.
+    static let reservedTypeNames: Set<String> = SwiftLibraryTypeNames.all.union([
+        "Foundation", "Swift",
         "CalendarDate", "OwnerID", "CompiledPattern", "ValueRules", "ValidationIssue", "RecordEnvelope", "RecordProperties",
-        "AssociationResults", "ObjectSchema", "Registry", "CodingKeys", "Encoder", "Decoder", "CRMRuntime", "CRMRecord",
+        "AssociationResults", "ObjectSchema", "Registry", "CodingKeys", "CRMRuntime", "CRMRecord",
         "CRMEnumeration", "CRMNumber", "Property", "Association", "AssociationType", "Type", "Self", "Protocol", "Any",
-    ]
+    ])
 
     /// One property with its Swift names.
     private struct Translated {

@@ -89,12 +89,9 @@ public enum SwiftTypeNaming {
     /// module), the modules generated code names (`Foundation.Date`), the runtime's types that generated
     /// code names, and the types the generator declares itself. GeneratedCodeShapeTests checks that
     /// every such name in generated code is here.
-    public static let reservedTypeNames: Set<String> = [
-        // Swift and Foundation
-        "Any", "Array", "Bool", "CaseIterable", "Character", "Codable", "Data", "Date", "Decimal", "Decodable", "Decoder",
-        "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float", "Foundation", "Hashable", "Int",
-        "Never", "Optional", "Protocol", "RawRepresentable", "Result", "Self", "Sendable", "Sequence", "Set", "String",
-        "Swift", "Task", "Type", "URL", "UUID", "Void",
+    public static let reservedTypeNames: Set<String> = SwiftLibraryTypeNames.all.union([
+        // Swift's and Foundation's types are SwiftLibraryTypeNames; these mean something in a type's place too
+        "Any", "Foundation", "Protocol", "Self", "Swift", "Type",
         // The runtime's types that generated code names
         "AssociationLabel", "AssociationResults", "AssociationSchema", "AssociationType", "CalendarDate", "CompiledPattern",
         "CRMEnumeration", "CRMNumber", "CRMRecord", "CRMRuntime", "ObjectLabels", "ObjectRequirements", "ObjectSchema",
@@ -102,7 +99,7 @@ public enum SwiftTypeNaming {
         "RecordRegistry", "RecordRules", "Schema", "SourceLocation", "ValidationIssue", "ValueRules",
         // The generator's own declarations
         "Association", "AssociationMatrix", "Associations", "Objects", "Registry",
-    ]
+    ])
 
     /// For each object (name and singular label), the `swiftName` to write, or `nil` when the
     /// label's own type name is free. `taken` holds the type names of the other objects.
