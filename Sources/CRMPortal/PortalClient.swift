@@ -50,11 +50,12 @@ public final class PortalClient: @unchecked Sendable {
         self.endpoint = endpoint
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
-        // An answer that trickles in a byte at a time never trips the timeout above.
+        // An answer that trickles in a byte at a time never trips the timeout above. Where URLSession
+        // does not keep this one (Linux), PortalTransfers does.
         configuration.timeoutIntervalForResource = timeout * 4
         configuration.httpCookieAcceptPolicy = .never
         configuration.urlCache = nil
-        transfers = PortalTransfers(limit: maximumAnswerSize)
+        transfers = PortalTransfers(limit: maximumAnswerSize, wholeAnswerTimeout: timeout * 4)
         session = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
     }
 
@@ -88,6 +89,11 @@ public final class PortalClient: @unchecked Sendable {
                 let answer = try await transfers.run(request, on: session)
                 data = answer.data
                 response = answer.response
+            } catch let error as PortalTransfers.TimedOut {
+                log?("\(method) \(path) cut off after \(Self.seconds(since: started)): no whole answer")
+                throw PortalError(method: method, path: path, status: nil,
+                                  message: "no whole answer within \(Self.format(error.seconds)) (four times --timeout); it was cut off"
+                                      + (isRead ? "" : ", and the request may or may not have been done"))
             } catch is PortalTransfers.NotHTTP {
                 throw PortalError(method: method, path: path, status: nil, message: "the answer is not HTTP")
             } catch let error as PortalTransfers.TooLarge {
@@ -101,7 +107,7 @@ public final class PortalClient: @unchecked Sendable {
                 if isRead, attempt < maximumAttempts, Self.isTransient(error) {
                     let wait = Self.backoff(attempt)
                     note?("\(method) \(path): \(reason); trying again in \(Self.format(wait))")
-                    try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                    try? await Task.sleep(nanoseconds: Self.nanoseconds(wait))
                     continue
                 }
                 throw PortalError(method: method, path: path, status: nil,
@@ -126,18 +132,18 @@ public final class PortalClient: @unchecked Sendable {
             case 429 where attempt < maximumAttempts:
                 let wait = min(maximumWait, Self.rateLimitWait(response) ?? Self.backoff(attempt))
                 note?("\(method) \(path): rate limited; waiting \(Self.format(wait))")
-                try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                try? await Task.sleep(nanoseconds: Self.nanoseconds(wait))
             case 300..<400:
-                let target = response.value(forHTTPHeaderField: "Location").map { " to '\(endpoint.redacted($0))'" } ?? ""
+                let target = response.value(forHTTPHeaderField: "Location").map { " to '\(endpoint.redactedAnswer($0))'" } ?? ""
                 throw PortalError(method: method, path: path, status: response.statusCode,
                                   message: "a redirect\(target); crmgen does not follow redirects, so that the token goes to the base URL only "
                                       + "(set --base-url to where the API is)")
             case 500..<600 where isRead && attempt < maximumAttempts:
                 let wait = Self.backoff(attempt)
                 note?("\(method) \(path): \(response.statusCode); trying again in \(Self.format(wait))")
-                try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                try? await Task.sleep(nanoseconds: Self.nanoseconds(wait))
             default:
-                throw PortalError(method: method, path: path, status: response.statusCode, message: endpoint.redacted(Self.message(data)))
+                throw PortalError(method: method, path: path, status: response.statusCode, message: endpoint.redactedAnswer(Self.message(data)))
             }
         }
     }
@@ -149,10 +155,18 @@ public final class PortalClient: @unchecked Sendable {
         return text.isEmpty ? "no message" : text
     }
 
-    /// `Retry-After` (seconds, or an HTTP date), or HubSpot's interval when no request remains in it.
+    /// A wait as `Task.sleep` takes it: none for a wait that is not a number of seconds from 0 up
+    /// (a server's `-1` or `nan`), which converting to an integer would trap on.
+    static func nanoseconds(_ wait: TimeInterval) -> UInt64 {
+        guard wait.isFinite, wait > 0 else { return 0 }
+        return UInt64(min(wait, 3_600) * 1e9)
+    }
+
+    /// `Retry-After` (seconds, or an HTTP date), or HubSpot's interval when no request remains in it;
+    /// `nil` when neither is a number of seconds from 0 up.
     static func rateLimitWait(_ response: HTTPURLResponse) -> TimeInterval? {
         if let retryAfter = response.value(forHTTPHeaderField: "Retry-After") {
-            if let seconds = TimeInterval(retryAfter.trimmingCharacters(in: .whitespaces)), seconds >= 0 { return seconds }
+            if let seconds = TimeInterval(retryAfter.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds >= 0 { return seconds }
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "GMT")
@@ -160,7 +174,8 @@ public final class PortalClient: @unchecked Sendable {
             if let date = formatter.date(from: retryAfter) { return max(0, date.timeIntervalSinceNow) }
         }
         if response.value(forHTTPHeaderField: "X-HubSpot-RateLimit-Remaining") == "0",
-           let interval = response.value(forHTTPHeaderField: "X-HubSpot-RateLimit-Interval-Milliseconds").flatMap(Double.init) {
+           let interval = response.value(forHTTPHeaderField: "X-HubSpot-RateLimit-Interval-Milliseconds").flatMap(Double.init),
+           interval.isFinite, interval >= 0 {
             return interval / 1000
         }
         return nil

@@ -62,4 +62,27 @@ public struct PortalEndpoint: Sendable {
     func redacted(_ text: String) -> String {
         text.replacingOccurrences(of: token, with: "[redacted]")
     }
+
+    /// `shown`, what crmgen prints of an answer (HubSpot's message, or the body's first line or
+    /// bytes), with the token replaced; withheld whole when it holds a part of the token of 8
+    /// characters or more, spaces and line breaks left out: a cut through the token, or a break in it,
+    /// leaves a part that the whole token does not match.
+    func redactedAnswer(_ shown: String) -> String {
+        let text = redacted(shown)
+        let token = Array(token.utf8)
+        let window = min(8, token.count)
+        let compact = Array(text.utf8.filter { $0 > 0x20 && $0 != 0x7F })
+        for start in 0...(token.count - window) where Self.contains(compact, token[start..<start + window]) {
+            return "(the answer quotes a part of the access token, so it is not shown)"
+        }
+        return text
+    }
+
+    private static func contains(_ bytes: [UInt8], _ part: ArraySlice<UInt8>) -> Bool {
+        guard let first = part.first, bytes.count >= part.count else { return false }
+        for start in 0...(bytes.count - part.count) where bytes[start] == first && bytes[start..<start + part.count].elementsEqual(part) {
+            return true
+        }
+        return false
+    }
 }

@@ -116,10 +116,28 @@ public struct PlanRunner: Sendable {
             } catch {
                 throw Failure(index: index, count: requests.count, request: request, error: error)
             }
-            if request.method == "POST", request.path.hasSuffix("/schemas"),
-               let name = answer?["name"]?.stringValue, let id = answer?["objectTypeId"]?.stringValue {
+            if request.method == "POST", request.path.hasSuffix("/schemas"), let name = request.body?["name"]?.stringValue {
+                // Later requests go to the ID the answer gives: one that is not a custom object's
+                // (`2-` and digits) could send them anywhere (`2-1/../../schemas/2-999`), and one given
+                // for another name would send them to another object.
+                let id = answer?["objectTypeId"]?.stringValue ?? ""
+                let answeredName = answer?["name"]?.stringValue ?? name
+                guard Self.isCustomObjectTypeId(id), answeredName == name else {
+                    let shown = client.endpoint.redactedAnswer(String(id.prefix(60)))
+                    let problem = id.isEmpty ? "gives no objectTypeId" : answeredName != name
+                        ? "is about '\(client.endpoint.redactedAnswer(String(answeredName.prefix(60))))'" : "gives the objectTypeId '\(shown)', not a custom object's (2- and digits)"
+                    throw Failure(index: index, count: requests.count, request: request, error: PortalError(
+                        method: request.method, path: request.path, status: nil,
+                        message: "the answer to creating '\(name)' \(problem); stopped, because the requests after it would address the object by it"))
+                }
                 substitution.typeIds[name] = id
             }
         }
+    }
+
+    /// `2-` and digits: the objectTypeId HubSpot gives a custom object.
+    static func isCustomObjectTypeId(_ id: String) -> Bool {
+        let digits = id.utf8.dropFirst(2)
+        return id.hasPrefix("2-") && !digits.isEmpty && digits.count <= 18 && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

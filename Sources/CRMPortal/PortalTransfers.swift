@@ -10,7 +10,10 @@ import FoundationNetworking
 ///   the same headers, the Bearer token among them, to whatever host the `Location` names, over plain
 ///   http too.
 /// - **Bounded answers.** The body is taken as it arrives and the request cancelled once it passes
-///   ``limit`` bytes, so an endless or enormous answer cannot fill the memory.
+///   ``limit`` bytes, so an endless or enormous answer cannot fill the memory, or once
+///   ``wholeAnswerTimeout`` has passed since it was sent, so an answer that trickles in a byte at a
+///   time cannot hold crmgen forever (the session's own limit for a whole answer,
+///   `timeoutIntervalForResource`, is not kept by every URLSession: Linux's waits on).
 final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     /// A whole answer.
     struct Answer {
@@ -23,32 +26,58 @@ final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendab
         var limit: Int
     }
 
+    /// An answer not whole within ``PortalTransfers/wholeAnswerTimeout``, which was cancelled.
+    struct TimedOut: Error {
+        var seconds: TimeInterval
+    }
+
     /// An answer that is not HTTP.
     struct NotHTTP: Error {}
 
     private struct Pending {
         var continuation: CheckedContinuation<Answer, any Error>
+        var task: URLSessionTask
         var data = Data()
         var isTooLarge = false
+        var isTimedOut = false
+
+        /// Whether the answer is still wanted (neither too large nor too late).
+        var isWanted: Bool { !isTooLarge && !isTimedOut }
     }
 
     /// Most bytes of one answer's body.
     let limit: Int
+    /// Longest time from sending a request to the end of its answer.
+    let wholeAnswerTimeout: TimeInterval
     private let lock = NSLock()
     private var pending: [Int: Pending] = [:]
 
-    init(limit: Int) {
+    init(limit: Int, wholeAnswerTimeout: TimeInterval) {
         self.limit = limit
+        self.wholeAnswerTimeout = wholeAnswerTimeout
     }
 
     /// Sends `request` on `session` (whose delegate this is) and waits for the whole answer. Throws
-    /// URLSession's error for a failed exchange, ``TooLarge`` or ``NotHTTP``.
+    /// URLSession's error for a failed exchange, ``TooLarge``, ``TimedOut`` or ``NotHTTP``.
     func run(_ request: URLRequest, on session: URLSession) async throws -> Answer {
         try await withCheckedThrowingContinuation { continuation in
             let task = session.dataTask(with: request)
-            lock.withLock { pending[task.taskIdentifier] = Pending(continuation: continuation) }
+            let id = task.taskIdentifier
+            lock.withLock { pending[id] = Pending(continuation: continuation, task: task) }
             task.resume()
+            DispatchQueue.global().asyncAfter(deadline: .now() + wholeAnswerTimeout) { [self] in expire(id) }
         }
+    }
+
+    /// Cancels the request `id` if its answer has not ended yet.
+    private func expire(_ id: Int) {
+        let task = lock.withLock { () -> URLSessionTask? in
+            guard pending[id]?.isWanted == true else { return nil }
+            pending[id]?.isTimedOut = true
+            pending[id]?.data = Data()
+            return pending[id]?.task
+        }
+        task?.cancel()
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
@@ -59,7 +88,7 @@ final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendab
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let id = dataTask.taskIdentifier
         let cancel = lock.withLock { () -> Bool in
-            guard let count = pending[id]?.data.count, pending[id]?.isTooLarge == false else { return false }
+            guard let count = pending[id]?.data.count, pending[id]?.isWanted == true else { return false }
             guard count + data.count <= limit else {
                 pending[id]?.isTooLarge = true
                 pending[id]?.data = Data()
@@ -76,6 +105,8 @@ final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendab
         guard let transfer = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
         if transfer.isTooLarge {
             transfer.continuation.resume(throwing: TooLarge(limit: limit))
+        } else if transfer.isTimedOut {
+            transfer.continuation.resume(throwing: TimedOut(seconds: wholeAnswerTimeout))
         } else if let error {
             transfer.continuation.resume(throwing: error)
         } else if let response = task.response as? HTTPURLResponse {

@@ -39,6 +39,13 @@ final class FakePortalServer: @unchecked Sendable {
         case emptyRead
         /// The next GET is answered `200` with a body of this many bytes (the start of a JSON object that never ends).
         case oversizedRead(bytes: Int)
+        /// The next GET's answer body (some 200 bytes) is sent a byte at a time, `pause` seconds apart.
+        case trickleRead(pause: Double)
+        /// The next write is answered `400` with a plain-text body that quotes the Authorization header
+        /// after `padding` bytes (where crmgen's cut of an error body may fall inside the token).
+        case plainErrorQuotingToken(padding: Int)
+        /// The next object created is answered with this objectTypeId (`nil`: none) and name.
+        case createdObjectAnswer(objectTypeId: String?, name: String?)
     }
 
     let portal = FakeHubSpotPortal()
@@ -111,6 +118,23 @@ final class FakePortalServer: @unchecked Sendable {
                                          body: String(decoding: data, as: UTF8.self), time: Date()))
             }
         }
+        if let fault = take({ fault in
+            switch fault {
+            case .plainErrorQuotingToken: method != "GET"
+            case .trickleRead: method == "GET"
+            default: false
+            }
+        }) {
+            record(fault.isTrickle ? 200 : 400)
+            if case .plainErrorQuotingToken(let padding) = fault {
+                let body = Data((String(repeating: "x", count: padding) + "Authorization: \(authorization ?? "none")\n").utf8)
+                return LoopbackHTTPServer.Response(status: 400, headers: [(name: "Content-Type", value: "text/plain")], body: body)
+            }
+            guard case .trickleRead(let pause) = fault else { return LoopbackHTTPServer.Response(status: 500) }
+            return LoopbackHTTPServer.Response(status: 200, headers: [(name: "Content-Type", value: "application/json")],
+                                               body: Data((#"{"results": [], "note": "a byte at a time"}"# + String(repeating: " ", count: 150)).utf8),
+                                               pauseBetweenBytes: pause)
+        }
         if method == "GET", let size = takeOversize() {
             record(200)
             var body = Data(#"{"results": [{"name": ""#.utf8)
@@ -122,6 +146,14 @@ final class FakePortalServer: @unchecked Sendable {
         var responseHeaders = headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         if body != nil { responseHeaders.append((name: "Content-Type", value: "application/json;charset=utf-8")) }
         return LoopbackHTTPServer.Response(status: status, headers: responseHeaders, body: body.map { Data($0.rendered().utf8) } ?? Data())
+    }
+
+    /// The first fault `matches` accepts, used up.
+    private func take(_ matches: (Fault) -> Bool) -> Fault? {
+        lock.withLock {
+            guard let index = faults.firstIndex(where: matches) else { return nil }
+            return faults.remove(at: index)
+        }
     }
 
     private func takeOversize() -> Int? {
@@ -191,10 +223,22 @@ final class FakePortalServer: @unchecked Sendable {
                 return error(status, "The portal could not do this right now (write \(number)).", category: "VALIDATION_ERROR")
             }
         }
-        let response = portal.handle(method: method, path: path, body: body)
+        var response = portal.handle(method: method, path: path, body: body)
+        if method == "POST", path == "/crm/v3/schemas", response.status < 300,
+           let index = faults.firstIndex(where: { if case .createdObjectAnswer = $0 { true } else { false } }),
+           case .createdObjectAnswer(let id, let name) = faults.remove(at: index) {
+            var members: [(String, PortalJSON)] = [("labels", response.body?["labels"] ?? .null)]
+            if let id { members.append(("objectTypeId", .string(id))) }
+            if let name { members.append(("name", .string(name))) }
+            response.body = .object(members)
+        }
         if response.status >= 400, echo, let message = response.body?["message"]?.stringValue {
             return error(response.status, message, category: "VALIDATION_ERROR")
         }
         return (response.status, [:], response.body)
     }
+}
+
+extension FakePortalServer.Fault {
+    var isTrickle: Bool { if case .trickleRead = self { true } else { false } }
 }

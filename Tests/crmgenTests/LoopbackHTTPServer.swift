@@ -32,6 +32,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var status: Int
         var headers: [(name: String, value: String)] = []
         var body = Data()
+        /// Seconds between the body's bytes, for an answer that trickles in; `nil` sends it at once.
+        var pauseBetweenBytes: Double?
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -139,7 +141,15 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         while let request = reader.next(continuing: { LoopbackSocket.sendAll(fd, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }) {
             let response = handler(request)
             let closing = request.header("Connection")?.lowercased() == "close"
-            guard LoopbackSocket.sendAll(fd, Self.bytes(of: response, closing: closing)), !closing else { break }
+            let bytes = Self.bytes(of: response, closing: closing)
+            // A trickling answer: the head at once, then the body a byte at a time.
+            let sent = response.pauseBetweenBytes.map { pause in
+                LoopbackSocket.sendAll(fd, Array(bytes.dropLast(response.body.count))) && response.body.allSatisfy { byte in
+                    Thread.sleep(forTimeInterval: pause)
+                    return LoopbackSocket.sendAll(fd, [byte])
+                }
+            } ?? LoopbackSocket.sendAll(fd, bytes)
+            guard sent, !closing else { break }
         }
         lock.withLock { _ = open.remove(fd) }
         close(fd)

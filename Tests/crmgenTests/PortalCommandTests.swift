@@ -340,6 +340,62 @@ struct PortalCommandTests {
         }
     }
 
+    @Test("a rate-limit wait that is no number of seconds from 0 up (-1, infinity, nan) is not waited, and crmgen does not crash",
+          arguments: [["X-HubSpot-RateLimit-Remaining": "0", "X-HubSpot-RateLimit-Interval-Milliseconds": "-1"],
+                      ["X-HubSpot-RateLimit-Remaining": "0", "X-HubSpot-RateLimit-Interval-Milliseconds": "1e400"],
+                      ["Retry-After": "nan"], ["Retry-After": "-5"]])
+    func oddRateLimitWaits(headers: [String: String]) async throws {
+        try await withServer { server in
+            server.inject(.rateLimit(count: 1, headers: headers))
+            let plan = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(plan.status == 0, "\(headers): \(plan.stderr)")
+            #expect(server.exchanges.first?.status == 429 && server.exchanges.dropFirst().first?.status == 200, "tried again")
+        }
+    }
+
+    @Test("an answer that trickles in a byte at a time is cut off at four times --timeout, not waited for")
+    func trickledAnswerCutOff() async throws {
+        try await withServer { server in
+            // About 200 bytes, ten a second (never a pause of --timeout): some 20 seconds in all.
+            server.inject(.trickleRead(pause: 0.1))
+            let plan = try await crmgen(["plan", "--timeout", "2", "--definitions", Self.full], server)
+            #expect(plan.status == 1, "\(plan.stderr)")
+            #expect(plan.stderr.contains("no whole answer within 8.00 s (four times --timeout); it was cut off"), "\(plan.stderr)")
+            #expect(server.exchanges.count == 1, "not tried again")
+        }
+    }
+
+    @Test("an error body that quotes the token is withheld when crmgen's cut of it falls inside the token", arguments: [1, 9, 30])
+    func tokenCutInErrorBody(bytesCut: Int) async throws {
+        try await withServer { server in
+            // The body's first 300 bytes end `bytesCut` bytes before the token's end.
+            let padding = 300 - "Authorization: Bearer ".utf8.count - server.token.utf8.count + bytesCut
+            server.inject(.plainErrorQuotingToken(padding: padding))
+            let apply = try await crmgen(["apply", "--yes", "--definitions", Self.full], server)
+            #expect(apply.status == 1, "\(apply.stderr)")
+            #expect(apply.stderr.contains("quotes a part of the access token, so it is not shown"), "\(apply.stderr)")
+            let token = Array(server.token)
+            for start in 0...(token.count - 8) {
+                #expect(!apply.stderr.contains(String(token[start..<start + 8])), "a part of the token at \(start) is printed")
+            }
+        }
+    }
+
+    @Test("an answer to creating an object whose objectTypeId is not a custom object's, is missing, or names another object stops apply",
+          arguments: [("2-1/../../../crm/v3/schemas/2-999", String?.none), (nil, nil), ("2-123", "someone_else")] as [(String?, String?)])
+    func createdObjectAnswerChecked(objectTypeId: String?, name: String?) async throws {
+        try await withServer { server in
+            server.inject(.createdObjectAnswer(objectTypeId: objectTypeId, name: name))
+            let apply = try await crmgen(["apply", "--yes", "--definitions", Self.full], server)
+            #expect(apply.status == 1, "\(apply.stderr)")
+            #expect(apply.stderr.contains("the answer to creating '"), "\(apply.stderr)")
+            let sent = writes(server)
+            #expect(sent.last?.hasPrefix("POST /crm/v3/schemas") == true && sent.filter { $0.hasPrefix("POST /crm/v3/schemas") }.count == 1,
+                    "nothing after the object's creation: \(sent)")
+            #expect(!server.exchanges.contains { $0.path.contains("2-999") || $0.path.contains("..") || $0.path.contains("p_") })
+        }
+    }
+
     @Test("429: Retry-After and HubSpot's rate-limit headers are honoured, retries are bounded; GETs retried on 5xx and timeouts, writes never")
     func rateLimitsAndRetries() async throws {
         try await withServer { server in
