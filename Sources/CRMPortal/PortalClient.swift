@@ -126,6 +126,8 @@ public final class PortalClient: @unchecked Sendable {
                 }
                 do {
                     return try JSONValue.parse(data)
+                } catch let error as JSONValue.TooManyValues {
+                    throw PortalError(method: method, path: path, status: response.statusCode, message: "the answer is too large: \(error)")
                 } catch {
                     throw PortalError(method: method, path: path, status: response.statusCode, message: "the answer is not JSON crmgen can read")
                 }

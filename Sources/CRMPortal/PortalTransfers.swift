@@ -85,6 +85,17 @@ final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendab
         completionHandler(nil)
     }
 
+    /// An answer that says it is larger than ``limit`` is refused before its body is read.
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        guard response.expectedContentLength > Int64(limit) else { return completionHandler(.allow) }
+        lock.withLock {
+            pending[dataTask.taskIdentifier]?.isTooLarge = true
+            pending[dataTask.taskIdentifier]?.data = Data()
+        }
+        completionHandler(.cancel)
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let id = dataTask.taskIdentifier
         let cancel = lock.withLock { () -> Bool in

@@ -37,8 +37,11 @@ final class FakePortalServer: @unchecked Sendable {
         case redirectRead(location: String)
         /// The next GET is answered `200` with an empty body.
         case emptyRead
-        /// The next GET is answered `200` with a body of this many bytes (the start of a JSON object that never ends).
-        case oversizedRead(bytes: Int)
+        /// The next GET is answered `200` with a body of this many bytes (the start of a JSON object that
+        /// never ends), its length declared in the head or not.
+        case oversizedRead(bytes: Int, declared: Bool)
+        /// The next GET is answered `200` with `{"results": [{}, {}, …]}` of this many empty objects.
+        case manyValuesRead(count: Int)
         /// The next GET's answer body (some 200 bytes) is sent a byte at a time, `pause` seconds apart.
         case trickleRead(pause: Double)
         /// The next write is answered `400` with a plain-text body that quotes the Authorization header
@@ -135,10 +138,16 @@ final class FakePortalServer: @unchecked Sendable {
                                                body: Data((#"{"results": [], "note": "a byte at a time"}"# + String(repeating: " ", count: 150)).utf8),
                                                pauseBetweenBytes: pause)
         }
-        if method == "GET", let size = takeOversize() {
+        if method == "GET", let (size, declared) = takeOversize() {
             record(200)
             var body = Data(#"{"results": [{"name": ""#.utf8)
             body.append(Data(repeating: UInt8(ascii: "a"), count: max(0, size - body.count)))
+            return LoopbackHTTPServer.Response(status: 200, headers: [(name: "Content-Type", value: "application/json")], body: body,
+                                               omitsLength: !declared)
+        }
+        if method == "GET", case .manyValuesRead(let count)? = take({ if case .manyValuesRead = $0 { true } else { false } }) {
+            record(200)
+            let body = Data((#"{"results": ["# + Array(repeating: "{}", count: count).joined(separator: ",") + "]}").utf8)
             return LoopbackHTTPServer.Response(status: 200, headers: [(name: "Content-Type", value: "application/json")], body: body)
         }
         let (status, headers, body) = respond(method: method, path: path, authorization: authorization, data: data)
@@ -156,12 +165,12 @@ final class FakePortalServer: @unchecked Sendable {
         }
     }
 
-    private func takeOversize() -> Int? {
+    private func takeOversize() -> (bytes: Int, declared: Bool)? {
         lock.withLock {
             guard let index = faults.firstIndex(where: { if case .oversizedRead = $0 { true } else { false } }),
-                  case .oversizedRead(let bytes) = faults[index] else { return nil }
+                  case .oversizedRead(let bytes, let declared) = faults[index] else { return nil }
             faults.remove(at: index)
-            return bytes
+            return (bytes, declared)
         }
     }
 

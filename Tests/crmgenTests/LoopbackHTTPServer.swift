@@ -34,6 +34,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var body = Data()
         /// Seconds between the body's bytes, for an answer that trickles in; `nil` sends it at once.
         var pauseBetweenBytes: Double?
+        /// Whether the head leaves out `Content-Length`: the body then ends when the connection closes.
+        var omitsLength = false
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -140,7 +142,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var reader = RequestReader(fd: fd)
         while let request = reader.next(continuing: { LoopbackSocket.sendAll(fd, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }) {
             let response = handler(request)
-            let closing = request.header("Connection")?.lowercased() == "close"
+            let closing = request.header("Connection")?.lowercased() == "close" || response.omitsLength
             let bytes = Self.bytes(of: response, closing: closing)
             // A trickling answer: the head at once, then the body a byte at a time.
             let sent = response.pauseBetweenBytes.map { pause in
@@ -158,7 +160,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private static func bytes(of response: Response, closing: Bool) -> [UInt8] {
         var head = "HTTP/1.1 \(response.status) \(phrase(response.status))\r\n"
         for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(response.body.count)\r\n"
+        if !response.omitsLength { head += "Content-Length: \(response.body.count)\r\n" }
         if closing { head += "Connection: close\r\n" }
         head += "\r\n"
         return Array(head.utf8) + response.body

@@ -302,11 +302,25 @@ struct PortalCommandTests {
     @Test("an answer larger than crmgen's limit is cut off and reported, not held")
     func oversizedAnswerCutOff() async throws {
         try await withServer { server in
-            server.inject(.oversizedRead(bytes: 64 << 20 + 4_096))
+            // Its length declared (refused at the head) or not (cut off as it streams in).
+            for declared in [true, false] {
+                server.clearExchanges()
+                server.inject(.oversizedRead(bytes: 64 << 20 + 4_096, declared: declared))
+                let output = try await crmgen(["plan", "--definitions", Self.full], server)
+                #expect(output.status == 1, "\(output.stderr)")
+                #expect(output.stderr.contains("the answer is larger than 67108864 bytes"), "\(output.stderr)")
+                #expect(server.exchanges.count == 1, "a GET cut off is not tried again")
+            }
+        }
+    }
+
+    @Test("an answer of more JSON values than any HubSpot answer holds is refused before it is parsed")
+    func tooManyValuesRefused() async throws {
+        try await withServer { server in
+            server.inject(.manyValuesRead(count: JSONValue.maximumValueCount))
             let output = try await crmgen(["plan", "--definitions", Self.full], server)
             #expect(output.status == 1, "\(output.stderr)")
-            #expect(output.stderr.contains("the answer is larger than 67108864 bytes"), "\(output.stderr)")
-            #expect(server.exchanges.count == 1, "a GET cut off is not tried again")
+            #expect(output.stderr.contains("holds more than 1048576 JSON values"), "\(output.stderr)")
         }
     }
 

@@ -121,8 +121,56 @@ extension JSONValue: Decodable {
     }
 
     /// Parses JSON text.
+    /// - Throws: ``TooManyValues`` for text of more than ``maximumValueCount`` values, else the decoder's error.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try checkValueCount(data)
+        return try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    /// Most values one JSON text may hold, about a million: HubSpot's largest answers hold a few
+    /// hundred thousand. Parsed, a value takes some 250 bytes, so 64 MiB of `[{},{},…]` (20 million
+    /// values) would take 5 GB.
+    public static let maximumValueCount = 1 << 20
+
+    /// JSON text of more values than ``JSONValue/maximumValueCount``, refused before parsing.
+    public struct TooManyValues: Error, CustomStringConvertible {
+        public var limit: Int
+        public var description: String { "it holds more than \(limit) JSON values, more than any HubSpot answer; it was not read" }
+    }
+
+    /// Throws ``TooManyValues`` when `data` may hold more than `limit` values.
+    public static func checkValueCount(_ data: Data, limit: Int = maximumValueCount) throws(TooManyValues) {
+        if valueCount(in: data, atMost: limit) > limit { throw TooManyValues(limit: limit) }
+    }
+
+    /// An upper estimate of the values in JSON text, counted up to `limit + 1`: one, and one more for
+    /// each `{`, `[`, `,` and `:` outside strings (a key counts as a value: it becomes a string too).
+    static func valueCount(in data: Data, atMost limit: Int) -> Int {
+        data.withUnsafeBytes { bytes in
+            var count = 1
+            var inString = false
+            var escaped = false
+            for byte in bytes {
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: ":"):
+                    count += 1
+                    if count > limit { return count }
+                default: break
+                }
+            }
+            return count
+        }
     }
 
     /// The text as `Data`.

@@ -89,6 +89,11 @@ public enum HubSpotResponse {
     public static func items<Item: Decodable>(_ type: Item.Type, from data: Data, what: String) throws(HubSpotResponseError) -> [Item] {
         let decoder = JSONDecoder()
         let top: Any
+        do throws(JSONValue.TooManyValues) {
+            try JSONValue.checkValueCount(data)
+        } catch {
+            throw HubSpotResponseError(description: error.description)
+        }
         do {
             top = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
