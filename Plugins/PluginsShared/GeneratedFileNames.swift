@@ -20,10 +20,12 @@ public enum GeneratedFileNames {
     /// case, as macOS does — or would be a fixed name, the later path in `paths` gets `_2`, `_3`, …
     /// (`Lots.swift`, `Lots_2.swift`); the suffix cannot come from a stem, so the names never chain.
     /// Callers pass the paths sorted, so the result does not depend on the order files were found.
+    /// A stem longer than ``maximumStemLength`` bytes is cut at a character's end, so that a
+    /// definition file's name of 255 bytes, the most a file system allows, still gives one.
     public static func assign(_ paths: [String]) -> [(path: String, file: String)] {
         var taken = Set(fixed.map { $0.lowercased() })
         return paths.map { path in
-            let stem = stem(ofDefinition: path)
+            let stem = bounded(stem(ofDefinition: path))
             var candidate = stem + ".swift"
             var counter = 2
             while taken.contains(candidate.lowercased()) {
@@ -33,6 +35,21 @@ public enum GeneratedFileNames {
             taken.insert(candidate.lowercased())
             return (path, candidate)
         }
+    }
+
+    /// Longest stem of a generated file's name, in UTF-8 bytes: with a counter (`_12`) and `.swift`,
+    /// the name stays within the 255 bytes file systems allow.
+    public static let maximumStemLength = 200
+
+    /// `stem` cut after its last whole character within ``maximumStemLength`` bytes.
+    static func bounded(_ stem: String) -> String {
+        guard stem.utf8.count > maximumStemLength else { return stem }
+        var result = ""
+        for character in stem {
+            guard result.utf8.count + character.utf8.count <= maximumStemLength else { break }
+            result.append(character)
+        }
+        return result.isEmpty ? "Definition" : result
     }
 
     /// `Definitions/custom/roast_batch.yaml` → `RoastBatch`; `Definition` for a stem without letters or digits.

@@ -203,6 +203,24 @@ struct GenerateCommandTests {
         #expect(try String(contentsOf: privateFolder.appendingPathComponent("key.txt"), encoding: .utf8) == "secret\n")
     }
 
+    @Test("definition files named with the most bytes a file system allows generate files it allows; the names stay apart")
+    func longFileNames() throws {
+        let definitions = try temporaryFolder()
+        // 250 bytes and `.yaml`: 255. Two stems the same for their first 200 bytes.
+        for (index, name) in [String(repeating: "a", count: 250), String(repeating: "a", count: 249) + "b",
+                              String(repeating: "\u{E9}", count: 125)].enumerated() {
+            let text = "object: long_\(index)\nkind: custom\nlabels: { singular: Long \(index), plural: Longs \(index) }\n"
+                + "primaryDisplayProperty: name\nproperties:\n  name: { label: Name, type: string, fieldType: text }\n"
+            try Data(text.utf8).write(to: definitions.appendingPathComponent(name + ".yaml"))
+        }
+        let output = try temporaryFolder().appendingPathComponent("Generated")
+        let result = try CommandRunner.run(["generate", "--definitions", definitions.path, "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !["Registry.swift", "AssociationMatrix.swift", "StandardTypes.swift"].contains($0) }
+        #expect(files.count == 3, "\(files)")
+        #expect(files.allSatisfy { $0.utf8.count <= 255 && $0.hasSuffix(".swift") }, "\(files.map(\.utf8.count))")
+    }
+
     @Test("file order on the command line does not change a byte")
     func orderIndependent() throws {
         let one = try temporaryFolder()
