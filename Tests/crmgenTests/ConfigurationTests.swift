@@ -57,6 +57,15 @@ struct ConfigurationTests {
         #expect(run.stderr.contains("'\(module)' is not a module name"), "\(run.stderr)")
     }
 
+    @Test("--config naming a folder is a usage error that says so")
+    func configFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-config-\(UUID().uuidString)")
+        let run = try CommandRunner.run(["generate", "--definitions", "Definitions/custom", "--output", folder.appendingPathComponent("Generated").path,
+                                         "--config", "Definitions"])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("--config 'Definitions' is a folder"), "\(run.stderr)")
+    }
+
     @Test("'definitions' is refused with what to do instead")
     func definitionsKey() throws {
         let (run, _) = try generate(config: "accessModifier: public\ndefinitions: [../../Definitions]\n")

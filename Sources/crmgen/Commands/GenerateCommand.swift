@@ -59,6 +59,9 @@ struct GenerateCommand: ParsableCommand {
         if let config, !FileManager.default.isReadableFile(atPath: config) {
             throw ValidationError("cannot read the configuration '\(config)'")
         }
+        if let config, FileSystem.kind(of: FileSystem.resolved(config)) == .folder {
+            throw ValidationError("--config '\(config)' is a folder; give the configuration file, such as crmgen-config.yaml")
+        }
     }
 
     func run() throws {
