@@ -34,8 +34,13 @@ struct CRMGen: AsyncParsableCommand {
     /// Runs a command with crmgen's exit codes: ArgumentParser's usage errors (64) become 2.
     static func main() async {
         openClosedStandardDescriptors()
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exit(for: error)
+        }
+        do {
             if var portalCommand = command as? AsyncParsableCommand {
                 try await portalCommand.run()
             } else {
@@ -43,6 +48,15 @@ struct CRMGen: AsyncParsableCommand {
             }
             finishStandardOutput()
         } catch {
+            // A usage error found while running: the usage shown is the command's own.
+            exit(for: error, usageOf: type(of: command))
+        }
+    }
+
+    /// Exits for `error`: help and version to standard output with 0, an `ExitCode` as it is, any other
+    /// error (a usage error) to standard error with 2, with the usage of `command` (crmgen's by default).
+    static func exit(for error: any Error, usageOf command: ParsableCommand.Type = CRMGen.self) -> Never {
+        do {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
@@ -51,9 +65,19 @@ struct CRMGen: AsyncParsableCommand {
             if error is ExitCode {
                 Foundation.exit(code.rawValue)
             }
-            StandardError.write(fullMessage(for: error) + "\n")
+            StandardError.write(fullMessage(for: error, usageOf: command) + "\n")
             Foundation.exit(ExitStatus.usage.rawValue)
         }
+    }
+
+    /// ArgumentParser's message for `error`, with the usage of `command` when it is a subcommand
+    /// (`Usage: crmgen export hubspot …` rather than `crmgen <subcommand>`).
+    static func fullMessage(for error: any Error, usageOf command: ParsableCommand.Type) -> String {
+        let message = fullMessage(for: error)
+        guard command != CRMGen.self, let usage = message.range(of: "\nUsage: ") else { return message }
+        let line = usageString(for: command)
+        let path = line.split(separator: " ").prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") && !$0.hasPrefix("-") }.joined(separator: " ")
+        return String(message[..<usage.lowerBound]) + "\nUsage: \(line)\n  See '\(path) --help' for more information."
     }
 }
 

@@ -64,4 +64,15 @@ struct WordingTests {
         #expect(markdown.stdout.contains("- Swift type: `RoastBatch`; custom\n"))
         #expect(!markdown.stdout.contains("custom, custom"))
     }
+
+    @Test("a usage error found while a subcommand runs shows that subcommand's usage, not crmgen's", arguments: [
+        (["check", "no_such_object", "/dev/null"], "crmgen check"), (["import", "hubspot", "a:b:c=f.json", "--output", "x"], "crmgen import hubspot"),
+        (["new", String(repeating: "Word ", count: 40)], "crmgen new"), (["validate", "no-such-folder"], "crmgen validate"),
+    ])
+    func subcommandUsage(arguments: [String], command: String) throws {
+        let run = try CommandRunner.run(arguments)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("\nUsage: \(command) ") && run.stderr.contains("See '\(command) --help'"), "\(run.stderr)")
+        #expect(!run.stderr.contains("<subcommand>"), "\(run.stderr)")
+    }
 }
