@@ -53,6 +53,13 @@ struct ImportCommand: ParsableCommand {
 
         func validate() throws {
             if sources.isEmpty { throw ValidationError("give at least one SOURCE (a response file)") }
+            for source in sources {
+                guard let equals = source.firstIndex(of: "="), !source[..<equals].contains("/") else { continue }
+                let names = source[..<equals].split(separator: ":", omittingEmptySubsequences: false)
+                if names.count > 2 || names.contains(where: \.isEmpty) || source[source.index(after: equals)...].isEmpty {
+                    throw ValidationError("'\(source)' is not a source: give FILE, OBJECT=FILE or FROM:TO=FILE (an object by name or objectTypeId)")
+                }
+            }
             if let problem = OutputFolder.problem(with: output, example: "Definitions/custom") { throw ValidationError(problem) }
         }
 

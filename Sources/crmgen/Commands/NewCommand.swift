@@ -108,6 +108,10 @@ struct NewCommand: ParsableCommand {
             return name
         }
         guard let fromLabel = DefinitionRules.name(fromLabel: label) else {
+            if label.count > DefinitionRules.maxNameLength {
+                throw ValidationError("the label is too long to give an API name (at most \(DefinitionRules.maxNameLength) characters); "
+                                      + "pass one with --name, such as --name tasting_note")
+            }
             throw ValidationError("the label gives no API name (it needs letters a-z, and must not start with a digit); pass one with --name, such as --name tasting_note")
         }
         return fromLabel
