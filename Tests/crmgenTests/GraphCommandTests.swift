@@ -176,5 +176,15 @@ struct GraphCommandTests {
                                                  environment: ["PATH": bin.path + ":/usr/bin:/bin"])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("dot: syntax error") && failed.stderr.contains("-Tsvg' failed (exit status 1)"), "\(failed.stderr)")
+
+        // Killed by a signal, or ending well without writing the SVG: said as such.
+        for (body, words) in [("kill -SEGV $$\n", "-Tsvg' was killed by signal 11"), ("exit 0\n", "-Tsvg' ended without writing the SVG")] {
+            try ("#!/bin/sh\n" + body).write(to: script, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+            let odd = try await ProcessRunner.run(CommandRunner.executable, arguments, in: CommandRunner.repositoryRoot,
+                                                  environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+            #expect(odd.status == 1 && odd.stdout.isEmpty, "\(odd.stdout)")
+            #expect(odd.stderr.contains(words), "\(odd.stderr)")
+        }
     }
 }

@@ -100,10 +100,15 @@ struct GraphCommand: ParsableCommand {
             try process.run()
             process.waitUntilExit()
             guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-                DiagnosticPrinter.print([.error("'\(executable.path) -Tsvg' failed (exit status \(process.terminationStatus))", at: nil)])
+                let how = process.terminationReason == .exit ? "failed (exit status \(process.terminationStatus))" : "was killed by signal \(process.terminationStatus)"
+                DiagnosticPrinter.print([.error("'\(executable.path) -Tsvg' \(how)", at: nil)])
                 throw ExitStatus.invalidDefinitions.exitCode
             }
-            return String(decoding: try Data(contentsOf: output), as: UTF8.self)
+            guard let svg = try? Data(contentsOf: output) else {
+                DiagnosticPrinter.print([.error("'\(executable.path) -Tsvg' ended without writing the SVG", at: nil)])
+                throw ExitStatus.invalidDefinitions.exitCode
+            }
+            return String(decoding: svg, as: UTF8.self)
         } catch let exit as ExitCode {
             throw exit
         } catch {
