@@ -72,8 +72,13 @@ public struct PortalReader: Sendable {
 
     private func items<Item: Decodable>(_ type: Item.Type, _ path: String, what: String) async throws(PortalError) -> [Item] {
         let body = try await client.send("GET", path)
+        // Every read here is of a collection, which HubSpot answers `{"results": [...]}`: anything else
+        // (a bare `[]`) read as an empty one would plan to create what the portal may well have.
+        guard let body, case .array = body["results"] else {
+            throw PortalError(method: "GET", path: path, status: 200, message: "the answer is not {\"results\": [...]}, the shape of \(what)")
+        }
         do throws(HubSpotResponseError) {
-            return try HubSpotResponse.items(type, from: (body ?? .object([("results", .array([]))])).data, what: what)
+            return try HubSpotResponse.items(type, from: body.data, what: what)
         } catch {
             throw PortalError(method: "GET", path: path, status: 200, message: error.description)
         }

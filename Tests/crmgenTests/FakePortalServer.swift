@@ -42,6 +42,8 @@ final class FakePortalServer: @unchecked Sendable {
         case oversizedRead(bytes: Int, declared: Bool)
         /// The next GET is answered `200` with `{"results": [{}, {}, …]}` of this many empty objects.
         case manyValuesRead(count: Int)
+        /// The next GET is answered `200` with this JSON text.
+        case readAnswer(String)
         /// The next GET's answer body (some 200 bytes) is sent a byte at a time, `pause` seconds apart.
         case trickleRead(pause: Double)
         /// The next write is answered `400` with a plain-text body that quotes the Authorization header
@@ -144,6 +146,10 @@ final class FakePortalServer: @unchecked Sendable {
             body.append(Data(repeating: UInt8(ascii: "a"), count: max(0, size - body.count)))
             return LoopbackHTTPServer.Response(status: 200, headers: [(name: "Content-Type", value: "application/json")], body: body,
                                                omitsLength: !declared)
+        }
+        if method == "GET", case .readAnswer(let text)? = take({ if case .readAnswer = $0 { true } else { false } }) {
+            record(200)
+            return LoopbackHTTPServer.Response(status: 200, headers: [(name: "Content-Type", value: "application/json")], body: Data(text.utf8))
         }
         if method == "GET", case .manyValuesRead(let count)? = take({ if case .manyValuesRead = $0 { true } else { false } }) {
             record(200)

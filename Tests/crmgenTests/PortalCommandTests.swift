@@ -314,6 +314,16 @@ struct PortalCommandTests {
         }
     }
 
+    @Test("a read answered with anything but {\"results\": [...]} is an error, not a portal without custom objects", arguments: ["[]", "{}", #"{"results": null}"#])
+    func collectionShapeRequired(answer: String) async throws {
+        try await withServer { server in
+            server.inject(.readAnswer(answer))
+            let plan = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(plan.status == 1, "\(answer): \(plan.stdout)\(plan.stderr)")
+            #expect(plan.stderr.contains("the answer is not {\"results\": [...]}"), "\(plan.stderr)")
+        }
+    }
+
     @Test("an answer of more JSON values than any HubSpot answer holds is refused before it is parsed")
     func tooManyValuesRefused() async throws {
         try await withServer { server in
