@@ -64,6 +64,30 @@ struct DescribeCommandTests {
         #expect(markdown.stdout.hasPrefix("## Roast Batch (`roast_batch`)"))
     }
 
+    @Test("Markdown shows labels, descriptions and patterns as written: no emphasis, links, HTML or table breaks from them, no hidden characters")
+    func markdownEscaped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-describe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"""
+        object: hostile
+        kind: custom
+        labels: { singular: "A_*b*_ <i>x</i> | [l](u)", plural: Hostiles }
+        description: "right\u202Eleft\nnext line"
+        primaryDisplayProperty: code
+        properties:
+          code: { label: "`Code`", type: string, fieldType: text, pattern: "^\\*[a-z]_$" }
+
+        """#.utf8).write(to: folder.appendingPathComponent("hostile.yaml"))
+        let run = try CommandRunner.run(["describe", "hostile", "--format", "markdown", "--definitions", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix(#"## A\_\*b\*\_ \<i\>x\</i\> \| \[l\](u) (`hostile`)"#), "\(run.stdout)")
+        // `\u{202E}` as Markdown source: its backslash escaped, shown as one.
+        #expect(run.stdout.contains(#"right\\u{202E}left\\u{A}next line"#), "\(run.stdout)")
+        #expect(run.stdout.contains(#"| \`Code\` |"#), "\(run.stdout)")
+        #expect(run.stdout.contains(#"^\\\*\[a-z\]\_$"#), "\(run.stdout)")
+        #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x202E })
+    }
+
     @Test("an unknown object is a usage error with a suggestion")
     func unknown() throws {
         let output = try CommandRunner.run(["describe", "contcts"])

@@ -30,7 +30,17 @@ enum MarkdownDescription {
         return lines.joined(separator: "\n")
     }
 
+    /// `text` for a heading or a table cell, shown as written: line breaks, other controls and
+    /// bidirectional marks as `\u{…}` (as diagnostics show them), and a backslash before every
+    /// character Markdown could read as syntax (emphasis, code, links, HTML, the table's `|`).
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var result = ""
+        for character in Diagnostic.escaped(text) {
+            if Self.syntax.contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
     }
+
+    private static let syntax: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "!", "~", "|", "&"]
 }
