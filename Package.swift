@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "CRMHubSpot", dependencies: ["CRMModel", "CRMSchemaLoader"]),
         // A HubSpot portal over HTTP (URLSession): the token from the environment, https (http only to
         // this machine), rate limits honoured; reading for pull and plan, running plans for apply.
-        .target(name: "CRMPortal", dependencies: ["CRMHubSpot", "CRMModel"]),
+        .target(name: "CRMPortal", dependencies: ["CRMHubSpot", "CRMModel", "CRMSchemaLoader"]),
         // Two schemas → their differences, each breaking or safe by a named rule (crmgen diff). Pure: no I/O.
         .target(name: "CRMDiff", dependencies: ["CRMModel"]),
         // The command-line tool: a thin layer over the libraries.

@@ -72,17 +72,9 @@ public struct PortalEndpoint: Sendable {
         let token = Array(token.utf8)
         let window = min(8, token.count)
         let compact = Array(text.utf8.filter { $0 > 0x20 && $0 != 0x7F })
-        for start in 0...(token.count - window) where Self.contains(compact, token[start..<start + window]) {
+        for start in 0...(token.count - window) where compact.contains(token[start..<start + window]) {
             return "(the answer quotes a part of the access token, so it is not shown)"
         }
         return text
-    }
-
-    private static func contains(_ bytes: [UInt8], _ part: ArraySlice<UInt8>) -> Bool {
-        guard let first = part.first, bytes.count >= part.count else { return false }
-        for start in 0...(bytes.count - part.count) where bytes[start] == first && bytes[start..<start + part.count].elementsEqual(part) {
-            return true
-        }
-        return false
     }
 }

@@ -1,5 +1,6 @@
 import CRMHubSpot
 import CRMModel
+import CRMSchemaLoader
 
 /// What a portal holds of what the definitions define, as HubSpot's GET responses.
 public struct PortalSnapshot: Sendable {
@@ -127,10 +128,15 @@ public struct PlanRunner: Sendable {
                 // for another name would send them to another object.
                 let id = answer?["objectTypeId"]?.stringValue ?? ""
                 let answeredName = answer?["name"]?.stringValue ?? name
-                guard Self.isCustomObjectTypeId(id), answeredName == name else {
-                    let shown = client.endpoint.redactedAnswer(String(id.prefix(60)))
-                    let problem = id.isEmpty ? "gives no objectTypeId" : answeredName != name
-                        ? "is about '\(client.endpoint.redactedAnswer(String(answeredName.prefix(60))))'" : "gives the objectTypeId '\(shown)', not a custom object's (2- and digits)"
+                guard DefinitionRules.isCustomObjectTypeId(id), answeredName == name else {
+                    let problem: String
+                    if id.isEmpty {
+                        problem = "gives no objectTypeId"
+                    } else if answeredName != name {
+                        problem = "is about '\(client.endpoint.redactedAnswer(String(answeredName.prefix(60))))'"
+                    } else {
+                        problem = "gives the objectTypeId '\(client.endpoint.redactedAnswer(String(id.prefix(60))))', not a custom object's (2- and digits)"
+                    }
                     throw Failure(index: index, count: requests.count, request: request, error: PortalError(
                         method: request.method, path: request.path, status: nil,
                         message: "the answer to creating '\(name)' \(problem); stopped, because the requests after it would address the object by it"))
@@ -138,11 +144,5 @@ public struct PlanRunner: Sendable {
                 substitution.typeIds[name] = id
             }
         }
-    }
-
-    /// `2-` and digits: the objectTypeId HubSpot gives a custom object.
-    static func isCustomObjectTypeId(_ id: String) -> Bool {
-        let digits = id.utf8.dropFirst(2)
-        return id.hasPrefix("2-") && !digits.isEmpty && digits.count <= 18 && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }
