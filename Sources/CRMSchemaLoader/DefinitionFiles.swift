@@ -116,7 +116,7 @@ public enum DefinitionFiles {
         mutating func folder(_ path: String, info: Status, ancestors: [Identity]) {
             guard seenFolders[info.identity] == nil else { return }
             seenFolders[info.identity] = path
-            guard let rawNames = Self.entryNames(path) else {
+            guard let rawNames = FolderEntries.names(in: path) else {
                 diagnostics.append(.error("cannot read the folder '\(path)'", at: nil))
                 return
             }
@@ -133,25 +133,6 @@ public enum DefinitionFiles {
             for name in names.sorted() {
                 entry(path + "/" + name, name: name, ancestors: chain)
             }
-        }
-
-        /// The names in a folder as the file system stores them (bytes, not necessarily UTF-8),
-        /// `.` and `..` left out; `nil` when the folder cannot be read.
-        static func entryNames(_ path: String) -> [[UInt8]]? {
-            guard let folder = opendir(path) else { return nil }
-            defer { closedir(folder) }
-            // The name is read where it lies: a dirent record can end before its declared 256-byte
-            // name field, so copying the field would read past the record.
-            guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return nil }
-            var names: [[UInt8]] = []
-            errno = 0
-            while let entry = readdir(folder) {
-                let start = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
-                let name = Array(UnsafeRawBufferPointer(start: start, count: strlen(start)))
-                if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-                names.append(name)
-            }
-            return errno == 0 ? names : nil
         }
 
         /// An entry whose name is not UTF-8: paths name generated files and appear in diagnostics, so

@@ -1,3 +1,4 @@
+import CRMModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -47,17 +48,8 @@ enum FileSystem {
 
     /// Names in a folder, without `.` and `..`, sorted.
     static func entries(of folder: String) throws(FileSystemError) -> [String] {
-        guard let handle = opendir(folder) else { throw FileSystemError("read the folder", folder) }
-        defer { closedir(handle) }
-        var names: [String] = []
-        // The name is read where it lies: a dirent record can end before the declared 256-byte field
-        // (copying the field read past the buffer; AddressSanitizer found it).
-        guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { throw FileSystemError("read the folder", folder) }
-        while let entry = readdir(handle) {
-            let name = String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
-            if name != ".", name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        guard let names = FolderEntries.names(in: folder) else { throw FileSystemError("read the folder", folder) }
+        return names.map { String(decoding: $0, as: UTF8.self) }.sorted()
     }
 
     static func makeFolder(_ path: String) throws(FileSystemError) {
