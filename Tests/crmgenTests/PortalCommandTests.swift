@@ -324,7 +324,9 @@ struct PortalCommandTests {
         }
     }
 
-    @Test("an answer of more JSON values than any HubSpot answer holds is refused before it is parsed")
+    // A million values take two minutes under ThreadSanitizer and hold no concurrency; the plain suite runs it.
+    @Test("an answer of more JSON values than any HubSpot answer holds is refused before it is parsed",
+          .disabled(if: ProcessInfo.processInfo.environment["CRMGEN_SANITIZER"] == "thread"))
     func tooManyValuesRefused() async throws {
         try await withServer { server in
             server.inject(.manyValuesRead(count: JSONValue.maximumValueCount))
