@@ -2,22 +2,36 @@ import CRMModel
 
 /// Hands out names without clashes: a taken name gets `suffix`, then a number.
 struct NameScope {
+    /// Names no claim gets, shared by every scope made from them (never copied to be added to).
+    private let reserved: Set<String>
+    /// The names handed out, and those taken from the start.
     private var taken: Set<String>
 
-    init(taken: Set<String>) { self.taken = taken }
+    init(taken: Set<String>) {
+        reserved = []
+        self.taken = taken
+    }
 
     /// A scope that will hand out about `count` names: room for them made at once, not by regrowing.
     init(taken: Set<String>, claiming count: Int) {
+        reserved = []
         self.taken = taken
         self.taken.reserveCapacity(taken.count + count)
     }
 
+    /// A scope where the large set `reserved` is not free, without copying it: each claim then
+    /// costs a second look-up, which pays where a scope hands out few names.
+    init(reserved: Set<String>, taken: Set<String>) {
+        self.reserved = reserved
+        self.taken = taken
+    }
+
     mutating func claim(_ name: String, suffix: String) -> String {
-        // Most names are free: taken in one look-up.
-        if taken.insert(name).inserted { return name }
+        // Most names are free: taken in one look-up (two with reserved names).
+        if reserved.isEmpty || !reserved.contains(name), taken.insert(name).inserted { return name }
         var candidate = name + suffix
         var counter = 2
-        while taken.contains(candidate) {
+        while reserved.contains(candidate) || taken.contains(candidate) {
             candidate = name + suffix + String(counter)
             counter += 1
         }

@@ -24,7 +24,6 @@ struct RecordTypeTranslator {
     private struct Translated {
         /// The file that defines the property (`nil` for HubSpot's implicit ones).
         let file: String?
-        let accessor: PropertyAccessor
         let enumeration: EnumerationDeclaration?
         let pattern: PatternDeclaration?
         let step: ValidationStep?
@@ -33,27 +32,36 @@ struct RecordTypeTranslator {
     let object: ObjectSchema
     let sourcePaths: SourcePaths
     private let translated: [Translated]
+    /// The accessors, one a property as `translated`, apart: the declarations take them as they are.
+    private let accessors: [PropertyAccessor]
 
     init(object: ObjectSchema, sourcePaths: SourcePaths) {
         self.object = object
         let objectPaths = sourcePaths.favoring(object.location?.file)
         self.sourcePaths = objectPaths
         var members = NameScope(taken: Self.reservedMembers, claiming: object.properties.count)
-        var types = NameScope(taken: Self.reservedTypeNames.union([object.swiftName]))
+        var types = NameScope(reserved: Self.reservedTypeNames, taken: [object.swiftName])
         // By index: the properties are read where they are, not copied one by one.
         var translated: [Translated] = []
+        var accessors: [PropertyAccessor] = []
         translated.reserveCapacity(object.properties.count)
+        accessors.reserveCapacity(object.properties.count)
         for index in object.properties.indices {
-            translated.append(Self.translate(object.properties[index], members: &members, types: &types, sourcePaths: objectPaths))
+            let (property, accessor) = Self.translate(object.properties[index], members: &members, types: &types, sourcePaths: objectPaths)
+            translated.append(property)
+            accessors.append(accessor)
         }
         self.translated = translated
+        self.accessors = accessors
     }
 
     /// The type of an object whose definition is `file`: its own properties and HubSpot's implicit
     /// ones; properties that extension files add get accessors of their own (``extensionDeclaration(file:validatorName:)``).
     func recordType(schemaExpression: String, associations: [AssociationConstant] = []) -> RecordTypeDeclaration {
         let extensionFiles = Set(object.extensionLocations.map(\.file))
-        let own = extensionFiles.isEmpty ? translated : translated.filter { !extensionFiles.contains($0.file ?? "") }
+        // Without extension files every property is the object's own, and the arrays are shared, not copied.
+        let ownIndices = extensionFiles.isEmpty ? nil : translated.indices.filter { !extensionFiles.contains(translated[$0].file ?? "") }
+        let own = ownIndices.map { $0.map { translated[$0] } } ?? translated
         let typeId = object.objectTypeId.map { " (objectTypeId `\($0)`)" } ?? ""
         return RecordTypeDeclaration(
             typeName: object.swiftName,
@@ -61,7 +69,7 @@ struct RecordTypeTranslator {
             documentation: object.labels.singular + (object.description.map { ": " + $0 } ?? ""),
             origin: "HubSpot object `\(object.name)`\(typeId), from \(sourcePaths.cite(object.location)).",
             schemaExpression: schemaExpression,
-            accessors: own.map(\.accessor),
+            accessors: ownIndices.map { $0.map { accessors[$0] } } ?? accessors,
             enumerations: own.compactMap(\.enumeration),
             patterns: own.compactMap(\.pattern),
             validation: own.compactMap(\.step),
@@ -71,13 +79,14 @@ struct RecordTypeTranslator {
 
     /// The accessors and validator of the properties that extension file `file` adds.
     func extensionDeclaration(file: String, validatorName: String) -> ExtensionDeclaration {
-        let added = translated.filter { $0.file == file }
+        let addedIndices = translated.indices.filter { translated[$0].file == file }
+        let added = addedIndices.map { translated[$0] }
         return ExtensionDeclaration(
             typeName: object.swiftName,
             objectName: object.name,
             file: sourcePaths.relative(file),
             validatorName: validatorName,
-            accessors: added.map(\.accessor),
+            accessors: addedIndices.map { accessors[$0] },
             enumerations: added.compactMap(\.enumeration),
             patterns: added.compactMap(\.pattern),
             validation: added.compactMap(\.step)
@@ -87,7 +96,7 @@ struct RecordTypeTranslator {
     // MARK: One property
 
     private static func translate(_ property: PropertySchema, members: inout NameScope, types: inout NameScope,
-                                  sourcePaths: SourcePaths) -> Translated {
+                                  sourcePaths: SourcePaths) -> (Translated, PropertyAccessor) {
         let camelCaseName = SwiftSyntax.camelCase(property.name)
         let swiftName = SwiftSyntax.identifier(members.claim(camelCaseName, suffix: "Property"))
         let source = sourcePaths.citation(property.location)
@@ -122,8 +131,9 @@ struct RecordTypeTranslator {
         let accessor = PropertyAccessor(swiftName: swiftName, jsonName: property.name, jsonLiteral: jsonLiteral, kind: kind,
                                         label: property.label, traits: traits,
                                         source: source, description: property.description)
-        return Translated(file: property.location?.file, accessor: accessor, enumeration: enumeration, pattern: pattern,
-                          step: validationStep(property, jsonLiteral: jsonLiteral, plan: plan, kind: kind, pattern: pattern, source: source))
+        let translated = Translated(file: property.location?.file, enumeration: enumeration, pattern: pattern,
+                                    step: validationStep(property, jsonLiteral: jsonLiteral, plan: plan, kind: kind, pattern: pattern, source: source))
+        return (translated, accessor)
     }
 
     /// The check of a property, or `nil` when no value could be wrong (optional plain text).
