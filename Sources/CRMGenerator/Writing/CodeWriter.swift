@@ -55,6 +55,7 @@ struct CodeWriter {
     }
 
     /// Appends a fixed `piece` to the current line, indenting the line first if it is new.
+    @inline(__always)
     mutating func write(_ piece: StaticString) {
         if piece.utf8CodeUnitCount == 0 { return }
         indentIfAtLineStart()

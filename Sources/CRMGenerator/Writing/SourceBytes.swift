@@ -69,6 +69,8 @@ struct SourceBytes: @unchecked Sendable {
         storage.count += 1
     }
 
+    // Inlined: for a literal the count is a constant, and the copy becomes a store or two.
+    @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
@@ -166,6 +168,7 @@ struct SourceBytes: @unchecked Sendable {
 
     /// The UTF-8 of a literal, read where the binary holds it: cheaper than a `String`'s, for the
     /// fixed pieces of generated source.
+    @inline(__always)
     mutating func append(static text: StaticString) {
         text.withUTF8Buffer { append($0) }
     }
