@@ -53,13 +53,7 @@ struct ImportCommand: ParsableCommand {
 
         func validate() throws {
             if sources.isEmpty { throw ValidationError("give at least one SOURCE (a response file)") }
-            for source in sources {
-                guard let equals = source.firstIndex(of: "="), !source[..<equals].contains("/") else { continue }
-                let names = source[..<equals].split(separator: ":", omittingEmptySubsequences: false)
-                if names.count > 2 || names.contains(where: \.isEmpty) || source[source.index(after: equals)...].isEmpty {
-                    throw ValidationError("'\(source)' is not a source: give FILE, OBJECT=FILE or FROM:TO=FILE (an object by name or objectTypeId)")
-                }
-            }
+            for source in sources { _ = try Self.split(source) }
             if let problem = OutputFolder.problem(with: output, example: "Definitions/custom") { throw ValidationError(problem) }
         }
 
@@ -67,7 +61,7 @@ struct ImportCommand: ParsableCommand {
             var input = HubSpotImportSources()
             var problems: [Diagnostic] = []
             for source in sources {
-                let (objects, file) = Self.split(source)
+                let (objects, file) = try Self.split(source)
                 let data: Data
                 switch SchemaLoader.read(file, limit: Self.maximumResponseSize, kind: "HubSpot response files") {
                 case .bytes(let bytes): data = Data(bytes)
@@ -111,12 +105,15 @@ struct ImportCommand: ParsableCommand {
 
         /// `FROM:TO=FILE`, `OBJECT=FILE` or `FILE`. The object part never holds `/`, so a path with `=` in a
         /// folder name is still a path.
-        static func split(_ source: String) -> (Objects, String) {
+        /// - Throws: `ValidationError` for an object part of more than two names or an empty one, or no file.
+        static func split(_ source: String) throws -> (Objects, String) {
             guard let equals = source.firstIndex(of: "="), !source[..<equals].contains("/") else { return (.none, source) }
-            let objects = String(source[..<equals])
+            let names = source[..<equals].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             let file = String(source[source.index(after: equals)...])
-            let parts = objects.split(separator: ":", maxSplits: 1).map(String.init)
-            return parts.count == 2 ? (.pair(parts[0], parts[1]), file) : (.object(objects), file)
+            guard names.count <= 2, !names.contains(where: \.isEmpty), !file.isEmpty else {
+                throw ValidationError("'\(source)' is not a source: give FILE, OBJECT=FILE or FROM:TO=FILE (an object by name or objectTypeId)")
+            }
+            return names.count == 2 ? (.pair(names[0], names[1]), file) : (.object(names[0]), file)
         }
     }
 }
