@@ -38,11 +38,17 @@ final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendab
         var continuation: CheckedContinuation<Answer, any Error>
         var task: URLSessionTask
         var data = Data()
-        var isTooLarge = false
-        var isTimedOut = false
+        /// Why the answer is no longer wanted (``TooLarge``, ``TimedOut``): what the request throws.
+        var refusal: (any Error)?
 
         /// Whether the answer is still wanted (neither too large nor too late).
-        var isWanted: Bool { !isTooLarge && !isTimedOut }
+        var isWanted: Bool { refusal == nil }
+
+        /// Stops taking the answer, for `error`: the body read so far is dropped.
+        mutating func refuse(_ error: any Error) {
+            refusal = error
+            data = Data()
+        }
     }
 
     /// Most bytes of one answer's body.
@@ -73,8 +79,7 @@ final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendab
     private func expire(_ id: Int) {
         let task = lock.withLock { () -> URLSessionTask? in
             guard pending[id]?.isWanted == true else { return nil }
-            pending[id]?.isTimedOut = true
-            pending[id]?.data = Data()
+            pending[id]?.refuse(TimedOut(seconds: wholeAnswerTimeout))
             return pending[id]?.task
         }
         task?.cancel()
@@ -89,10 +94,7 @@ final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendab
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         guard response.expectedContentLength > Int64(limit) else { return completionHandler(.allow) }
-        lock.withLock {
-            pending[dataTask.taskIdentifier]?.isTooLarge = true
-            pending[dataTask.taskIdentifier]?.data = Data()
-        }
+        lock.withLock { pending[dataTask.taskIdentifier]?.refuse(TooLarge(limit: limit)) }
         completionHandler(.cancel)
     }
 
@@ -101,8 +103,7 @@ final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendab
         let cancel = lock.withLock { () -> Bool in
             guard let count = pending[id]?.data.count, pending[id]?.isWanted == true else { return false }
             guard count + data.count <= limit else {
-                pending[id]?.isTooLarge = true
-                pending[id]?.data = Data()
+                pending[id]?.refuse(TooLarge(limit: limit))
                 return true
             }
             // In place: a copy of the entry taken out and put back would copy the body at every piece.
@@ -114,10 +115,8 @@ final class PortalTransfers: NSObject, URLSessionDataDelegate, @unchecked Sendab
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let transfer = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
-        if transfer.isTooLarge {
-            transfer.continuation.resume(throwing: TooLarge(limit: limit))
-        } else if transfer.isTimedOut {
-            transfer.continuation.resume(throwing: TimedOut(seconds: wholeAnswerTimeout))
+        if let refusal = transfer.refusal {
+            transfer.continuation.resume(throwing: refusal)
         } else if let error {
             transfer.continuation.resume(throwing: error)
         } else if let response = task.response as? HTTPURLResponse {
