@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `crmgen check` and `crmgen export json-schema` as a user runs them.
@@ -17,6 +18,33 @@ struct CheckCommandTests {
         // 24 lines: 22 records, a log line and an object whose "id" is a number, which are not records.
         #expect(output.stdout == "22 records of 'roast_batch' checked: 11 valid, 11 bad; 2 parts of the input were not records.\n")
         #expect(expected.split(separator: "\n").count == 13)
+    }
+
+    @Test("diagnostics collected while standard error is not a terminal: every one, in input order, before the summary in 2>&1")
+    func collectedDiagnostics() throws {
+        // 3,000 bad records write about 200 KB of diagnostics: more than the 64 KiB that check collects
+        // before writing, so the output is written in several pieces and again at the end.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crmgen-collected-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = 3_000
+        let records = (1...count).map { number in
+            number % 2 == 0
+                ? #"{"id": "\#(number)", "properties": {"batch_name": "Guji", "roast_date": "2024-11-20", "green_lot_number": "LOT-7"}}"#
+                : #"{"id": "\#(number)", "properties": {"roast_date": "2024-11-20", "green_lot_number": "GL-20431"}}"#
+        }
+        try Data((records.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("bad.ndjson"))
+        let quoted = (["check", "roast_batch", "bad.ndjson"] + Self.definitions).map { "'" + $0 + "'" }.joined(separator: " ")
+        let output = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"$0\" \(quoted) 2>&1", CommandRunner.executable.path], in: folder)
+        #expect(output.status == 1)
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let expected = (1...count).map { number in
+            number % 2 == 0
+                ? "bad.ndjson:\(number): error: record \(number): green_lot_number: 'LOT-7' does not match the pattern ^GL-[0-9]{4,}$"
+                : "bad.ndjson:\(number): error: record \(number): batch_name: is required but has no value"
+        } + ["\(count) records of 'roast_batch' checked: 0 valid, \(count) bad.", ""]
+        #expect(lines.count == expected.count)
+        #expect(lines == expected, "\(lines.prefix(3)) … \(lines.suffix(3))")
     }
 
     @Test("a list response, an array and a single record; further issues as notes")

@@ -66,13 +66,16 @@ struct CheckCommand: ParsableCommand {
         let validator = DynamicValidator(object: object)
         var progress = Progress()
         var tally = Tally()
+        var output = BufferedStandardError()
+        let style = DiagnosticStyle.current
         for file in files {
             let stream: RecordStream
             do {
                 stream = try RecordStream(url: URL(fileURLWithPath: file))
             } catch {
                 tally.notRecords += 1
-                DiagnosticPrinter.write([.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: file, line: 1))])
+                DiagnosticPrinter.write(.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: file, line: 1)),
+                                        style: style, to: &output)
                 continue
             }
             var records = 0
@@ -98,9 +101,10 @@ struct CheckCommand: ParsableCommand {
                     diagnostic = .error(problem, at: place)
                 }
                 progress.clear()
-                DiagnosticPrinter.write([diagnostic])
+                DiagnosticPrinter.write(diagnostic, style: style, to: &output)
             }
         }
+        output.flush()
         progress.clear()
         print(tally.summary(of: object.name))
         if tally.bad > 0 || tally.notRecords > 0 { throw ExitStatus.invalidDefinitions.exitCode }

@@ -8,8 +8,16 @@ enum DiagnosticPrinter {
     /// Diagnostics as they are found, without a count (`check` prints its own summary).
     static func write(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        let style = DiagnosticStyle.current
-        StandardError.write(diagnostics.map(style.render).joined(separator: "\n") + "\n")
+        StandardError.write(text(of: diagnostics, style: .current))
+    }
+
+    /// As ``write(_:)``, through `output`: collected, unless standard error is a terminal.
+    static func write(_ diagnostic: Diagnostic, style: DiagnosticStyle, to output: inout BufferedStandardError) {
+        output.write(text(of: [diagnostic], style: style))
+    }
+
+    private static func text(of diagnostics: [Diagnostic], style: DiagnosticStyle) -> String {
+        diagnostics.map(style.render).joined(separator: "\n") + "\n"
     }
 
     /// Diagnostics, then how many errors and warnings they hold.
