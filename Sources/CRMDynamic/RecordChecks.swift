@@ -37,7 +37,7 @@ public struct RecordChecks: Sequence, IteratorProtocol {
     private var pipelineDone = false
 
     /// Records in a batch handed to a job: enough to make the hand-over cheap, few enough to keep memory small.
-    static let batchSize = 256
+    static let batchSize = 1024
     /// A batch also ends after this many bytes of records.
     static let batchBytes = 1 << 20
     /// The scanner waits while batches of this many bytes are scanned and not yet taken (a batch may
