@@ -131,7 +131,7 @@ private struct Tally {
 
 /// A count on standard error, refreshed twice a second, only when it is a terminal.
 private struct Progress {
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let enabled = StandardError.isTerminal
     private var last = Date()
     private var shown = false
 

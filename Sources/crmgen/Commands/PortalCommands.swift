@@ -31,7 +31,7 @@ struct PortalOptions: ParsableArguments {
             throw ValidationError(error.description)
         }
         let client = PortalClient(endpoint: endpoint, timeout: timeout)
-        let isTerminal = isatty(STDERR_FILENO) == 1
+        let isTerminal = StandardError.isTerminal
         if verbose || isTerminal {
             client.log = { line in StandardError.write(Diagnostic.escaped(line) + "\n") }
         }

@@ -39,6 +39,6 @@ struct ColorOption: ParsableArguments {
     /// takes effect here, for every diagnostic the run prints.
     func validate() throws {
         DiagnosticStyle.choose(color.style(environment: ProcessInfo.processInfo.environment,
-                                           standardErrorIsTerminal: isatty(STDERR_FILENO) == 1))
+                                           standardErrorIsTerminal: StandardError.isTerminal))
     }
 }

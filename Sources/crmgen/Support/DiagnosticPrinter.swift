@@ -47,7 +47,7 @@ struct DiagnosticStyle: Sendable, Equatable {
     /// option), what `auto` gives.
     static var current: DiagnosticStyle {
         chosen.value ?? ColorChoice.auto.style(environment: ProcessInfo.processInfo.environment,
-                                               standardErrorIsTerminal: isatty(STDERR_FILENO) == 1)
+                                               standardErrorIsTerminal: StandardError.isTerminal)
     }
 
     /// Sets the style for the rest of the run.
