@@ -128,6 +128,63 @@ struct YAMLParsingTests {
         #expect(mapping.entry("b")?.value.mark.column == 4)
     }
 
+    /// `count` entries `k0: v0` … of a mapping, one a line: three events each (key, value) beyond the first.
+    private func entries(_ count: Int, from first: Int = 0) -> String {
+        (first..<first + count).map { "k\($0): v\($0)\n" }.joined()
+    }
+
+    @Test("an error of the tree found before a syntax error later in the file is the one reported, within a batch of events or many batches before")
+    func errorsInOrderAcrossBatches() {
+        // Events are taken from libyaml in batches of 256 before they are built into the tree; the
+        // first problem in the file must still be the one reported, whichever side finds it.
+        for before in [1, 100, 300, 1_000] {
+            let text = entries(before) + "k0: again\n" + entries(50, from: before) + "bad: [unclosed\n"
+            let line = before + 1
+            #expect(error(text) == "t.yaml:\(line):1: error: duplicate key 'k0'; YAML does not allow a key twice in one mapping\n"
+                    + "t.yaml:1:1: note: 'k0' is first set here", "duplicate key after \(before) entries")
+        }
+        // The other way round: libyaml stops at the syntax error and never sees the duplicate after it.
+        let syntaxFirst = entries(400) + "bad: [unclosed\nk0: again\n"
+        #expect(error(syntaxFirst)?.contains("t.yaml:402:") == true, "\(error(syntaxFirst) ?? "no error")")
+        #expect(error(syntaxFirst)?.contains("duplicate") == false)
+    }
+
+    @Test("anchors, aliases and tags keep their meaning when they fall in different batches of events")
+    func anchorsAcrossBatches() throws {
+        let text = "first: &shared !!str 12\n" + entries(500) + "later: *shared\nlist: !!seq [a, b]\ntagged: !!int 7\n"
+        let mapping = try #require(try parse(text)?.mapping)
+        #expect(mapping.entries.count == 504)
+        #expect(mapping.entry("later")?.value.scalar?.stringValue == "12")
+        #expect(mapping.entry("later")?.value.scalar?.intValue == nil, "!!str travels with the anchored node")
+        #expect(mapping.entry("later")?.value.mark == YAMLMark(line: 502, column: 8))
+        #expect(mapping.entry("list")?.value.sequence?.count == 2)
+        #expect(mapping.entry("tagged")?.value.scalar?.intValue == 7)
+        #expect(error(entries(300) + "x: !custom 1\n") == "t.yaml:301:4: error: unsupported YAML tag '!custom' here; definitions use plain YAML values")
+        #expect(error(entries(300) + "x: *nowhere\n") == "t.yaml:301:4: error: alias '*nowhere' refers to no anchor defined before it")
+    }
+
+    @Test("one parser reads file after file, whatever the file before it did to libyaml")
+    func parserReuse() throws {
+        let parser = YAMLParser(limits: YAMLLimits())
+        let good = entries(300) + "last: [1, 2]\n"
+        let fresh = try #require(try YAMLParser(limits: YAMLLimits()).parse(Array(good.utf8), file: "fresh.yaml")?.mapping)
+        let inputs = ["bad: [unclosed\n", "a: 1\na: 2\n", "\t- tab\n", "", "--- 1\n--- 2\n", good]
+        var outcomes: [String] = []
+        for (index, input) in inputs.enumerated() {
+            do {
+                let root = try parser.parse(Array(input.utf8), file: "f\(index).yaml")
+                outcomes.append(root == nil ? "empty" : "read")
+            } catch {
+                outcomes.append("error")
+            }
+        }
+        #expect(outcomes == ["error", "error", "error", "empty", "error", "read"])
+        let reused = try #require(try parser.parse(Array(good.utf8), file: "again.yaml")?.mapping)
+        #expect(reused.entries.map(\.key) == fresh.entries.map(\.key))
+        #expect(reused.entries.map(\.keyMark) == fresh.entries.map(\.keyMark))
+        #expect(reused.entry("last")?.value.sequence?.compactMap(\.scalar?.intValue) == [1, 2])
+    }
+
     @Test("a key that is a mapping is rejected")
     func complexKey() {
         #expect(error("? { a: 1 }\n: b\n") == "t.yaml:1:3: error: mapping keys must be plain names, not a mapping")
