@@ -1,13 +1,16 @@
 @_spi(Generated) import CRMRuntime
 import Foundation
 
-/// The threads of a check with several jobs. One thread only splits the input into lines (a `memchr`
-/// per line) and batches them; `jobs` threads check the batches; the caller takes the results in input
-/// order. A line that begins with `{` and ends with `}` is checked by a job on its own: accepted by the
-/// compiled rules, or, when they decline it and its brackets show it is complete, scanned by itself.
-/// Every other line, and a line that follows a value not yet closed, is scanned by the caller's
-/// ``RecordScanner`` in order, exactly as one job would scan it, so the results do not depend on `jobs`.
-/// All state shared by the threads is behind `condition`; at most a few batches, and 16 MiB, are held.
+/// The threads of a check with several jobs. `jobs` threads take turns at reading the input: the job
+/// whose turn it is reads a chunk and splits it into lines (a `memchr` per line) and batches; every job
+/// checks batches; the caller takes the results in input order. A batch is most often checked by the job
+/// that split it, on the core whose caches already hold its bytes; and no thread only splits, to take a
+/// core's time from the jobs. A line that begins with `{` and ends with `}` is checked by a job on its
+/// own: accepted by the compiled rules, or, when they decline it and its brackets show it is complete,
+/// scanned by itself. Every other line, and a line that follows a value not yet closed, is scanned by the
+/// caller's ``RecordScanner`` in order, exactly as one job would scan it, so the results do not depend on
+/// `jobs`. All state shared by the threads is behind `condition`, except the input and its splitter,
+/// which only the job whose turn it is to read touches; at most a few batches, and 16 MiB, are held.
 final class CheckPipeline: @unchecked Sendable {
     /// A line of a batch: its bytes in `Batch.bytes`, without the line feed.
     struct Line {
@@ -31,7 +34,7 @@ final class CheckPipeline: @unchecked Sendable {
         /// not slices: a slice per line would retain `results` on a job's thread and release it on the
         /// caller's, an atomic operation on another core's cache line for every record.)
         var outcomes: [Range<Int>?] = []
-        /// Set by the splitter after the last batch when the input could not be read to its end.
+        /// Set on the batch after the last when the input could not be read to its end.
         var readError: String?
     }
 
@@ -39,7 +42,10 @@ final class CheckPipeline: @unchecked Sendable {
     static let longestLine = 1 << 20
 
     private let condition = NSCondition()
+    /// The input and what splits it: touched only by the job that is `reading`.
     private var stream: RecordStream
+    private var splitter = LineSplitter()
+    private var reading = false
     private let validator: DynamicValidator
     private var pending: [(number: Int, batch: Batch)] = []
     private var finished: [Int: Batch] = [:]
@@ -54,74 +60,82 @@ final class CheckPipeline: @unchecked Sendable {
         self.stream = stream
         self.validator = validator
         limit = 4 * jobs
-        Thread.detachNewThread { [self] in splitLines() }
         for _ in 0..<jobs {
             Thread.detachNewThread { [self] in work() }
         }
     }
 
-    // MARK: Splitting
+    // MARK: Reading and checking
 
-    private func splitLines() {
-        // The closure that hands a batch on is passed down for every line. Capturing `self` strongly
-        // there, the splitter retained and released the pipeline once a line, an atomic write to the object
-        // whose lock every job takes (a profile of two jobs had 1.7% of its time in that `swift_release`).
-        // This method runs on `self`, so `self` outlives the unretained reference.
-        let pipeline = Unmanaged.passUnretained(self)
-        var splitter = LineSplitter()
-        var readError: String?
-        while true {
-            do {
-                guard try stream.nextRawChunk({ bytes in
-                    splitter.add(bytes) { batch in pipeline._withUnsafeGuaranteedRef { $0.hand(batch) } }
-                }) else { break }
-            } catch {
-                readError = "cannot read the rest of the input: \(error.localizedDescription)"
-                break
-            }
-        }
-        // A read error ends the input where it happened: what was read is checked, the unfinished line
-        // included, and then the error is reported.
-        splitter.finish { batch in hand(batch) }
-        var last = Batch()
-        last.readError = readError
-        hand(last, isLast: true)
-    }
-
-    /// Queues a batch for the jobs, after waiting while too much is held.
-    private func hand(_ batch: Batch, isLast: Bool = false) {
-        condition.lock()
-        defer { condition.unlock() }
-        while split - taken >= limit || bytesHeld >= RecordChecks.bytesInFlight { condition.wait() }
-        if !batch.lines.isEmpty || batch.readError != nil {
-            pending.append((split, batch))
-            sizes[split] = batch.bytes.count
-            bytesHeld += batch.bytes.count
-            split += 1
-        }
-        if isLast { splittingDone = true }
-        condition.broadcast()
-    }
-
-    // MARK: Checking
-
+    /// A job: checks the batches waiting, and when there are none, reads and splits the next chunk of
+    /// input if it is its turn and too much is not held already.
     private func work() {
         var checker = validator.compiled.makeChecker()
+        condition.lock()
         while true {
-            condition.lock()
-            while pending.isEmpty, !splittingDone { condition.wait() }
-            guard !pending.isEmpty else {
+            if !pending.isEmpty {
+                var (number, batch) = pending.removeFirst()
+                condition.unlock()
+                Self.check(&batch, validator: validator, checker: &checker)
+                condition.lock()
+                finished[number] = batch
+                condition.broadcast()
+                continue
+            }
+            if splittingDone {
                 condition.unlock()
                 return
             }
-            var (number, batch) = pending.removeFirst()
+            if reading || split - taken >= limit || bytesHeld >= RecordChecks.bytesInFlight {
+                condition.wait()
+                continue
+            }
+            reading = true
             condition.unlock()
-            Self.check(&batch, validator: validator, checker: &checker)
+            let isLast = readChunk()
             condition.lock()
-            finished[number] = batch
+            reading = false
+            if isLast { splittingDone = true }
             condition.broadcast()
-            condition.unlock()
         }
+    }
+
+    /// Reads and splits the next chunk, queuing the batches it completes; at the end of the input (or at
+    /// a read error, which ends it where it happened: what was read is checked, the unfinished line
+    /// included, and then the error is reported), the last of them and the end. `true` at the end.
+    private func readChunk() -> Bool {
+        // The closure that queues a batch is passed down for every line. Capturing `self` strongly
+        // there, the reader retained and released the pipeline once a line, an atomic write to the object
+        // whose lock every job takes (a profile of two jobs had 1.7% of its time in that `swift_release`).
+        // This method runs on `self`, so `self` outlives the unretained reference.
+        let pipeline = Unmanaged.passUnretained(self)
+        var readError: String?
+        do {
+            if try stream.nextRawChunk({ bytes in
+                splitter.add(bytes) { batch in pipeline._withUnsafeGuaranteedRef { $0.queue(batch) } }
+            }) {
+                return false
+            }
+        } catch {
+            readError = "cannot read the rest of the input: \(error.localizedDescription)"
+        }
+        splitter.finish { batch in queue(batch) }
+        var last = Batch()
+        last.readError = readError
+        queue(last)
+        return true
+    }
+
+    /// Queues a batch for the jobs (an empty one only to carry a read error).
+    private func queue(_ batch: Batch) {
+        guard !batch.lines.isEmpty || batch.readError != nil else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        pending.append((split, batch))
+        sizes[split] = batch.bytes.count
+        bytesHeld += batch.bytes.count
+        split += 1
+        condition.broadcast()
     }
 
     /// Fills `batch.results` and `batch.outcomes`: results for each `{` … `}` line that a job can decide alone.

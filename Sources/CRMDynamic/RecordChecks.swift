@@ -18,9 +18,9 @@ public struct RecordCheckResult: Sendable {
 }
 
 /// Every record of an input checked against an object's rules, in input order: what `crmgen check`
-/// reports. With more than one job, a thread scans the input into batches of records while `jobs`
-/// threads check them; results still come in input order, and at most a few batches per job are held,
-/// so memory does not grow with the input.
+/// reports. With more than one job, `jobs` threads take turns at splitting the input into batches of
+/// records and check them; results still come in input order, and at most a few batches per job are
+/// held, so memory does not grow with the input.
 ///
 /// Each record is first read by the compiled ``RecordRules``; only a record they do not accept is
 /// parsed into a ``RecordEnvelope`` and validated by ``DynamicValidator``, which writes the issues.
