@@ -274,17 +274,17 @@ private struct TreeBuilder {
                 let start = Int32(truncatingIfNeeded: text.count)
                 if let value = data.value { text.append(from: value, count: data.length) }
                 events.append(Event(kind: .scalar, style: style(data.style), mark: here, start: start, count: Int32(truncatingIfNeeded: data.length),
-                                    names: names(tag: data.tag, anchor: data.anchor)))
+                                    names: nameIndex(tag: data.tag, anchor: data.anchor)))
             case YAML_MAPPING_START_EVENT:
                 let data = event.data.mapping_start
-                events.append(Event(kind: .mappingStart, mark: here, names: names(tag: data.tag, anchor: data.anchor)))
+                events.append(Event(kind: .mappingStart, mark: here, names: nameIndex(tag: data.tag, anchor: data.anchor)))
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.data.sequence_start
-                events.append(Event(kind: .sequenceStart, mark: here, names: names(tag: data.tag, anchor: data.anchor)))
+                events.append(Event(kind: .sequenceStart, mark: here, names: nameIndex(tag: data.tag, anchor: data.anchor)))
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                 events.append(Event(kind: .end, mark: here))
             case YAML_ALIAS_EVENT:
-                events.append(Event(kind: .alias, mark: here, names: names(tag: nil, anchor: event.data.alias.anchor)))
+                events.append(Event(kind: .alias, mark: here, names: nameIndex(tag: nil, anchor: event.data.alias.anchor)))
             case YAML_DOCUMENT_START_EVENT:
                 events.append(Event(kind: .documentStart, mark: here))
             case YAML_STREAM_END_EVENT:
@@ -298,10 +298,17 @@ private struct TreeBuilder {
     }
 
     /// The index in `eventNames` of an event's tag and anchor; -1 when it has neither (almost always).
-    private mutating func names(tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+    private mutating func nameIndex(tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
         guard tag != nil || anchor != nil else { return -1 }
         eventNames.append((cString(tag), cString(anchor)))
         return Int32(truncatingIfNeeded: eventNames.count - 1)
+    }
+
+    /// An event's core-schema tag (checked against `allowedTags`) and anchor.
+    private func tagAndAnchor(of event: Event, allowedTags: [String]) throws(YAMLError) -> (tag: YAMLDocument.Tag, anchor: String?) {
+        guard event.names >= 0 else { return (.none, nil) }
+        let names = eventNames[Int(event.names)]
+        return (try coreTag(names.tag, at: event.mark, allowed: allowedTags), names.anchor)
     }
 
     /// Builds one event into the tree; the document at the stream's end.
@@ -330,13 +337,7 @@ private struct TreeBuilder {
 
     private mutating func scalar(_ event: Event) throws(YAMLError) {
         let here = event.mark
-        var tag = YAMLDocument.Tag.none
-        var anchor: String?
-        if event.names >= 0 {
-            let names = eventNames[Int(event.names)]
-            if names.tag != nil { tag = try coreTag(names.tag, at: here, allowed: Self.scalarTags) }
-            anchor = names.anchor
-        }
+        let (tag, anchor) = try tagAndAnchor(of: event, allowedTags: Self.scalarTags)
         let record = Node(kind: .scalar, style: event.style, tag: tag, mark: here, start: event.start, count: event.count)
         try countNodes(1, at: here)
         let top = stack.count - 1
@@ -372,12 +373,7 @@ private struct TreeBuilder {
         let here = event.mark
         let isMapping = event.kind == .mappingStart
         try checkDepth(at: here)
-        var anchor: String?
-        if event.names >= 0 {
-            let names = eventNames[Int(event.names)]
-            if names.tag != nil { _ = try coreTag(names.tag, at: here, allowed: isMapping ? Self.mappingTags : Self.sequenceTags) }
-            anchor = names.anchor
-        }
+        let anchor = try tagAndAnchor(of: event, allowedTags: isMapping ? Self.mappingTags : Self.sequenceTags).anchor
         try countNodes(1, at: here)
         if let anchor { openAnchors.append(anchor) }
         stack.append(Frame(isMapping: isMapping, hasAnchor: anchor != nil, mark: here,
