@@ -522,9 +522,6 @@ private struct TreeBuilder {
         YAMLDocument.summary(record, text: text.bytes(start: 0, count: Int32(truncatingIfNeeded: text.count)))
     }
 
-    /// The index of the node appended last.
-    private var lastNode: Int32 { Int32(truncatingIfNeeded: nodes.count - 1) }
-
     // MARK: Limits
 
     @inline(__always)
@@ -577,11 +574,6 @@ private struct TreeBuilder {
         case YAML_FOLDED_SCALAR_STYLE: .folded
         default: .plain
         }
-    }
-
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
-        guard let pointer, length > 0 else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
     private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
