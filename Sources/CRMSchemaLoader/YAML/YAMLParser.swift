@@ -42,6 +42,29 @@ struct YAMLParser {
         return try builder.run(libYAML)
     }
 
+    /// The events a tree would be built from, one line each (`scalar plain 3:5 text`): libyaml's
+    /// (`nil` when it reports a problem), or ``YAMLSubsetScanner``'s (`nil` when it declines the text).
+    /// For the tests and the fuzz target that hold the scanner to libyaml's events.
+    func eventDescriptions(_ bytes: [UInt8], subset: Bool) -> [String]? {
+        bytes.withUnsafeBufferPointer { buffer in
+            if subset {
+                guard let scanned = YAMLSubsetScanner.scan(buffer) else { return nil }
+                return scanned.events.map { event in
+                    let range = Int(event.start)..<Int(event.start + event.count)
+                    return event.isInText
+                        ? scanned.text.withUnsafeBufferPointer { text in
+                            YAMLSubsetScanner.describe(kind: "\(event.kind)", style: event.style, mark: event.mark,
+                                                       text: UnsafeBufferPointer(rebasing: text[range]))
+                        }
+                        : YAMLSubsetScanner.describe(kind: "\(event.kind)", style: event.style, mark: event.mark,
+                                                     text: UnsafeBufferPointer(rebasing: buffer[range]))
+                }
+            }
+            var builder = TreeBuilder(file: "", bytes: buffer, limits: limits, keys: keys)
+            return builder.describeLibYAMLEvents(libYAML)
+        }
+    }
+
     /// Whether every byte is ASCII (then the text is valid UTF-8), 32 bytes at a time, then eight.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let raw = UnsafeRawBufferPointer(bytes)
@@ -237,6 +260,7 @@ private struct TreeBuilder {
             table.storage = keys
             deallocate()
         }
+        if let document = try buildSubset() { return document }
         guard let parser = parsers.take() else {
             throw YAMLError("libyaml could not start (out of memory)", at: location(line: 0, column: 0))
         }
@@ -257,6 +281,62 @@ private struct TreeBuilder {
             events.removeLast(events.count)
             eventNames.removeAll(keepingCapacity: true)
             if let syntaxProblem { throw syntaxProblem }
+        }
+    }
+
+    /// The document built from ``YAMLSubsetScanner``'s events; `nil` when the scanner declines the
+    /// text (libyaml reads it then). The same events make the same tree, and the same errors.
+    private mutating func buildSubset() throws(YAMLError) -> YAMLNode?? {
+        guard let base = bytes.baseAddress, let scanned = YAMLSubsetScanner.scan(bytes, eventCapacity: bytes.count / 8 + 16) else { return nil }
+        for item in scanned.events {
+            let event: Event
+            switch item.kind {
+            case .scalar:
+                let start = Int32(truncatingIfNeeded: text.count)
+                if item.isInText {
+                    scanned.text.withUnsafeBufferPointer { joined in
+                        if let joined = joined.baseAddress { text.append(from: joined + Int(item.start), count: Int(item.count)) }
+                    }
+                } else {
+                    text.append(from: base + Int(item.start), count: Int(item.count))
+                }
+                event = Event(kind: .scalar, style: item.style, mark: item.mark, start: start, count: item.count)
+            case .mappingStart: event = Event(kind: .mappingStart, mark: item.mark)
+            case .sequenceStart: event = Event(kind: .sequenceStart, mark: item.mark)
+            case .end: event = Event(kind: .end, mark: item.mark)
+            case .documentStart: event = Event(kind: .documentStart, mark: item.mark)
+            case .streamEnd: event = Event(kind: .streamEnd, mark: item.mark)
+            }
+            if let document = try build(event) { return .some(document) }
+        }
+        // The scanner's events always end with the stream's end, which builds the document.
+        throw YAMLError("internal error: the YAML scanner's events ended early; please report this file", at: location(line: 0, column: 0))
+    }
+
+    /// libyaml's events for the whole text, described as ``YAMLParser/eventDescriptions(_:subset:)``
+    /// gives them; `nil` when libyaml reports a problem.
+    mutating func describeLibYAMLEvents(_ parsers: LibYAMLParsers) -> [String]? {
+        defer { deallocate() }
+        guard let parser = parsers.take() else { return nil }
+        defer { parsers.giveBack(parser) }
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+        var descriptions: [String] = []
+        while true {
+            let syntaxProblem = collectEvents(parser)
+            for index in 0..<events.count {
+                let event = events[index]
+                var description = YAMLSubsetScanner.describe(kind: "\(event.kind)", style: event.style, mark: event.mark,
+                                                             text: text.bytes(start: event.start, count: event.count))
+                if event.names >= 0 {
+                    let names = eventNames[Int(event.names)]
+                    description += " tag=\(names.tag ?? "-") anchor=\(names.anchor ?? "-")"
+                }
+                descriptions.append(description)
+                if event.kind == .streamEnd { return descriptions }
+            }
+            events.removeLast(events.count)
+            eventNames.removeAll(keepingCapacity: true)
+            if syntaxProblem != nil { return nil }
         }
     }
 
