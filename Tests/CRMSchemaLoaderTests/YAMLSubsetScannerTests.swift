@@ -124,6 +124,9 @@ struct YAMLSubsetScannerTests {
         // Long keys: libyaml looks for a key's colon only so far.
         String(repeating: "k", count: 1000) + ": v\n", String(repeating: "k", count: 1030) + ": v\n",
         "a: {" + String(repeating: "k", count: 1030) + ": v}\n",
+        String(repeating: "k", count: 990) + String(repeating: " ", count: 40) + ": v\n",
+        "a: {" + String(repeating: "k", count: 990) + String(repeating: " ", count: 40) + ": v}\n",
+        "- " + String(repeating: "k", count: 990) + String(repeating: " ", count: 40) + ": v\n",
     ]
 
     @Test("texts written to be misread are declined or read as libyaml reads them", arguments: adversarial)

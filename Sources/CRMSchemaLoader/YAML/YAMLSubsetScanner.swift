@@ -98,7 +98,8 @@ struct YAMLSubsetScanner {
 
     /// Deeper nesting is left to libyaml (and the tree builder's depth limit).
     private static let maxFlowDepth = 64
-    /// libyaml looks for a key's `:` no further than 1024 characters from the key's start.
+    /// libyaml looks for a key's `:` no further than 1024 characters from the key's start (spaces
+    /// before the `:` count).
     private static let maxKeyLength = 1000
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -240,7 +241,7 @@ struct YAMLSubsetScanner {
     }
 
     private mutating func keyAndValue(key: Int, keyEnd: Int, colon: Int) throws(Decline) -> Int {
-        guard keyEnd - key <= Self.maxKeyLength else { throw Decline() }
+        guard colon - key <= Self.maxKeyLength else { throw Decline() }
         appendScalar(.plain, from: key, to: keyEnd)
         let value = skipSpaces(from: colon + 1)
         if value == end || bytes[value] == UInt8(ascii: "\n") || bytes[value] == UInt8(ascii: "#") {
@@ -471,7 +472,7 @@ struct YAMLSubsetScanner {
                 } else if top.isMapping {
                     guard isKeyStart(byte) else { throw Decline() }
                     let (keyEnd, stop, colon) = try flowPlain(from: q)
-                    guard stop == .colon, keyEnd - q <= Self.maxKeyLength else { throw Decline() }
+                    guard stop == .colon, colon - q <= Self.maxKeyLength else { throw Decline() }
                     appendScalar(.plain, from: q, to: keyEnd)
                     flows[flows.count - 1].state = .value
                     q = colon + 1
