@@ -230,3 +230,108 @@ extension YAMLSubsetScannerTests {
         }
     }
 }
+
+extension YAMLSubsetScannerTests {
+    /// Random YAML: mappings and sequences nested in block and flow style, indented by one to four
+    /// spaces, with comments, blank lines, `|`/`>` values and scalars that look like structure.
+    private struct RandomYAML {
+        var random: SplitMix64
+        var lines: [String] = []
+
+        static let scalars = [
+            "plain", "two words", "a:b", "a: b", "#x", "x #y", "x#y", "-5", "-x", "- x", "[x]", "{x}", "x, y", "it's",
+            "\"q\"", "'q'", "caf\u{E9}", "\u{1F600}", "~", "null", "true", "12", "1.5e3", "?x", "x?", "*x", "&x", "!x",
+            "%x", "@x", "`x`", "|", ">", "x ", " x", "", "x\\y", "x\"y", "tab\there", "a\u{2028}b", "---", "...",
+        ]
+
+        mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
+        mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
+
+        /// A scalar in some style: plain when that reads back as the same text, else quoted.
+        mutating func scalar() -> String {
+            let text = pick(Self.scalars)
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+            case 1: return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            default: return text
+            }
+        }
+
+        mutating func key() -> String { chance(90) ? pick(["name", "label", "type", "x1", "_k", "options", "A", "9"]) + "\(lines.count)" : scalar() }
+
+        mutating func flow(depth: Int) -> String {
+            if depth > 2 || chance(40) { return scalar() }
+            let count = Int.random(in: 0...3, using: &random)
+            if chance(50) {
+                return "{" + (0..<count).map { _ in " \(key()): \(flow(depth: depth + 1))" }.joined(separator: ",") + (chance(10) ? ", }" : " }")
+            }
+            return "[" + (0..<count).map { _ in flow(depth: depth + 1) }.joined(separator: ", ") + (chance(10) ? ",]" : "]")
+        }
+
+        mutating func extras(_ indent: Int) {
+            if chance(10) { lines.append("") }
+            if chance(10) { lines.append(String(repeating: " ", count: Int.random(in: 0...6, using: &random)) + "# note: x") }
+        }
+
+        /// A value after `key:` at `indent`: on the line, or as a block below it.
+        mutating func value(_ indent: Int, depth: Int) -> (inline: String, below: [String])? {
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0..<3: return (scalar() + (chance(15) ? " # c" : ""), [])
+            case 3..<5: return (flow(depth: 0), [])
+            case 5: 
+                let step = Int.random(in: 1...4, using: &random)
+                let body = (0..<Int.random(in: 1...3, using: &random)).map { _ in String(repeating: " ", count: indent + step) + pick(["text", "more: text", "# x", "- y"]) }
+                return (pick(["|", ">", "|-", ">-", "| # c", "|+"]), body + (chance(20) ? [""] : []))
+            default:
+                guard depth < 4 else { return (scalar(), []) }
+                return nil
+            }
+        }
+
+        mutating func mapping(_ indent: Int, depth: Int) {
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                extras(indent)
+                let pad = String(repeating: " ", count: indent)
+                if let (inline, below) = value(indent, depth: depth) {
+                    lines.append(pad + key() + ": " + inline)
+                    lines += below
+                } else {
+                    lines.append(pad + key() + ":" + (chance(10) ? " # c" : ""))
+                    block(indent + Int.random(in: chance(5) ? 0...1 : 1...4, using: &random), depth: depth + 1)
+                }
+            }
+        }
+
+        mutating func block(_ indent: Int, depth: Int) {
+            guard chance(30) else { return mapping(indent, depth: depth) }
+            let pad = String(repeating: " ", count: indent)
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                extras(indent)
+                if chance(40), depth < 4 {
+                    // `- key: value`, the mapping's other keys under the first.
+                    let before = lines.count
+                    mapping(indent + 2, depth: depth + 1)
+                    if before < lines.count, let first = lines[before...].firstIndex(where: { $0.hasPrefix(pad + "  ") && !$0.hasPrefix(pad + "   ") && !$0.contains("#") }) {
+                        lines[first] = pad + "- " + lines[first].dropFirst(indent + 2)
+                    }
+                } else {
+                    lines.append(pad + "- " + (chance(50) ? flow(depth: 0) : scalar()))
+                }
+            }
+        }
+    }
+
+    @Test("random YAML of nested block and flow collections is declined or read as libyaml reads it")
+    func randomYAML() {
+        var accepted = 0
+        var random = SplitMix64(seed: 2026)
+        for _ in 0..<20000 {
+            var yaml = RandomYAML(random: random)
+            yaml.mapping(0, depth: 0)
+            random = yaml.random
+            if checkedEvents(Array((yaml.lines.joined(separator: "\n") + "\n").utf8)) != nil { accepted += 1 }
+        }
+        // Enough of them are inside the subset for the comparison to mean something.
+        #expect(accepted > 2000, "\(accepted) of 20,000 accepted")
+    }
+}
