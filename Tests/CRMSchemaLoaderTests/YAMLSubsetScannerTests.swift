@@ -121,6 +121,14 @@ struct YAMLSubsetScannerTests {
         // UTF-8: columns count characters.
         "caf\u{E9}: 1\n\u{E9}: {\u{E9}: \u{E9}, b: \u{1F600}}\n", "a: \u{E9}\u{E9}\u{E9} # \u{E9}\nb: 'x'\n", "a: \u{A0}\n",
         "a: \u{85}\n", "a: x\u{2028}y\n", "a: x\u{2029}y\n", "a: \u{FFFE}\n", "a: \u{E000}\n", "a: [\u{E9}, \"\u{E9}\"]\n",
+        // Windows line breaks.
+        "a: 1\r\nb: 2\r\n", "a: >\r\n  x\r\n  y\r\n", "a: |\r\n  x\r\n\r\n", "a: 'x'\r\n", "a: \"x\\ty\"\r\n", "a: b\rc\n", "a: b\r",
+        "a: b\r\r\n", "- a\r\n- b\r\n", "a: {b: c}\r\n", "a: b # c\r\n", "\r\n", "a:\r\n  b: 1\r\n", "a: \u{E9}\r\nb: 1\r\n",
+        "a: \"x\r\ny\"\r\n", "a: b\r\n\r\n  c\r\n", "a: b\n\r",
+        // Quoted keys.
+        "\"a\" : b\n", "\"a\":b\n", "\"a\":\n  b: 1\n", "- \"a\": b\n  c: d\n", "- 'a': b\n", "a: {\"b\": c, 'd': e}\n", "a: {\"b\":c}\n",
+        "\"a\\n\": b\n", "\"a\": b: c\n", "\"\": b\n", "'a''b': c\n", "\"a\" # c\n", "- \"a\" b\n", "- \"a\":b\n", "- \"a\":\n    b: 1\n",
+        "a: {\"b\" : c}\n", "a: [\"b\": c]\n", "\"a\": 1\n\"a\": 2\n", "\"" + String(repeating: "k", count: 1030) + "\": v\n",
         // Long keys: libyaml looks for a key's colon only so far.
         String(repeating: "k", count: 1000) + ": v\n", String(repeating: "k", count: 1030) + ": v\n",
         "a: {" + String(repeating: "k", count: 1030) + ": v}\n",
@@ -138,7 +146,8 @@ struct YAMLSubsetScannerTests {
     static let accepted: [String] = [
         "a: 1\n", "a: b c\n", "a:\n  b: 1\n  c: [x, y]\n", "a:\n  - x\n  - { y: z }\n", "a: 'q'\nb: \"r\"\n", "a: {}\nb: []\n",
         "# c\na: 1 # d\n\nb: 2\n", "a: b", "a: http://x.y/z?q=1#f\n", "a:\n  - b: 1\n    c: 2\n  - d: 3\n", "- a\n- b\n",
-        "a: >-\n  x\n  y\nb: |\n  z\n\nc: 1\n", "a: \"^P(\\\\d+Y)?$\"\n", "d\u{E9}j\u{E0}: [\u{E9}t\u{E9}, \"\u{2014}\"]\n",
+        "a: >-\n  x\n  y\nb: |\n  z\n\nc: 1\n", "a: \"^P(\\\\d+Y)?$\"\n", "\"yes\": 1\n'no': {\"k\": v}\n- \"k\": v\n".replacingOccurrences(of: "- ", with: "x:\n  - "),
+        "a: 1\r\nb: {c: d}\r\nd: >-\r\n  e\r\n  f\r\n", "d\u{E9}j\u{E0}: [\u{E9}t\u{E9}, \"\u{2014}\"]\n",
     ]
 
     @Test("ordinary definition text takes the fast path", arguments: accepted)
@@ -328,8 +337,9 @@ extension YAMLSubsetScannerTests {
         for _ in 0..<20000 {
             var yaml = RandomYAML(random: random)
             yaml.mapping(0, depth: 0)
+            let lineBreak = yaml.chance(15) ? "\r\n" : "\n"
             random = yaml.random
-            if checkedEvents(Array((yaml.lines.joined(separator: "\n") + "\n").utf8)) != nil { accepted += 1 }
+            if checkedEvents(Array((yaml.lines.joined(separator: lineBreak) + lineBreak).utf8)) != nil { accepted += 1 }
         }
         // Enough of them are inside the subset for the comparison to mean something.
         #expect(accepted > 2000, "\(accepted) of 20,000 accepted")

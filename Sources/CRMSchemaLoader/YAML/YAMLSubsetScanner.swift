@@ -8,11 +8,12 @@ import CRMModel
 /// `\/`, `\n` and `\t`); literal and folded values (`|`, `|-`, `>`, `>-`) whose lines are all indented
 /// alike; comments and blank lines; in UTF-8. Everything else makes it decline, and libyaml reads the
 /// file: anchors, aliases, tags, other block scalars and escapes, scalars over several lines, empty
-/// values, document markers and directives, complex keys (`?`), tabs, carriage returns, Unicode line
-/// breaks and byte order marks, characters libyaml does not allow, invalid UTF-8 and any syntax
-/// error. So that what it accepts is never read differently, it declines more than it must: keys
-/// start with a letter, digit or `_`, a plain value may not start with an indicator, and a line
-/// indented deeper than its collection (a continuation, or an error) is declined.
+/// values, document markers and directives, complex keys (`?`), tabs, a carriage return not before a
+/// line feed, Unicode line breaks and byte order marks, characters libyaml does not allow, invalid
+/// UTF-8 and any syntax error. So that what it accepts is never read differently, it declines more
+/// than it must: a plain key starts with a letter, digit or `_` and a quoted key has its `:` right
+/// after it, a plain value may not start with an indicator, and a line indented deeper than its
+/// collection (a continuation, or an error) is declined.
 ///
 /// For a file it accepts, the events are libyaml's own: the same scalars with the same bytes and
 /// styles, the same collections, the same marks (a block mapping's at its first key, a block
@@ -51,7 +52,23 @@ struct YAMLSubsetScanner {
             try scanner.run()
             return (scanner.events, scanner.text)
         } catch {
-            return nil
+            return scanner.hasLineFeedsAfterReturns ? scanWithoutCarriageReturns(bytes, eventCapacity: eventCapacity) : nil
+        }
+    }
+
+    /// A text with Windows line breaks (`\r\n`), read without their `\r`s: libyaml takes `\r\n` for one
+    /// line break, and writes it `\n` inside values. The events then hold every scalar in `text`.
+    private static func scanWithoutCarriageReturns(_ bytes: UnsafeBufferPointer<UInt8>, eventCapacity: Int) -> (events: [Event], text: [UInt8])? {
+        let lines = bytes.filter { $0 != UInt8(ascii: "\r") }
+        return lines.withUnsafeBufferPointer { lines in
+            guard var scanned = scan(lines, eventCapacity: eventCapacity) else { return nil }
+            for index in scanned.events.indices where scanned.events[index].kind == .scalar && !scanned.events[index].isInText {
+                let event = scanned.events[index]
+                scanned.events[index].start = Int32(truncatingIfNeeded: scanned.text.count)
+                scanned.events[index].isInText = true
+                scanned.text.append(contentsOf: UnsafeBufferPointer(rebasing: lines[Int(event.start)..<Int(event.start + event.count)]))
+            }
+            return scanned
         }
     }
 
@@ -82,6 +99,8 @@ struct YAMLSubsetScanner {
     private var text: [UInt8] = []
     /// Whether every byte is ASCII: then a column is a byte offset, else characters are counted.
     private var isASCII = true
+    /// Every `\r` is followed by `\n`, and there is one: the text is read again without them.
+    private var hasLineFeedsAfterReturns = false
     /// Outside ASCII: the characters of line `countedLine` before byte `countedTo`.
     private var countedLine = -1
     private var countedTo = 0
@@ -111,6 +130,7 @@ struct YAMLSubsetScanner {
 
     private mutating func run() throws(Decline) {
         try checkCharacters()
+        if hasLineFeedsAfterReturns { throw Decline() }
         var started = false
         var position = 0
         while position < end {
@@ -168,6 +188,11 @@ struct YAMLSubsetScanner {
             }
             let byte = bytes[p]
             if byte < 0x80 {
+                if byte == UInt8(ascii: "\r"), p + 1 < end, bytes[p + 1] == UInt8(ascii: "\n") {
+                    hasLineFeedsAfterReturns = true
+                    p += 2
+                    continue
+                }
                 guard byte >= 0x20 && byte < 0x7F || byte == UInt8(ascii: "\n") else { throw Decline() }
                 p += 1
                 continue
@@ -216,7 +241,12 @@ struct YAMLSubsetScanner {
             return try endOfLine(from: next)
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             let next = try quotedScalar(at: item)
-            return try endOfLine(from: next)
+            guard next < end, bytes[next] == UInt8(ascii: ":") else { return try endOfLine(from: next) }
+            // `- "key": value`: a mapping in the item, which starts before its first key.
+            events.removeLast()
+            events.append(Event(kind: .mappingStart, mark: mark(item)))
+            blocks.append((true, item - lineStart))
+            return try value(after: quotedKey(at: item))
         default:
             guard isKeyStart(bytes[item]) || isPlainValueStart(at: item) else { throw Decline() }
             let (scalarEnd, stop, next) = try blockPlain(from: item)
@@ -234,15 +264,30 @@ struct YAMLSubsetScanner {
 
     /// `key: value`, `key: {…}` or `key:` with the value on the lines below.
     private mutating func mappingEntry(at p: Int) throws(Decline) -> Int {
+        if isQuote(bytes[p]) { return try value(after: quotedKey(at: p)) }
         guard isKeyStart(bytes[p]) else { throw Decline() }
         let (keyEnd, stop, colon) = try blockPlain(from: p)
         guard stop == .colon else { throw Decline() }
         return try keyAndValue(key: p, keyEnd: keyEnd, colon: colon)
     }
 
+    /// A quoted key (`"yes": …`) directly followed by `: ` (or `:` at the end of the line); its colon.
+    private mutating func quotedKey(at p: Int) throws(Decline) -> Int {
+        let colon = try quotedScalar(at: p)
+        guard colon < end, bytes[colon] == UInt8(ascii: ":"), isBlankOrEnd(colon + 1), colon - p <= Self.maxKeyLength else {
+            throw Decline()
+        }
+        return colon
+    }
+
     private mutating func keyAndValue(key: Int, keyEnd: Int, colon: Int) throws(Decline) -> Int {
         guard colon - key <= Self.maxKeyLength else { throw Decline() }
         appendScalar(.plain, from: key, to: keyEnd)
+        return try value(after: colon)
+    }
+
+    /// The value after a block mapping key's colon.
+    private mutating func value(after colon: Int) throws(Decline) -> Int {
         let value = skipSpaces(from: colon + 1)
         if value == end || bytes[value] == UInt8(ascii: "\n") || bytes[value] == UInt8(ascii: "#") {
             valueOnNextLine = true
@@ -428,6 +473,10 @@ struct YAMLSubsetScanner {
                             start: Int32(truncatingIfNeeded: start), count: Int32(truncatingIfNeeded: scalarEnd - start)))
     }
 
+    private func isQuote(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
     /// Keys are names: a letter, digit or `_` first.
     private func isKeyStart(_ byte: UInt8) -> Bool {
         switch byte {
@@ -470,10 +519,19 @@ struct YAMLSubsetScanner {
                     guard top.state == .first else { throw Decline() }  // a trailing comma
                     q = closeFlow(at: q)
                 } else if top.isMapping {
-                    guard isKeyStart(byte) else { throw Decline() }
-                    let (keyEnd, stop, colon) = try flowPlain(from: q)
-                    guard stop == .colon, colon - q <= Self.maxKeyLength else { throw Decline() }
-                    appendScalar(.plain, from: q, to: keyEnd)
+                    let colon: Int
+                    if isQuote(byte) {
+                        // `"key": value`; libyaml also reads `"key":value` in a flow collection, declined here.
+                        colon = try quotedScalar(at: q)
+                        guard colon + 1 < end, bytes[colon] == UInt8(ascii: ":"), bytes[colon + 1] == UInt8(ascii: " "),
+                              colon - q <= Self.maxKeyLength else { throw Decline() }
+                    } else {
+                        guard isKeyStart(byte) else { throw Decline() }
+                        let (keyEnd, stop, at) = try flowPlain(from: q)
+                        guard stop == .colon, at - q <= Self.maxKeyLength else { throw Decline() }
+                        appendScalar(.plain, from: q, to: keyEnd)
+                        colon = at
+                    }
                     flows[flows.count - 1].state = .value
                     q = colon + 1
                 } else {
