@@ -115,6 +115,8 @@ struct YAMLSubsetScannerTests {
         "a: >\n  x  \n  y\n", "a: >\n  # x\n", "a: |\n  x\n # c\nb: 1\n", "a: |\n  x\n # c\n  y\n", "a: |\n  x\n y\n",
         "a:\n  b: >\n    x\n  c: 1\n", "a:\n  b: >\n   x\n  c: 1\n", "a:\n  b: >\n  x\n", "- >\n  x\n", "a: >x\n  y\n",
         "a: >-\n  caf\u{E9} \u{2014} \u{1F600}\n  b\n", "a: >\n  ---\n", "a: |\n  \\n\n", "a: |\n  'q' \"r\" #s\n",
+        "a: >\n  x\n\n\n  y\n  z\n\n", "a: |\n  x\n\n\n  y\n", "a: >-\n  x\n  \n  y\n", "a: |-\n  x\n \n  y\n\n\n", "a: >\n  x\n\n   y\n",
+        "a: >\n  x\n\n# c\n  y\n", "a:\n  b: |\n    x\n\n    y\n  c: >\n    z\n\n\n    w\n",
         // Escapes.
         "a: \"\\\\d\"\n", "a: \"x\\\"y\"\n", "a: \"\\/\\n\\t\"\n", "a: \"\\x41\"\n", "a: \"\\u00E9\"\n", "a: \"\\\n  b\"\n", "a: \"x\\",
         "a: \"\\ \"\n", "a: \"\\0\\a\\e\"\n", "a: \"x\\\\\"\n", "a: \"x\\\\\\\"\n", "a: {b: \"\\\\\", c: d}\n", "a: '\\d'\n",
@@ -147,7 +149,7 @@ struct YAMLSubsetScannerTests {
         "a: 1\n", "a: b c\n", "a:\n  b: 1\n  c: [x, y]\n", "a:\n  - x\n  - { y: z }\n", "a: 'q'\nb: \"r\"\n", "a: {}\nb: []\n",
         "# c\na: 1 # d\n\nb: 2\n", "a: b", "a: http://x.y/z?q=1#f\n", "a:\n  - b: 1\n    c: 2\n  - d: 3\n", "- a\n- b\n",
         "a: >-\n  x\n  y\nb: |\n  z\n\nc: 1\n", "a: \"^P(\\\\d+Y)?$\"\n", "\"yes\": 1\n'no': {\"k\": v}\n- \"k\": v\n".replacingOccurrences(of: "- ", with: "x:\n  - "),
-        "a: 1\r\nb: {c: d}\r\nd: >-\r\n  e\r\n  f\r\n", "d\u{E9}j\u{E0}: [\u{E9}t\u{E9}, \"\u{2014}\"]\n",
+        "a: 1\r\nb: {c: d}\r\nd: >-\r\n  e\r\n  f\r\n", "a: >\n  one\n\n  two\nb: |\n  x\n\n  y\n", "d\u{E9}j\u{E0}: [\u{E9}t\u{E9}, \"\u{2014}\"]\n",
     ]
 
     @Test("ordinary definition text takes the fast path", arguments: accepted)
@@ -289,7 +291,9 @@ extension YAMLSubsetScannerTests {
             case 3..<5: return (flow(depth: 0), [])
             case 5: 
                 let step = Int.random(in: 1...4, using: &random)
-                let body = (0..<Int.random(in: 1...3, using: &random)).map { _ in String(repeating: " ", count: indent + step) + pick(["text", "more: text", "# x", "- y"]) }
+                let body = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                    chance(15) ? "" : String(repeating: " ", count: indent + step) + pick(["text", "more: text", "# x", "- y"])
+                }
                 return (pick(["|", ">", "|-", ">-", "| # c", "|+"]), body + (chance(20) ? [""] : []))
             default:
                 guard depth < 4 else { return (scalar(), []) }

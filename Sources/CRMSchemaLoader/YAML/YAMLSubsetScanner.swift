@@ -421,7 +421,7 @@ struct YAMLSubsetScanner {
     }
 
     /// A literal (`|`) or folded (`>`) value, clipped or stripped (`-`), whose lines are all indented
-    /// alike, with no blank line between them; the start of the line after it.
+    /// alike (blank lines between them too: paragraphs); the start of the line after it.
     private mutating func blockScalar(at p: Int) throws(Decline) -> Int {
         guard let parentIndent = blocks.last?.indent else { throw Decline() }
         let isLiteral = bytes[p] == UInt8(ascii: "|")
@@ -435,26 +435,36 @@ struct YAMLSubsetScanner {
         var position = q + 1
         var indent = -1
         var lines = 0
-        var blankSince = false
+        var blanks = 0
         while position < end {
             var content = position
             while content < end, bytes[content] == UInt8(ascii: " ") { content += 1 }
             let spaces = content - position
             if content == end || bytes[content] == UInt8(ascii: "\n") {
-                // A blank line: only at the end, and no longer than the indentation (else it holds spaces).
+                // A blank line: not before the first (libyaml then finds the indentation otherwise), and no
+                // longer than the indentation (else it holds spaces).
                 guard indent >= 0, spaces <= indent else { throw Decline() }
-                blankSince = true
+                blanks += 1
             } else {
                 if indent < 0 {
                     guard spaces > parentIndent else { throw Decline() }
                     indent = spaces
                 }
                 if spaces < indent { break }
-                guard spaces == indent, !blankSince else { throw Decline() }
+                guard spaces == indent else { throw Decline() }
                 var lineEnd = content
                 while lineEnd < end, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
                 guard lineEnd < end else { throw Decline() }  // the last line without its line break
-                if lines > 0 { text.append(isLiteral ? UInt8(ascii: "\n") : UInt8(ascii: " ")) }
+                // Lines are joined by their line break, a folded one's by a space; a folded line break
+                // followed by blank lines is dropped, and each blank line is a line break.
+                if lines > 0 {
+                    if isLiteral || blanks > 0 {
+                        text.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: isLiteral ? blanks + 1 : blanks))
+                    } else {
+                        text.append(UInt8(ascii: " "))
+                    }
+                }
+                blanks = 0
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[content..<lineEnd]))
                 lines += 1
             }
