@@ -117,6 +117,13 @@ struct YAMLSubsetScannerTests {
         "a: >-\n  caf\u{E9} \u{2014} \u{1F600}\n  b\n", "a: >\n  ---\n", "a: |\n  \\n\n", "a: |\n  'q' \"r\" #s\n",
         "a: >\n  x\n\n\n  y\n  z\n\n", "a: |\n  x\n\n\n  y\n", "a: >-\n  x\n  \n  y\n", "a: |-\n  x\n \n  y\n\n\n", "a: >\n  x\n\n   y\n",
         "a: >\n  x\n\n# c\n  y\n", "a:\n  b: |\n    x\n\n    y\n  c: >\n    z\n\n\n    w\n",
+        // Plain values over several lines.
+        "a: b\n  c\nd: 1\n", "a: b\n  c\n\n  d\n\ne: 1\n", "a: b \n   c  \n", "a: b\n  c: d\n", "a: b\n  c #d\n", "a: b\n  c#d\n",
+        "a: b\n  - c\n", "a: b\n  -5\n", "a: b\n  'c'\n", "a: b\n  [c]\n", "a: b\n  &c\n", "a: b # x\n  c\n", "a: b\n  # x\n  c\n",
+        "a: b\n\n\n", "a: b\n  c\n\n", "- b\n  c\n- d\n", "- b\n c\n", "- a: b\n    c\n  d: e\n", "- a: b\n   c\n", "- a: b\n  c\n",
+        "a:\n  b: c\n   d\n  e: f\n", "a:\n  b: c\n  d\n", "a: b\n c:\n", "a: b\n  c:\n", "a: b\n  c\n d\n", "a: b\n  ---\n",
+        "a: b\n  ...\n", "a: b\r\n  c\r\n", "a: caf\u{E9}\n  \u{E9}t\u{E9}\nb: \u{E9}\n", "a: b\n  c\n  d: e\n", "a: b\n  c\nd\n",
+        "a: b\n  c\n  ", "a: b\n  c", "a: {b: c}\n  d\n", "a: 'b'\n  c\n", "a: >\n  b\n   c\n",
         // Escapes.
         "a: \"\\\\d\"\n", "a: \"x\\\"y\"\n", "a: \"\\/\\n\\t\"\n", "a: \"\\x41\"\n", "a: \"\\u00E9\"\n", "a: \"\\\n  b\"\n", "a: \"x\\",
         "a: \"\\ \"\n", "a: \"\\0\\a\\e\"\n", "a: \"x\\\\\"\n", "a: \"x\\\\\\\"\n", "a: {b: \"\\\\\", c: d}\n", "a: '\\d'\n",
@@ -149,7 +156,8 @@ struct YAMLSubsetScannerTests {
         "a: 1\n", "a: b c\n", "a:\n  b: 1\n  c: [x, y]\n", "a:\n  - x\n  - { y: z }\n", "a: 'q'\nb: \"r\"\n", "a: {}\nb: []\n",
         "# c\na: 1 # d\n\nb: 2\n", "a: b", "a: http://x.y/z?q=1#f\n", "a:\n  - b: 1\n    c: 2\n  - d: 3\n", "- a\n- b\n",
         "a: >-\n  x\n  y\nb: |\n  z\n\nc: 1\n", "a: \"^P(\\\\d+Y)?$\"\n", "\"yes\": 1\n'no': {\"k\": v}\n- \"k\": v\n".replacingOccurrences(of: "- ", with: "x:\n  - "),
-        "a: 1\r\nb: {c: d}\r\nd: >-\r\n  e\r\n  f\r\n", "a: >\n  one\n\n  two\nb: |\n  x\n\n  y\n", "d\u{E9}j\u{E0}: [\u{E9}t\u{E9}, \"\u{2014}\"]\n",
+        "a: 1\r\nb: {c: d}\r\nd: >-\r\n  e\r\n  f\r\n", "a: >\n  one\n\n  two\nb: |\n  x\n\n  y\n",
+        "description: A long text that\n  goes on here\n\n  and here.\nlabel: x\n", "d\u{E9}j\u{E0}: [\u{E9}t\u{E9}, \"\u{2014}\"]\n",
     ]
 
     @Test("ordinary definition text takes the fast path", arguments: accepted)
@@ -287,7 +295,12 @@ extension YAMLSubsetScannerTests {
         /// A value after `key:` at `indent`: on the line, or as a block below it.
         mutating func value(_ indent: Int, depth: Int) -> (inline: String, below: [String])? {
             switch Int.random(in: 0..<10, using: &random) {
-            case 0..<3: return (scalar() + (chance(15) ? " # c" : ""), [])
+            case 0..<3:
+                // Sometimes continued on lines indented deeper (or not: then it is a structure error).
+                let more = (0..<(chance(20) ? Int.random(in: 1...3, using: &random) : 0)).map { _ in
+                    chance(15) ? "" : String(repeating: " ", count: indent + Int.random(in: 0...3, using: &random)) + pick(["more", "text: x", "#x", "- y", "z #c", "w"])
+                }
+                return (scalar() + (chance(15) ? " # c" : ""), more)
             case 3..<5: return (flow(depth: 0), [])
             case 5: 
                 let step = Int.random(in: 1...4, using: &random)

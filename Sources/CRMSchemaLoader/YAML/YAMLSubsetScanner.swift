@@ -4,16 +4,17 @@ import CRMModel
 /// would give for it, or declines the file.
 ///
 /// It knows a subset: block mappings and sequences indented with spaces; flow mappings and sequences
-/// on one line; plain and quoted scalars on one line (of a double-quoted scalar's escapes, `\\`, `\"`,
-/// `\/`, `\n` and `\t`); literal and folded values (`|`, `|-`, `>`, `>-`) whose lines are all indented
-/// alike; comments and blank lines; in UTF-8. Everything else makes it decline, and libyaml reads the
-/// file: anchors, aliases, tags, other block scalars and escapes, scalars over several lines, empty
-/// values, document markers and directives, complex keys (`?`), tabs, a carriage return not before a
-/// line feed, Unicode line breaks and byte order marks, characters libyaml does not allow, invalid
-/// UTF-8 and any syntax error. So that what it accepts is never read differently, it declines more
-/// than it must: a plain key starts with a letter, digit or `_` and a quoted key has its `:` right
-/// after it, a plain value may not start with an indicator, and a line indented deeper than its
-/// collection (a continuation, or an error) is declined.
+/// on one line; plain values, on one line or continued on lines indented deeper (no comment between,
+/// no indicator first); quoted scalars on one line, with only the escapes `\\`, `\"`, `\/`, `\n` and
+/// `\t`; literal and folded values (`|`, `|-`, `>`, `>-`) whose lines are all indented alike;
+/// comments and blank lines; UTF-8; `\n` or `\r\n` line breaks. Everything else makes it decline, and
+/// libyaml reads the file: anchors, aliases, tags, other block scalars and escapes, empty values,
+/// document markers and directives, complex keys (`?`), tabs, a lone `\r`, Unicode line breaks and
+/// byte order marks, characters libyaml does not allow, invalid UTF-8 and any syntax error. So that
+/// what it accepts is never read differently, it declines more than it must: a plain key starts with
+/// a letter, digit or `_`, a quoted key has its `:` right after it, a plain value may not start with
+/// an indicator, and a line indented deeper than its collection is declined unless it continues a
+/// plain value.
 ///
 /// For a file it accepts, the events are libyaml's own: the same scalars with the same bytes and
 /// styles, the same collections, the same marks (a block mapping's at its first key, a block
@@ -257,8 +258,7 @@ struct YAMLSubsetScanner {
                 blocks.append((true, item - lineStart))
                 return try keyAndValue(key: item, keyEnd: scalarEnd, colon: next)
             }
-            appendScalar(.plain, from: item, to: scalarEnd)
-            return nextLine(from: next)
+            return try plainValue(from: item, to: scalarEnd, stop: next)
         }
     }
 
@@ -306,9 +306,60 @@ struct YAMLSubsetScanner {
             guard isPlainValueStart(at: value) else { throw Decline() }
             let (scalarEnd, stop, next) = try blockPlain(from: value)
             guard stop == .lineEnd else { throw Decline() }
-            appendScalar(.plain, from: value, to: scalarEnd)
-            return nextLine(from: next)
+            return try plainValue(from: value, to: scalarEnd, stop: next)
         }
+    }
+
+    /// A plain value of a block collection from `start` to `scalarEnd`, which ended at `stop` (the end
+    /// of its line or a comment), with the lines that continue it: those indented deeper than the
+    /// collection, before any comment line. Lines are joined by a space, or by a line break for each
+    /// blank line between them, as libyaml folds them. The start of the line after the value.
+    private mutating func plainValue(from start: Int, to scalarEnd: Int, stop: Int) throws(Decline) -> Int {
+        guard stop < end, bytes[stop] == UInt8(ascii: "\n"), let indent = blocks.last?.indent else {
+            appendScalar(.plain, from: start, to: scalarEnd)
+            return nextLine(from: stop)
+        }
+        let here = mark(start)
+        let textStart = text.count
+        var position = stop + 1
+        var blanks = 0
+        var continued = 0
+        var after = position
+        var linesAfter = 0
+        while position < end {
+            var content = position
+            while content < end, bytes[content] == UInt8(ascii: " ") { content += 1 }
+            if content == end || bytes[content] == UInt8(ascii: "\n") {
+                blanks += 1
+                position = nextLine(from: content)
+                continue
+            }
+            guard content - position > indent, bytes[content] != UInt8(ascii: "#") else { break }
+            // A continuation line: text only; an indicator first, or a `: ` or ` #` in it, is declined.
+            guard isPlainValueStart(at: content) else { throw Decline() }
+            let (lineEnd, lineStop, next) = try blockPlain(from: content)
+            guard lineStop == .lineEnd, next == end || bytes[next] == UInt8(ascii: "\n") else { throw Decline() }
+            if continued == 0 { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<scalarEnd])) }
+            if blanks == 0 {
+                text.append(UInt8(ascii: " "))
+            } else {
+                text.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: blanks))
+            }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[content..<lineEnd]))
+            continued += 1
+            linesAfter += blanks + 1
+            blanks = 0
+            position = nextLine(from: next)
+            after = position
+        }
+        guard continued > 0 else {
+            appendScalar(.plain, from: start, to: scalarEnd)
+            return stop + 1
+        }
+        line += linesAfter
+        events.append(Event(kind: .scalar, style: .plain, mark: here, start: Int32(truncatingIfNeeded: textStart),
+                            count: Int32(truncatingIfNeeded: text.count - textStart), isInText: true))
+        return after
     }
 
     /// After a value: spaces, then the end of the line or a comment. (Called with the value's end in
