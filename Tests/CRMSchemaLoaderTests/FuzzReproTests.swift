@@ -19,13 +19,17 @@ struct FuzzReproTests {
         #expect(!Self.inputs(target).isEmpty, "Tests/FuzzRepros/\(target) is empty")
     }
 
-    @Test("yaml: parsed or refused with a placed error")
+    @Test("yaml: parsed or refused with a placed error; the subset scanner declines or gives libyaml's events")
     func yaml() {
         for input in Self.inputs("yaml") {
+            let parser = YAMLParser(limits: YAMLLimits())
             do {
-                _ = try YAMLParser(limits: YAMLLimits()).parse(input.bytes, file: input.name)
+                _ = try parser.parse(input.bytes, file: input.name)
             } catch {
                 #expect(error.diagnostic.location?.file == input.name, "\(input.name)")
+            }
+            if let subset = parser.eventDescriptions(input.bytes, subset: true) {
+                #expect(subset == parser.eventDescriptions(input.bytes, subset: false), "\(input.name)")
             }
         }
     }

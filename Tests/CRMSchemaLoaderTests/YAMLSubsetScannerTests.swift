@@ -133,7 +133,8 @@ struct YAMLSubsetScannerTests {
         // Windows line breaks.
         "a: 1\r\nb: 2\r\n", "a: >\r\n  x\r\n  y\r\n", "a: |\r\n  x\r\n\r\n", "a: 'x'\r\n", "a: \"x\\ty\"\r\n", "a: b\rc\n", "a: b\r",
         "a: b\r\r\n", "- a\r\n- b\r\n", "a: {b: c}\r\n", "a: b # c\r\n", "\r\n", "a:\r\n  b: 1\r\n", "a: \u{E9}\r\nb: 1\r\n",
-        "a: \"x\r\ny\"\r\n", "a: b\r\n\r\n  c\r\n", "a: b\n\r",
+        "a: \"x\r\ny\"\r\n", "a: b\r\n\r\n  c\r\n", "a: b\n\r", "a: 1\r\n\rb: 2\n", "a: 1\r\nb: 2\rc: 3\r\n", "a: 1\r\n\u{1}\n",
+        "a: 1\r\n\r\r\nb: 2\r\n",
         // Quoted keys.
         "\"a\" : b\n", "\"a\":b\n", "\"a\":\n  b: 1\n", "- \"a\": b\n  c: d\n", "- 'a': b\n", "a: {\"b\": c, 'd': e}\n", "a: {\"b\":c}\n",
         "\"a\\n\": b\n", "\"a\": b: c\n", "\"\": b\n", "'a''b': c\n", "\"a\" # c\n", "- \"a\" b\n", "- \"a\":b\n", "- \"a\":\n    b: 1\n",

@@ -53,14 +53,18 @@ struct YAMLSubsetScanner {
             try scanner.run()
             return (scanner.events, scanner.text)
         } catch {
-            return scanner.hasLineFeedsAfterReturns ? scanWithoutCarriageReturns(bytes, eventCapacity: eventCapacity) : nil
+            return scanner.readsWithoutReturns ? scanWithoutCarriageReturns(bytes, eventCapacity: eventCapacity) : nil
         }
     }
 
     /// A text with Windows line breaks (`\r\n`), read without their `\r`s: libyaml takes `\r\n` for one
     /// line break, and writes it `\n` inside values. The events then hold every scalar in `text`.
     private static func scanWithoutCarriageReturns(_ bytes: UnsafeBufferPointer<UInt8>, eventCapacity: Int) -> (events: [Event], text: [UInt8])? {
-        let lines = bytes.filter { $0 != UInt8(ascii: "\r") }
+        var lines: [UInt8] = []
+        lines.reserveCapacity(bytes.count)
+        for index in bytes.indices where bytes[index] != UInt8(ascii: "\r") || index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n") {
+            lines.append(bytes[index])
+        }
         return lines.withUnsafeBufferPointer { lines in
             guard var scanned = scan(lines, eventCapacity: eventCapacity) else { return nil }
             for index in scanned.events.indices where scanned.events[index].kind == .scalar && !scanned.events[index].isInText {
@@ -100,8 +104,12 @@ struct YAMLSubsetScanner {
     private var text: [UInt8] = []
     /// Whether every byte is ASCII: then a column is a byte offset, else characters are counted.
     private var isASCII = true
-    /// Every `\r` is followed by `\n`, and there is one: the text is read again without them.
+    /// There is a `\r\n`: a `\r` was let through by the character check, which went on.
     private var hasLineFeedsAfterReturns = false
+    /// The characters are all allowed and every `\r` is followed by `\n`: the text is to be read
+    /// again without them. (Not merely ``hasLineFeedsAfterReturns``: a lone `\r` after a `\r\n` is a
+    /// line break of its own to libyaml, and taking it out would join two lines.)
+    private var readsWithoutReturns = false
     /// Outside ASCII: the characters of line `countedLine` before byte `countedTo`.
     private var countedLine = -1
     private var countedTo = 0
@@ -131,7 +139,10 @@ struct YAMLSubsetScanner {
 
     private mutating func run() throws(Decline) {
         try checkCharacters()
-        if hasLineFeedsAfterReturns { throw Decline() }
+        if hasLineFeedsAfterReturns {
+            readsWithoutReturns = true
+            throw Decline()
+        }
         var started = false
         var position = 0
         while position < end {
