@@ -21,7 +21,8 @@ public struct PortalError: Error, CustomStringConvertible {
 ///
 /// Rate limits are honoured: a 429 waits for `Retry-After` (or HubSpot's
 /// `X-HubSpot-RateLimit-Interval-Milliseconds` when no more requests remain in the interval) and
-/// tries again, a bounded number of times. A GET is retried on 5xx and on timeouts and lost
+/// tries again, a bounded number of times. A wait longer than ``maximumWait``, or HubSpot's daily
+/// limit, ends the run at once with an error that says so, rather than waiting less and asking again. A GET is retried on 5xx and on timeouts and lost
 /// connections; a write is never repeated on such an error, because HubSpot may have done it — only
 /// a 429, which HubSpot answers before doing anything, is retried.
 ///
@@ -131,8 +132,20 @@ public final class PortalClient: @unchecked Sendable {
                 } catch {
                     throw PortalError(method: method, path: path, status: response.statusCode, message: "the answer is not JSON crmgen can read")
                 }
+            case 429 where Self.isDailyLimit(data):
+                // Waiting cannot help before the day ends, and every further request counts against the
+                // next day's limit.
+                throw PortalError(method: method, path: path, status: response.statusCode,
+                                  message: "HubSpot's daily limit of requests for this portal is reached (policyName DAILY); "
+                                      + "it resets at midnight in the portal's time zone, so crmgen stops here")
             case 429 where attempt < maximumAttempts:
-                let wait = min(maximumWait, Self.rateLimitWait(response) ?? Self.backoff(attempt))
+                let stated = Self.rateLimitWait(response)
+                if let stated, stated > maximumWait {
+                    throw PortalError(method: method, path: path, status: response.statusCode,
+                                      message: "rate limited, and HubSpot asks to wait \(Self.formatLong(stated)), longer than crmgen waits "
+                                          + "(\(Self.format(maximumWait))); try again later")
+                }
+                let wait = min(maximumWait, stated ?? Self.backoff(attempt))
                 note?("\(method) \(path): rate limited; waiting \(Self.format(wait))")
                 try? await Task.sleep(nanoseconds: Self.nanoseconds(wait))
             case 300..<400:
@@ -148,6 +161,11 @@ public final class PortalClient: @unchecked Sendable {
                 throw PortalError(method: method, path: path, status: response.statusCode, message: endpoint.redactedAnswer(Self.message(data)))
             }
         }
+    }
+
+    /// Whether a 429 answer is HubSpot's daily limit (`"policyName": "DAILY"`), not a limit of seconds.
+    static func isDailyLimit(_ data: Data) -> Bool {
+        (try? JSONValue.parse(data))?["policyName"]?.stringValue == "DAILY"
     }
 
     /// HubSpot's message from an error answer (`{"message": "…"}`), else the body's first line.
@@ -193,4 +211,12 @@ public final class PortalClient: @unchecked Sendable {
     static func seconds(since start: Date) -> String { format(Date().timeIntervalSince(start)) }
 
     static func format(_ seconds: TimeInterval) -> String { String(format: "%.2f s", seconds) }
+
+    /// A wait that may be hours long, in the unit that reads best (`45.00 s`, `60 min`, `24 h`, `3 days`).
+    static func formatLong(_ seconds: TimeInterval) -> String {
+        if seconds < 120 { return format(seconds) }
+        if seconds < 7_200 { return "\(Int((seconds / 60).rounded(.up))) min" }
+        if seconds < 172_800 { return "\(Int((seconds / 3_600).rounded(.up))) h" }
+        return "\(Int(min(seconds / 86_400, 1e9).rounded(.up))) days"
+    }
 }

@@ -24,6 +24,8 @@ final class FakePortalServer: @unchecked Sendable {
     enum Fault: Sendable {
         /// The next `count` requests get 429 with these headers (`Retry-After`, HubSpot's rate-limit headers).
         case rateLimit(count: Int, headers: [String: String])
+        /// The next request gets 429 with HubSpot's answer for its daily limit (`"policyName": "DAILY"`).
+        case dailyLimit
         /// The next `count` GET requests get 502.
         case serverErrorOnReads(count: Int)
         /// The write with this 1-based number fails with `status` and HubSpot's error body; with `done`,
@@ -210,6 +212,10 @@ final class FakePortalServer: @unchecked Sendable {
                 faults[index] = .rateLimit(count: count - 1, headers: headers)
                 let (status, _, body) = error(429, "You have reached your secondly limit.", category: "RATE_LIMITS")
                 return (status, headers, body)
+            case .dailyLimit:
+                faults.remove(at: index)
+                return (429, [:], .object([("status", "error"), ("message", "You have reached your daily limit."), ("errorType", "RATE_LIMIT"),
+                                           ("correlationId", "c033cdaa-2c40-4a64-ae48-b4cec88dad24"), ("policyName", "DAILY")]))
             case .serverErrorOnReads(let count) where count > 0 && method == "GET":
                 faults[index] = .serverErrorOnReads(count: count - 1)
                 return error(502, "Bad gateway", category: "INTERNAL_ERROR")

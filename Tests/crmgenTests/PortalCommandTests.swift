@@ -379,6 +379,37 @@ struct PortalCommandTests {
         }
     }
 
+    @Test("a 429 that asks for a longer wait than crmgen's (seconds or an HTTP date) stops at once with the wait it asked, not asked again",
+          arguments: [("61", "61.00 s"), ("3600", "60 min"), ("86400", "24 h"), ("Fri, 31 Dec 9999 23:59:59 GMT", " days")])
+    func longRateLimitWaitStops(retryAfter: String, shown: String) async throws {
+        try await withServer { server in
+            server.inject(.rateLimit(count: 1, headers: ["Retry-After": retryAfter]))
+            let plan = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(plan.status == 1, "\(plan.stderr)")
+            #expect(plan.stderr.contains("rate limited, and HubSpot asks to wait ") && plan.stderr.contains("\(shown), longer than crmgen waits (60.00 s)"),
+                    "\(plan.stderr)")
+            #expect(server.exchanges.map(\.status) == [429], "not asked again: \(server.exchanges.map(\.status))")
+        }
+    }
+
+    @Test("HubSpot's daily limit (policyName DAILY) stops plan and apply at once: no wait, no further request")
+    func dailyLimitStops() async throws {
+        try await withServer { server in
+            server.inject(.dailyLimit)
+            let plan = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(plan.status == 1, "\(plan.stderr)")
+            #expect(plan.stderr.contains("daily limit of requests for this portal is reached"), "\(plan.stderr)")
+            #expect(server.exchanges.map(\.status) == [429])
+
+            server.clearExchanges()
+            server.inject(.dailyLimit)
+            let apply = try await crmgen(["apply", "--yes", "--definitions", Self.full], server)
+            #expect(apply.status == 1, "\(apply.stderr)")
+            #expect(apply.stderr.contains("daily limit"), "\(apply.stderr)")
+            #expect(server.exchanges.map(\.status) == [429] && writes(server).isEmpty)
+        }
+    }
+
     @Test("an answer that trickles in a byte at a time is cut off at four times --timeout, not waited for")
     func trickledAnswerCutOff() async throws {
         try await withServer { server in
