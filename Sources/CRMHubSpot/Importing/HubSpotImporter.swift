@@ -82,8 +82,9 @@ public struct HubSpotImporter: Sendable {
             }
             guard case .standard(let object) = target else { continue }  // custom objects' properties joined their documents
             let known = Set(object.properties.map(\.name))
+            let listed = Self.firstOfEachName(source.properties, object: object.name, file: source.file, log: &log)
             var added: [PropertySchema] = []
-            for property in source.properties.sorted(by: { $0.name < $1.name }) where property.hubspotDefined != true && property.archived != true {
+            for property in listed.sorted(by: { $0.name < $1.name }) where property.hubspotDefined != true {
                 if known.contains(property.name) {
                     log.warning("\(source.file): \(object.name).\(property.name) is marked custom, but crmgen's standard set defines it; skipped")
                     continue
@@ -93,16 +94,25 @@ public struct HubSpotImporter: Sendable {
             // The portal's own options of the enumerations each portal defines (its deal stages, say),
             // when they are not the ones crmgen knows.
             var refined: [OptionsRefinement] = []
-            for property in source.properties.sorted(by: { $0.name < $1.name }) where property.hubspotDefined == true && property.archived != true {
+            for property in listed.sorted(by: { $0.name < $1.name }) where property.hubspotDefined == true {
                 guard let known = object.property(named: property.name), known.optionSource == .portal, property.type == "enumeration" else { continue }
-                let options = Self.options(of: property)
+                let options = Self.options(of: property, place: "\(source.file): \(object.name).\(property.name)", log: &log)
                 if !options.isEmpty, options != known.options { refined.append(OptionsRefinement(property: property.name, options: options)) }
             }
             Self.limitUnique(&added, alreadyUnique: object.properties.filter(\.unique).count, place: "\(source.file): \(object.name)", log: &log)
             guard !added.isEmpty || !refined.isEmpty else { continue }
             var document = documents[object.name] ?? DefinitionDocument(object: object.name, kind: .extension)
-            let existing = Set(document.properties.map(\.name))
-            document.properties += added.filter { !existing.contains($0.name) }
+            var existing: [String: PropertySchema] = [:]
+            for property in document.properties { existing[property.name] = property }
+            for property in added {
+                guard let earlier = existing[property.name] else {
+                    document.properties.append(property)
+                    continue
+                }
+                if earlier != property {
+                    log.warning("\(source.file): \(object.name).\(property.name) differs from the one an earlier properties file gives; that one is imported")
+                }
+            }
             let existingRefinements = Set(document.refinedOptions.map(\.property))
             document.refinedOptions += refined.filter { !existingRefinements.contains($0.property) }
             document.header = [(document.properties.isEmpty ? "The portal's own options of HubSpot's " : "Custom properties of HubSpot's ")
@@ -174,15 +184,21 @@ public struct HubSpotImporter: Sendable {
     private func customDocument(_ schema: HubSpotObjectSchema, file: String, extra: [HubSpotImportSources.Properties],
                                 objects: ObjectIndex, log: inout ImportLog) -> DefinitionDocument {
         let name = schema.name
-        var byName: [String: HubSpotProperty] = [:]
-        for property in schema.properties ?? [] { byName[property.name] = property }
-        for source in extra where objects.resolve(source.object)?.name == name {
-            for property in source.properties { byName[property.name] = property }
+        var byName: [String: (property: HubSpotProperty, file: String)] = [:]
+        for property in Self.firstOfEachName(schema.properties ?? [], object: name, file: file, log: &log) { byName[property.name] = (property, file) }
+        // A properties file is read after the schema (it may be newer), in the order of file names.
+        for source in extra.sorted(by: { $0.file < $1.file }) where objects.resolve(source.object)?.name == name {
+            for property in Self.firstOfEachName(source.properties, object: name, file: source.file, log: &log) {
+                if let earlier = byName[property.name], earlier.property != property {
+                    log.warning("\(source.file): \(name).\(property.name) differs from the one \(earlier.file) gives; the one of \(source.file) is imported")
+                }
+                byName[property.name] = (property, source.file)
+            }
         }
         let required = Set(schema.requiredProperties ?? [])
         var properties: [PropertySchema] = []
-        for property in byName.values.sorted(by: { $0.name < $1.name })
-        where property.hubspotDefined != true && property.archived != true && !HubSpotNames.isHubSpotDefined(property.name) {
+        for property in byName.values.map(\.property).sorted(by: { $0.name < $1.name })
+        where property.hubspotDefined != true && !HubSpotNames.isHubSpotDefined(property.name) {
             guard var converted = convert(property, object: name, defaultGroup: "\(name)_information", file: file, log: &log) else { continue }
             converted.required = required.contains(property.name)
             if converted.required, converted.readOnly {
@@ -285,7 +301,7 @@ public struct HubSpotImporter: Sendable {
                 schema.fieldType = .text
             }
         }
-        let options = Self.options(of: property)
+        let options = Self.options(of: property, place: place, log: &log)
         switch schema.type {
         case .enumeration where !schema.isOwner:
             guard !options.isEmpty else {
@@ -322,12 +338,33 @@ public struct HubSpotImporter: Sendable {
         }
     }
 
+    /// Each name's first property that is not archived, with a warning for a later one of the same
+    /// name that differs (one alike is HubSpot listing it twice, and nothing is lost).
+    static func firstOfEachName(_ properties: [HubSpotProperty], object: String, file: String, log: inout ImportLog) -> [HubSpotProperty] {
+        var first: [String: HubSpotProperty] = [:]
+        var kept: [HubSpotProperty] = []
+        for property in properties where property.archived != true {
+            guard let earlier = first[property.name] else {
+                first[property.name] = property
+                kept.append(property)
+                continue
+            }
+            if earlier != property { log.warning("\(file): \(object).\(property.name) is listed twice, differently; the first is imported") }
+        }
+        return kept
+    }
+
     /// A property's options as definitions write them: a display order that is just the position
-    /// left out; a value given twice kept once (definitions hold each value once).
-    static func options(of property: HubSpotProperty) -> [PropertyOption] {
-        var seen = Set<String>()
+    /// left out; a value given twice kept once, the first (definitions hold each value once), with a
+    /// warning at `place`.
+    static func options(of property: HubSpotProperty, place: String, log: inout ImportLog) -> [PropertyOption] {
+        var seen: [String: String] = [:]
         return (property.options ?? []).enumerated().compactMap { index, option in
-            guard seen.insert(option.value).inserted else { return nil }
+            if let label = seen[option.value] {
+                log.warning("\(place) gives the option value '\(option.value)' twice; the first (\(label)) is imported")
+                return nil
+            }
+            seen[option.value] = option.label
             return PropertyOption(value: option.value, label: option.label,
                                   description: option.description.flatMap { $0.isEmpty ? nil : $0 },
                                   displayOrder: option.displayOrder.flatMap { $0 == index || $0 < 0 ? nil : $0 },
@@ -367,7 +404,11 @@ public struct HubSpotImporter: Sendable {
             for entry in source.labels.sorted(by: { $0.typeId < $1.typeId }) {
                 if let label = entry.label, !label.isEmpty {
                     if !(labeled[direction] ?? []).contains(where: { $0.id == entry.typeId }) { labeled[direction, default: []].append((entry.typeId, label)) }
-                } else if unlabeled[direction] == nil {
+                } else if let first = unlabeled[direction] {
+                    if first != entry.typeId {
+                        log.warning("\(source.file): \(from) → \(to) has a second unlabeled association type, \(entry.typeId), besides \(first); it is left out")
+                    }
+                } else {
                     unlabeled[direction] = entry.typeId
                 }
             }
