@@ -132,11 +132,11 @@ public final class PortalClient: @unchecked Sendable {
                 } catch {
                     throw PortalError(method: method, path: path, status: response.statusCode, message: "the answer is not JSON crmgen can read")
                 }
-            case 429 where Self.isDailyLimit(data):
+            case 429 where Self.isDailyLimit(data, response):
                 // Waiting cannot help before the day ends, and every further request counts against the
                 // next day's limit.
                 throw PortalError(method: method, path: path, status: response.statusCode,
-                                  message: "HubSpot's daily limit of requests for this portal is reached (policyName DAILY); "
+                                  message: "HubSpot's daily limit of requests for this portal is reached; "
                                       + "it resets at midnight in the portal's time zone, so crmgen stops here")
             case 429 where attempt < maximumAttempts:
                 let stated = Self.rateLimitWait(response)
@@ -163,9 +163,11 @@ public final class PortalClient: @unchecked Sendable {
         }
     }
 
-    /// Whether a 429 answer is HubSpot's daily limit (`"policyName": "DAILY"`), not a limit of seconds.
-    static func isDailyLimit(_ data: Data) -> Bool {
-        (try? JSONValue.parse(data))?["policyName"]?.stringValue == "DAILY"
+    /// Whether a 429 answer is HubSpot's daily limit, not a limit of seconds: its body's
+    /// `"policyName": "DAILY"`, or no request left today in `X-HubSpot-RateLimit-Daily-Remaining`.
+    static func isDailyLimit(_ data: Data, _ response: HTTPURLResponse) -> Bool {
+        if response.value(forHTTPHeaderField: "X-HubSpot-RateLimit-Daily-Remaining")?.trimmingCharacters(in: .whitespaces) == "0" { return true }
+        return (try? JSONValue.parse(data))?["policyName"]?.stringValue == "DAILY"
     }
 
     /// HubSpot's message from an error answer (`{"message": "…"}`), else the body's first line.

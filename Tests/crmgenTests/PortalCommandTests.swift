@@ -392,7 +392,7 @@ struct PortalCommandTests {
         }
     }
 
-    @Test("HubSpot's daily limit (policyName DAILY) stops plan and apply at once: no wait, no further request")
+    @Test("HubSpot's daily limit (policyName DAILY, or no daily request remaining) stops plan and apply at once: no wait, no further request")
     func dailyLimitStops() async throws {
         try await withServer { server in
             server.inject(.dailyLimit)
@@ -407,6 +407,13 @@ struct PortalCommandTests {
             #expect(apply.status == 1, "\(apply.stderr)")
             #expect(apply.stderr.contains("daily limit"), "\(apply.stderr)")
             #expect(server.exchanges.map(\.status) == [429] && writes(server).isEmpty)
+
+            // The same said by HubSpot's header alone (the body of a limit of seconds).
+            server.clearExchanges()
+            server.inject(.rateLimit(count: 1, headers: ["X-HubSpot-RateLimit-Daily": "500000", "X-HubSpot-RateLimit-Daily-Remaining": "0"]))
+            let headed = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(headed.status == 1 && headed.stderr.contains("daily limit of requests for this portal is reached"), "\(headed.stderr)")
+            #expect(server.exchanges.map(\.status) == [429])
         }
     }
 
