@@ -109,6 +109,9 @@ final class CheckPipeline: @unchecked Sendable {
         // whose lock every job takes (a profile of two jobs had 1.7% of its time in that `swift_release`).
         // This method runs on `self`, so `self` outlives the unretained reference.
         let pipeline = Unmanaged.passUnretained(self)
+        // A pipe that pauses (records written as an export runs) would hold a half-filled batch, and the
+        // diagnostics of records already read, until it sends a batch's worth more: they go now.
+        if stream.wouldWaitForInput { splitter.handOver { batch in queue(batch) } }
         var readError: String?
         do {
             if try stream.nextRawChunk({ bytes in
@@ -215,6 +218,14 @@ struct LineSplitter {
             partial.withUnsafeBufferPointer { appendLine($0, endsLine: false, hand) }
             partial = []
         }
+    }
+
+    /// Hands over the lines split so far, as a batch of their own (a line not yet ended stays).
+    mutating func handOver(_ hand: (CheckPipeline.Batch) -> Void) {
+        guard !batch.lines.isEmpty else { return }
+        let room = batch.bytes.capacity
+        hand(batch)
+        batch = Self.newBatch(bytes: room)
     }
 
     /// Hands over what is left: the last line if the input does not end with a line feed, and the batch.

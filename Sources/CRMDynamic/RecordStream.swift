@@ -82,6 +82,20 @@ public struct RecordStream: Sequence, IteratorProtocol {
         source = ByteSource(data: data)
     }
 
+    /// Reads standard input (`crmgen check OBJECT -`), which it leaves open.
+    public static func standardInput() -> RecordStream {
+        RecordStream(source: ByteSource(handle: FileHandle.standardInput, chunkSize: 1 << 20))
+    }
+
+    private init(source: ByteSource) {
+        self.source = source
+    }
+
+    /// Whether reading on would wait for the input's writer: nothing is left of the current chunk and
+    /// the pipe or terminal has nothing to read yet. Never for a file, whose next bytes are always
+    /// there, nor for data.
+    var wouldWaitForInput: Bool { source.wouldWait }
+
     public mutating func next() -> Item? {
         while lineEventIndex == lineEvents.count {
             guard let part = nextPart() else { return nil }
@@ -173,6 +187,20 @@ private struct ByteSource {
         buffer = []
         self.data = data
         end = data.count
+    }
+
+    init(handle: FileHandle, chunkSize: Int) {
+        self.handle = handle
+        buffer = [UInt8](repeating: 0, count: max(1, chunkSize))
+        data = Data()
+    }
+
+    /// ``RecordStream/wouldWaitForInput``: `poll(2)` without waiting finds nothing to read (an end or
+    /// an error counts as something: the read that follows reports it).
+    var wouldWait: Bool {
+        guard index >= end, let handle else { return false }
+        var request = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) == 0
     }
 
     /// Lends bytes `range` of the current chunk.

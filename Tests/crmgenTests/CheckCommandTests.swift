@@ -47,6 +47,55 @@ struct CheckCommandTests {
         #expect(lines == expected, "\(lines.prefix(3)) … \(lines.suffix(3))")
     }
 
+    @Test("- reads standard input, named <stdin> in diagnostics; - given twice is a usage error")
+    func standardInput() async throws {
+        let records = #"{"id": "1", "properties": {"batch_name": "Guji", "roast_date": "2024-11-20", "green_lot_number": "GL-20431"}}"# + "\n"
+            + #"{"id": "2", "properties": {"roast_date": "2024-11-20", "green_lot_number": "GL-20431"}}"# + "\n"
+        let output = try await ProcessRunner.run(CommandRunner.executable, ["check", "roast_batch", "-"] + Self.definitions,
+                                                 environment: nil, input: records)
+        #expect(output.status == 1)
+        #expect(output.stderr == "<stdin>:2: error: record 2: batch_name: is required but has no value\n", "\(output.stderr)")
+        #expect(output.stdout == "2 records of 'roast_batch' checked: 1 valid, 1 bad.\n")
+
+        let twice = try await ProcessRunner.run(CommandRunner.executable, ["check", "roast_batch", "-", "-"] + Self.definitions,
+                                                environment: nil, input: records)
+        #expect(twice.status == 2 && twice.stderr.contains("'-' (standard input) can be read once"), "\(twice.stderr)")
+    }
+
+    @Test("from a pipe that pauses, each diagnostic is printed once its record has arrived, not when the input ends", arguments: [1, 2])
+    func pausingPipe(jobs: Int) throws {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["check", "roast_batch", "-", "--jobs", "\(jobs)"] + Self.definitions
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        let collected = CollectedText()
+        errors.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let bad = #"{"id": "1", "properties": {"roast_date": "2024-11-20", "green_lot_number": "GL-20431"}}"# + "\n"
+        let good = #"{"id": "2", "properties": {"batch_name": "Guji", "roast_date": "2024-11-20", "green_lot_number": "GL-20431"}}"# + "\n"
+        try input.fileHandleForWriting.write(contentsOf: Data((bad + good).utf8))
+        // The writer keeps the pipe open: the diagnostic of line 1 must come without more input.
+        // (A bound on waiting, not on speed: without the hand-over it never comes before the end.)
+        let first = "<stdin>:1: error: record 1: batch_name: is required but has no value\n"
+        let deadline = Date().addingTimeInterval(60)
+        while !collected.text.contains(first), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(collected.text == first, "while the pipe is open: \(collected.text)")
+
+        try input.fileHandleForWriting.write(contentsOf: Data(bad.replacingOccurrences(of: "\"1\"", with: "\"3\"").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        errors.fileHandleForReading.readabilityHandler = nil
+        collected.append(errors.fileHandleForReading.readDataToEndOfFile())
+        #expect(process.terminationStatus == 1)
+        #expect(collected.text == first + "<stdin>:3: error: record 3: batch_name: is required but has no value\n", "\(collected.text)")
+    }
+
     @Test("a list response, an array and a single record; further issues as notes")
     func shapes() throws {
         let output = try CommandRunner.run(["check", "Roast Batches", "roast_batches-list.json", "roast_batches-array.json", "roast_batch-one.json"] + Self.definitions,
@@ -320,5 +369,23 @@ struct CheckCommandTests {
         let all = try CommandRunner.run(["export", "json-schema"])
         let bundle = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])
         #expect((bundle["$defs"] as? [String: Any])?.count == 35)
+    }
+}
+
+/// Text that a pipe's reading handler adds to from another thread.
+private final class CollectedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) {
+        lock.lock()
+        data.append(more)
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
     }
 }

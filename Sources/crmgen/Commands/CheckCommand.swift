@@ -26,18 +26,20 @@ struct CheckCommand: ParsableCommand {
         any record is bad or any input was not a record.
 
         Records are checked by one thread per core (--jobs); memory does not grow with the \
-        input.
+        input. A FILE of - is standard input (named <stdin> in diagnostics); from a pipe, each \
+        diagnostic is printed as soon as its record has arrived.
 
         Examples:
           crmgen check roast_batch export.ndjson
           crmgen check contacts page-1.json page-2.json --definitions Definitions
+          my-export --ndjson | crmgen check deals -
         """
     )
 
     @Argument(help: "The records' object: name, label, objectTypeId or Swift type name.")
     var object: String
 
-    @Argument(help: ArgumentHelp("Files of HubSpot record JSON.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files of HubSpot record JSON; - for standard input.", valueName: "file"))
     var files: [String]
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
@@ -50,7 +52,8 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be from 1 to 256") }
         if files.isEmpty { throw ValidationError("give at least one FILE of records") }
-        for file in files {
+        if files.filter({ $0 == Self.standardInput }).count > 1 { throw ValidationError("'-' (standard input) can be read once; give it once") }
+        for file in files where file != Self.standardInput {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
             if exists, isFolder.boolValue { throw ValidationError("'\(Diagnostic.escaped(file))' is a folder; give files of records") }
@@ -60,18 +63,23 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// The FILE that means standard input.
+    static let standardInput = "-"
+
     func run() throws {
         let (schema, _) = try definitions.loadSchema()
         let object = try definitions.object(self.object, in: schema)
         let validator = DynamicValidator(object: object)
         var progress = Progress()
         var tally = Tally()
-        var output = BufferedStandardError()
+        // Messages about input that arrives slowly (a pipe) are written as they come; about files, collected.
+        var output = BufferedStandardError(buffering: files.allSatisfy(Self.isRegularFile))
         let style = DiagnosticStyle.current
-        for file in files {
+        for argument in files {
             let stream: RecordStream
+            let file = argument == Self.standardInput ? "<stdin>" : argument
             do {
-                stream = try RecordStream(url: URL(fileURLWithPath: file))
+                stream = argument == Self.standardInput ? .standardInput() : try RecordStream(url: URL(fileURLWithPath: file))
             } catch {
                 tally.notRecords += 1
                 DiagnosticPrinter.write(.error("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: file, line: 1)),
@@ -108,6 +116,15 @@ struct CheckCommand: ParsableCommand {
         progress.clear()
         print(tally.summary(of: object.name))
         if tally.bad > 0 || tally.notRecords > 0 { throw ExitStatus.invalidDefinitions.exitCode }
+    }
+}
+
+extension CheckCommand {
+    /// Whether `file` (`-`: standard input) is a regular file, or a link to one: not a pipe, terminal or device.
+    static func isRegularFile(_ file: String) -> Bool {
+        var status = stat()
+        let found = file == standardInput ? fstat(STDIN_FILENO, &status) : stat(file, &status)
+        return found == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 }
 

@@ -40,10 +40,13 @@ enum StandardError {
 /// to standard error or standard output, so that `2>&1` keeps the order.
 struct BufferedStandardError: ~Copyable {
     private var buffer: [UInt8] = []
-    private let buffers = !StandardError.isTerminal
+    private let buffers: Bool
     static let capacity = 1 << 16
 
-    init() {
+    /// - Parameter buffering: `false` writes each message at once even when standard error is not a
+    ///   terminal (for input that arrives slowly, whose messages a reader waits for).
+    init(buffering: Bool = true) {
+        buffers = buffering && !StandardError.isTerminal
         if buffers { buffer.reserveCapacity(Self.capacity) }
     }
 
