@@ -22,9 +22,10 @@ public struct PortalError: Error, CustomStringConvertible {
 /// Rate limits are honoured: a 429 waits for `Retry-After` (or HubSpot's
 /// `X-HubSpot-RateLimit-Interval-Milliseconds` when no more requests remain in the interval) and
 /// tries again, a bounded number of times. A wait longer than ``maximumWait``, or HubSpot's daily
-/// limit, ends the run at once with an error that says so, rather than waiting less and asking again. A GET is retried on 5xx and on timeouts and lost
-/// connections; a write is never repeated on such an error, because HubSpot may have done it — only
-/// a 429, which HubSpot answers before doing anything, is retried.
+/// limit, ends the run at once with an error that says so, rather than waiting less and asking
+/// again. A GET is retried on 5xx and on timeouts and lost connections; a write is never repeated
+/// on such an error, because HubSpot may have done it — only a 429, which HubSpot answers before
+/// doing anything, is retried.
 ///
 /// A redirect is never followed (it would take the token to another host), and an answer larger than
 /// ``maximumAnswerSize`` is cut off and reported, so a misbehaving server cannot fill the memory.

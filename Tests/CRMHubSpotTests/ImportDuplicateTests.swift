@@ -52,6 +52,22 @@ struct ImportDuplicateTests {
                 "\(Self.warnings(result))")
     }
 
+    @Test("a standard object's custom property that two properties files give differently: the first file's (by name) kept, a warning names both")
+    func standardPropertyInTwoFiles() throws {
+        for order in [false, true] {
+            var sources = HubSpotImportSources()
+            let files = [HubSpotImportSources.Properties(object: "contacts", file: "a-contacts.json", properties: try Self.properties("[\(Self.grind)]")),
+                         HubSpotImportSources.Properties(object: "0-1", file: "b-contacts.json", properties: try Self.properties("[\(Self.grindRelabeled)]"))]
+            sources.properties = order ? files.reversed() : files
+            let result = HubSpotImporter(standard: Self.standard).importDefinitions(sources)
+            #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
+            let contacts = try #require(result.documents.first { $0.object == "contacts" })
+            #expect(contacts.properties.map(\.label) == ["Grind"])
+            #expect(Self.warnings(result) == ["b-contacts.json: contacts.coffee_grind differs from the one a-contacts.json gives; the one of a-contacts.json is imported"],
+                    "\(Self.warnings(result))")
+        }
+    }
+
     @Test("a custom object's property that its schema and a properties file give differently: the properties file's kept, a warning says so")
     func customPropertyInTwoSources() throws {
         let schema = #"""

@@ -71,11 +71,14 @@ public struct HubSpotImporter: Sendable {
         let customs = collectCustomObjects(sources, log: &log)
         let objects = ObjectIndex(standard: standard, customs: customs)
         var documents: [String: DefinitionDocument] = [:]
+        /// The properties file each imported property of a standard object came from, by `object.property`.
+        var sourceOf: [String: String] = [:]
 
         for (name, entry) in customs.sorted(by: { $0.key < $1.key }) {
             documents[name] = customDocument(entry.schema, file: entry.file, extra: sources.properties, objects: objects, log: &log)
         }
-        for source in sources.properties.sorted(by: { ($0.object, $0.file) < ($1.object, $1.file) }) {
+        // In the order of file names: of two files that give one property differently, the first is imported.
+        for source in sources.properties.sorted(by: { ($0.file, $0.object) < ($1.file, $1.object) }) {
             guard let target = objects.resolve(source.object) else {
                 log.error("\(source.file): '\(source.object)' is neither a standard object nor a custom object of the schemas given")
                 continue
@@ -105,12 +108,15 @@ public struct HubSpotImporter: Sendable {
             var existing: [String: PropertySchema] = [:]
             for property in document.properties { existing[property.name] = property }
             for property in added {
+                let key = "\(object.name).\(property.name)"
                 guard let earlier = existing[property.name] else {
                     document.properties.append(property)
+                    sourceOf[key] = source.file
                     continue
                 }
                 if earlier != property {
-                    log.warning("\(source.file): \(object.name).\(property.name) differs from the one an earlier properties file gives; that one is imported")
+                    let first = sourceOf[key] ?? "an earlier properties file"
+                    log.warning("\(source.file): \(key) differs from the one \(first) gives; the one of \(first) is imported")
                 }
             }
             let existingRefinements = Set(document.refinedOptions.map(\.property))
