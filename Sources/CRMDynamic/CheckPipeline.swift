@@ -38,6 +38,10 @@ final class CheckPipeline: @unchecked Sendable {
         var readError: String?
     }
 
+    /// Emptied batches kept for the splitter: the caller returns one for each it takes, and the
+    /// splitter takes one for each it hands over, so a few are enough.
+    static let sparesKept = 4
+
     /// A line longer than this is not held whole: it goes to the caller's scanner in pieces.
     static let longestLine = 1 << 20
 
@@ -49,6 +53,8 @@ final class CheckPipeline: @unchecked Sendable {
     private let validator: DynamicValidator
     private var pending: [(number: Int, batch: Batch)] = []
     private var finished: [Int: Batch] = [:]
+    /// Batches the caller has finished with, emptied, for the splitter (at most ``sparesKept``).
+    private var spares: [Batch] = []
     private var sizes: [Int: Int] = [:]
     private var split = 0
     private var taken = 0
@@ -125,13 +131,14 @@ final class CheckPipeline: @unchecked Sendable {
         splitter.finish { batch in queue(batch) }
         var last = Batch()
         last.readError = readError
-        queue(last)
+        _ = queue(last)
         return true
     }
 
-    /// Queues a batch for the jobs (an empty one only to carry a read error).
-    private func queue(_ batch: Batch) {
-        guard !batch.lines.isEmpty || batch.readError != nil else { return }
+    /// Queues a batch for the jobs (an empty one only to carry a read error), and gives back a spare
+    /// one, emptied, if the caller has returned one (``recycle(_:)``).
+    private func queue(_ batch: Batch) -> Batch? {
+        guard !batch.lines.isEmpty || batch.readError != nil else { return nil }
         condition.lock()
         defer { condition.unlock() }
         pending.append((split, batch))
@@ -139,12 +146,32 @@ final class CheckPipeline: @unchecked Sendable {
         bytesHeld += batch.bytes.count
         split += 1
         condition.broadcast()
+        return spares.popLast()
+    }
+
+    /// Takes back a batch the caller is done with, emptied, for the splitter to fill again.
+    func recycle(_ batch: inout Batch) {
+        var spare = Batch()
+        swap(&spare, &batch)
+        spare.bytes.removeAll(keepingCapacity: true)
+        spare.lines.removeAll(keepingCapacity: true)
+        spare.results.removeAll(keepingCapacity: true)
+        spare.outcomes.removeAll(keepingCapacity: true)
+        spare.readError = nil
+        condition.lock()
+        defer { condition.unlock() }
+        if spares.count < Self.sparesKept { spares.append(spare) }
     }
 
     /// Fills `batch.results` and `batch.outcomes`: results for each `{` … `}` line that a job can decide alone.
     static func check(_ batch: inout Batch, validator: DynamicValidator, checker: inout RecordRules.Checker) {
-        var results: [RecordCheckResult] = []
-        var ranges: [Range<Int>?] = []
+        // The arrays of a recycled batch, taken out so that they are not copied as they are filled.
+        var results = batch.results
+        var ranges = batch.outcomes
+        batch.results = []
+        batch.outcomes = []
+        results.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
         results.reserveCapacity(batch.lines.count)
         ranges.reserveCapacity(batch.lines.count)
         batch.bytes.withUnsafeBufferPointer { bytes in
@@ -192,6 +219,11 @@ final class CheckPipeline: @unchecked Sendable {
 /// `RecordChecks.batchBytes` bytes. A line longer than `CheckPipeline.longestLine` is handed over in
 /// pieces, never whole.
 struct LineSplitter {
+    /// Takes a full batch, and gives back an emptied one to fill next when one is spare (its memory
+    /// already mapped: a new megabyte for every batch faulted in 256 pages, 85% of a two-job check's
+    /// page faults).
+    typealias Hand = (CheckPipeline.Batch) -> CheckPipeline.Batch?
+
     private var batch = LineSplitter.newBatch(bytes: 1 << 16)
     /// The start of a line that has not ended in the chunks so far.
     private var partial: [UInt8] = []
@@ -199,7 +231,7 @@ struct LineSplitter {
     private var inLongLine = false
     private var number = 1
 
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ hand: (CheckPipeline.Batch) -> Void) {
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ hand: LineSplitter.Hand) {
         guard let base = bytes.baseAddress else { return }
         var start = 0
         while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
@@ -221,33 +253,36 @@ struct LineSplitter {
     }
 
     /// Hands over the lines split so far, as a batch of their own (a line not yet ended stays).
-    mutating func handOver(_ hand: (CheckPipeline.Batch) -> Void) {
+    mutating func handOver(_ hand: LineSplitter.Hand) {
         guard !batch.lines.isEmpty else { return }
         let room = batch.bytes.capacity
-        hand(batch)
-        batch = Self.newBatch(bytes: room)
+        let spare = hand(batch)
+        batch = Self.newBatch(reusing: spare, bytes: room)
     }
 
     /// Hands over what is left: the last line if the input does not end with a line feed, and the batch.
-    mutating func finish(_ hand: (CheckPipeline.Batch) -> Void) {
+    mutating func finish(_ hand: LineSplitter.Hand) {
         if !partial.isEmpty {
             partial.withUnsafeBufferPointer { appendLine($0, endsLine: false, hand) }
             partial = []
         }
-        if !batch.lines.isEmpty { hand(batch) }
+        if !batch.lines.isEmpty { _ = hand(batch) }
         batch = CheckPipeline.Batch()
     }
 
-    /// An empty batch with room for `bytes` bytes and a full batch of lines.
-    private static func newBatch(bytes: Int) -> CheckPipeline.Batch {
-        var batch = CheckPipeline.Batch()
+    /// An empty batch with room for `bytes` bytes and a full batch of lines: `spare`, or a new one.
+    /// A spare that holds a batch's worth is taken as it is: reserving a few bytes more than it has
+    /// would move it into new memory, the faults it is kept to avoid.
+    private static func newBatch(reusing spare: CheckPipeline.Batch? = nil, bytes: Int) -> CheckPipeline.Batch {
+        if let spare, spare.bytes.capacity >= min(bytes, RecordChecks.batchBytes) { return spare }
+        var batch = spare ?? CheckPipeline.Batch()
         batch.bytes.reserveCapacity(bytes)
         batch.lines.reserveCapacity(RecordChecks.batchSize)
         return batch
     }
 
     /// Appends a line, or a piece of one (`endsLine` false), in pieces when it is too long to hold.
-    private mutating func appendLine(_ line: UnsafeBufferPointer<UInt8>, endsLine: Bool, _ hand: (CheckPipeline.Batch) -> Void) {
+    private mutating func appendLine(_ line: UnsafeBufferPointer<UInt8>, endsLine: Bool, _ hand: LineSplitter.Hand) {
         guard line.count <= CheckPipeline.longestLine else {
             var start = 0
             while start < line.count {
@@ -262,7 +297,7 @@ struct LineSplitter {
         inLongLine = !endsLine
     }
 
-    private mutating func append(_ line: UnsafeBufferPointer<UInt8>, object: Bool, endsLine: Bool, _ hand: (CheckPipeline.Batch) -> Void) {
+    private mutating func append(_ line: UnsafeBufferPointer<UInt8>, object: Bool, endsLine: Bool, _ hand: LineSplitter.Hand) {
         let offset = batch.bytes.count
         batch.bytes.append(contentsOf: line)
         // Only a whole line with its line feed is read by a job.
@@ -276,8 +311,8 @@ struct LineSplitter {
             // to a growing array, its bytes would be copied again at each doubling (a batch of records
             // is some hundreds of kilobytes).
             let room = min(batch.bytes.count + batch.bytes.count / 8, RecordChecks.batchBytes + CheckPipeline.longestLine)
-            hand(batch)
-            batch = Self.newBatch(bytes: room)
+            let spare = hand(batch)
+            batch = Self.newBatch(reusing: spare, bytes: room)
         }
     }
 }

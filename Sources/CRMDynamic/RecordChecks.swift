@@ -117,7 +117,7 @@ public struct RecordChecks: Sequence, IteratorProtocol {
     /// line after a value they began, until it ends); `false` after the last.
     private mutating func takeBatch(from pipeline: CheckPipeline) -> Bool {
         guard !pipelineDone else { return false }
-        guard let next = pipeline.nextBatch() else {
+        guard var next = pipeline.nextBatch() else {
             pipelineDone = true
             if let event = serial.finish() { batch.append(Self.check(.scanned(event), validator: validator, checker: &checker.checker)) }
             return !batch.isEmpty
@@ -138,6 +138,7 @@ public struct RecordChecks: Sequence, IteratorProtocol {
                 if line.endsLine { Self.lineFeed.withUnsafeBufferPointer { scan($0) } }
             }
         }
+        pipeline.recycle(&next)
         return true
     }
 
