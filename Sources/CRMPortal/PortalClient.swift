@@ -23,9 +23,9 @@ public struct PortalError: Error, CustomStringConvertible {
 /// `X-HubSpot-RateLimit-Interval-Milliseconds` when no more requests remain in the interval) and
 /// tries again, a bounded number of times. A wait longer than ``maximumWait``, or HubSpot's daily
 /// limit, ends the run at once with an error that says so, rather than waiting less and asking
-/// again. A GET is retried on 5xx and on timeouts and lost connections; a write is never repeated
-/// on such an error, because HubSpot may have done it — only a 429, which HubSpot answers before
-/// doing anything, is retried.
+/// again. A GET is retried on 5xx (after its `Retry-After`, if it has one) and on timeouts and lost
+/// connections; a write is never repeated on such an error, because HubSpot may have done it — only
+/// a 429, which HubSpot answers before doing anything, is retried.
 ///
 /// A redirect is never followed (it would take the token to another host), and an answer larger than
 /// ``maximumAnswerSize`` is cut off and reported, so a misbehaving server cannot fill the memory.
@@ -141,11 +141,7 @@ public final class PortalClient: @unchecked Sendable {
                                       + "it resets at midnight in the portal's time zone, so crmgen stops here")
             case 429 where attempt < maximumAttempts:
                 let stated = Self.rateLimitWait(response)
-                if let stated, stated > maximumWait {
-                    throw PortalError(method: method, path: path, status: response.statusCode,
-                                      message: "rate limited, and HubSpot asks to wait \(Self.formatLong(stated)), longer than crmgen waits "
-                                          + "(\(Self.format(maximumWait))); try again later")
-                }
+                try refuseLongWait(stated, "rate limited", method, path, response.statusCode)
                 let wait = min(maximumWait, stated ?? Self.backoff(attempt))
                 note?("\(method) \(path): rate limited; waiting \(Self.format(wait))")
                 try? await Task.sleep(nanoseconds: Self.nanoseconds(wait))
@@ -155,7 +151,9 @@ public final class PortalClient: @unchecked Sendable {
                                   message: "a redirect\(target); crmgen does not follow redirects, so that the token goes to the base URL only "
                                       + "(set --base-url to where the API is)")
             case 500..<600 where isRead && attempt < maximumAttempts:
-                let wait = Self.backoff(attempt)
+                let stated = Self.retryAfter(response)
+                try refuseLongWait(stated, "unavailable", method, path, response.statusCode)
+                let wait = min(maximumWait, stated ?? Self.backoff(attempt))
                 note?("\(method) \(path): \(response.statusCode); trying again in \(Self.format(wait))")
                 try? await Task.sleep(nanoseconds: Self.nanoseconds(wait))
             default:
@@ -185,17 +183,30 @@ public final class PortalClient: @unchecked Sendable {
         return UInt64(min(wait, 3_600) * 1e9)
     }
 
-    /// `Retry-After` (seconds, or an HTTP date), or HubSpot's interval when no request remains in it;
-    /// `nil` when neither is a number of seconds from 0 up.
+    /// Stops with an error when the server asks for a wait (`stated`) longer than ``maximumWait``:
+    /// waiting less and asking again would only be refused again.
+    private func refuseLongWait(_ stated: TimeInterval?, _ reason: String, _ method: String, _ path: String, _ status: Int) throws(PortalError) {
+        guard let stated, stated > maximumWait else { return }
+        throw PortalError(method: method, path: path, status: status,
+                          message: "\(reason), and HubSpot asks to wait \(Self.formatLong(stated)), longer than crmgen waits "
+                              + "(\(Self.format(maximumWait))); try again later")
+    }
+
+    /// `Retry-After` (seconds, or an HTTP date); `nil` when there is none or it is no time from now on.
+    static func retryAfter(_ response: HTTPURLResponse) -> TimeInterval? {
+        guard let retryAfter = response.value(forHTTPHeaderField: "Retry-After") else { return nil }
+        if let seconds = TimeInterval(retryAfter.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds >= 0 { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: retryAfter).map { max(0, $0.timeIntervalSinceNow) }
+    }
+
+    /// ``retryAfter(_:)``, or HubSpot's interval when no request remains in it; `nil` when neither is
+    /// a number of seconds from 0 up.
     static func rateLimitWait(_ response: HTTPURLResponse) -> TimeInterval? {
-        if let retryAfter = response.value(forHTTPHeaderField: "Retry-After") {
-            if let seconds = TimeInterval(retryAfter.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds >= 0 { return seconds }
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "GMT")
-            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-            if let date = formatter.date(from: retryAfter) { return max(0, date.timeIntervalSinceNow) }
-        }
+        if let seconds = retryAfter(response) { return seconds }
         if response.value(forHTTPHeaderField: "X-HubSpot-RateLimit-Remaining") == "0",
            let interval = response.value(forHTTPHeaderField: "X-HubSpot-RateLimit-Interval-Milliseconds").flatMap(Double.init),
            interval.isFinite, interval >= 0 {

@@ -28,6 +28,8 @@ final class FakePortalServer: @unchecked Sendable {
         case dailyLimit
         /// The next `count` GET requests get 502.
         case serverErrorOnReads(count: Int)
+        /// The next GET gets 503 with these headers (`Retry-After`).
+        case unavailableRead(headers: [String: String])
         /// The write with this 1-based number fails with `status` and HubSpot's error body; with `done`,
         /// the portal makes the change first (a write HubSpot did but answered with an error).
         case failWrite(number: Int, status: Int, done: Bool)
@@ -216,6 +218,10 @@ final class FakePortalServer: @unchecked Sendable {
                 faults.remove(at: index)
                 return (429, [:], .object([("status", "error"), ("message", "You have reached your daily limit."), ("errorType", "RATE_LIMIT"),
                                            ("correlationId", "c033cdaa-2c40-4a64-ae48-b4cec88dad24"), ("policyName", "DAILY")]))
+            case .unavailableRead(let headers) where method == "GET":
+                faults.remove(at: index)
+                let (status, _, body) = error(503, "Service unavailable", category: "SERVICE_UNAVAILABLE")
+                return (status, headers, body)
             case .serverErrorOnReads(let count) where count > 0 && method == "GET":
                 faults[index] = .serverErrorOnReads(count: count - 1)
                 return error(502, "Bad gateway", category: "INTERNAL_ERROR")

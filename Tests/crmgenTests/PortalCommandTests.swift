@@ -392,6 +392,26 @@ struct PortalCommandTests {
         }
     }
 
+    @Test("a GET answered 503 with Retry-After waits as asked before trying again; one that asks for longer than crmgen waits stops at once")
+    func unavailableWithRetryAfter() async throws {
+        try await withServer { server in
+            server.inject(.unavailableRead(headers: ["Retry-After": "2"]))
+            let plan = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(plan.status == 0, "\(plan.stderr)")
+            let seen = server.exchanges
+            #expect(seen.count >= 2 && seen[0].status == 503 && seen[1].path == seen[0].path && seen[1].status == 200)
+            if seen.count >= 2 { #expect(seen[1].time.timeIntervalSince(seen[0].time) >= 1.9, "waited for Retry-After, not the 0.5 s backoff") }
+            #expect(plan.stderr.contains("503; trying again in 2.00 s"), "\(plan.stderr)")
+
+            server.clearExchanges()
+            server.inject(.unavailableRead(headers: ["Retry-After": "7200"]))
+            let long = try await crmgen(["plan", "--definitions", Self.full], server)
+            #expect(long.status == 1, "\(long.stderr)")
+            #expect(long.stderr.contains("HubSpot asks to wait 2 h, longer than crmgen waits (60.00 s); try again later"), "\(long.stderr)")
+            #expect(server.exchanges.map(\.status) == [503])
+        }
+    }
+
     @Test("HubSpot's daily limit (policyName DAILY, or no daily request remaining) stops plan and apply at once: no wait, no further request")
     func dailyLimitStops() async throws {
         try await withServer { server in
