@@ -165,13 +165,12 @@ final class CheckPipeline: @unchecked Sendable {
 
     /// Fills `batch.results` and `batch.outcomes`: results for each `{` … `}` line that a job can decide alone.
     static func check(_ batch: inout Batch, validator: DynamicValidator, checker: inout RecordRules.Checker) {
-        // The arrays of a recycled batch, taken out so that they are not copied as they are filled.
+        // The arrays of a recycled batch (emptied by `recycle`), taken out so that they are not copied
+        // as they are filled.
         var results = batch.results
         var ranges = batch.outcomes
         batch.results = []
         batch.outcomes = []
-        results.removeAll(keepingCapacity: true)
-        ranges.removeAll(keepingCapacity: true)
         results.reserveCapacity(batch.lines.count)
         ranges.reserveCapacity(batch.lines.count)
         batch.bytes.withUnsafeBufferPointer { bytes in
@@ -255,7 +254,11 @@ struct LineSplitter {
     /// Hands over the lines split so far, as a batch of their own (a line not yet ended stays).
     mutating func handOver(_ hand: LineSplitter.Hand) {
         guard !batch.lines.isEmpty else { return }
-        let room = batch.bytes.capacity
+        handBatch(room: batch.bytes.capacity, hand)
+    }
+
+    /// Hands over the batch and begins the next, a spare one if `hand` gives one back.
+    private mutating func handBatch(room: Int, _ hand: LineSplitter.Hand) {
         let spare = hand(batch)
         batch = Self.newBatch(reusing: spare, bytes: room)
     }
@@ -311,8 +314,7 @@ struct LineSplitter {
             // to a growing array, its bytes would be copied again at each doubling (a batch of records
             // is some hundreds of kilobytes).
             let room = min(batch.bytes.count + batch.bytes.count / 8, RecordChecks.batchBytes + CheckPipeline.longestLine)
-            let spare = hand(batch)
-            batch = Self.newBatch(reusing: spare, bytes: room)
+            handBatch(room: room, hand)
         }
     }
 }

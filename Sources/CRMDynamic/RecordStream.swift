@@ -177,9 +177,7 @@ private struct ByteSource {
     private var index = 0
 
     init(url: URL, chunkSize: Int) throws {
-        handle = try FileHandle(forReadingFrom: url)
-        buffer = [UInt8](repeating: 0, count: max(1, chunkSize))
-        data = Data()
+        self.init(handle: try FileHandle(forReadingFrom: url), chunkSize: chunkSize)
     }
 
     init(data: Data) {
